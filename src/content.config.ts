@@ -1,0 +1,49 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { join } from 'node:path';
+import { collectionPattern, contentLayout, type CollectionLayout } from './lib/collections.ts';
+import { resolveContentDir } from './lib/contentDir.ts';
+
+const contentDir = resolveContentDir(process.cwd());
+
+/** File name without ending: folders only organise, so `touchpoints/click-collect/cc-search.mdx` is `cc-search`. */
+const idFromFileName = ({ entry }: { entry: string }) => entry.replace(/^.*\//, '').replace(/\.(mdx|md|yaml|yml)$/, '');
+
+function collection(layout: CollectionLayout) {
+  return defineCollection({
+    loader: glob({ pattern: collectionPattern(layout), base: join(contentDir, layout.folder), generateId: idFromFileName }),
+    schema: layout.schema,
+  });
+}
+
+export const collections = {
+  report: collection(contentLayout.report),
+  channels: collection(contentLayout.channels),
+  personas: defineCollection({
+    loader: glob({ pattern: collectionPattern(contentLayout.personas), base: join(contentDir, contentLayout.personas.folder), generateId: idFromFileName }),
+    // Avatars go through Astro's image pipeline; the validator checks the same path exists.
+    schema: ({ image }) => contentLayout.personas.schema.extend({ avatar: image().optional() }),
+  }),
+  journeys: collection(contentLayout.journeys),
+  stages: defineCollection({
+    // Stage file names repeat across journeys (every journey has an "awareness"): prefix the journey.
+    loader: glob({
+      pattern: collectionPattern(contentLayout.stages),
+      base: join(contentDir, contentLayout.stages.folder),
+      generateId: ({ entry, data }) => `${String(data.journey)}/${idFromFileName({ entry })}`,
+    }),
+    schema: contentLayout.stages.schema,
+  }),
+  touchpoints: collection(contentLayout.touchpoints),
+  touchpointLists: defineCollection({
+    loader: glob({
+      pattern: collectionPattern(contentLayout.touchpointLists),
+      base: join(contentDir, contentLayout.touchpointLists.folder),
+    }),
+    schema: contentLayout.touchpointLists.schema,
+  }),
+  kpiLists: defineCollection({
+    loader: glob({ pattern: collectionPattern(contentLayout.kpiLists), base: join(contentDir, contentLayout.kpiLists.folder) }),
+    schema: contentLayout.kpiLists.schema,
+  }),
+};

@@ -1,0 +1,261 @@
+import type { ChannelData } from './schema/channel.ts';
+import type { JourneyData } from './schema/journey.ts';
+import type { KpiData } from './schema/kpi.ts';
+import type { PersonaData } from './schema/persona.ts';
+import type { ReportData } from './schema/report.ts';
+import type { StageData } from './schema/stage.ts';
+import type { Opportunity, PainPoint, TouchpointData } from './schema/touchpoint.ts';
+import { currentKpiValue, deriveKpiStatus, type KpiStatus } from './kpi.ts';
+
+/** A validated content entry as a loader hands it over: id, data and the file it came from. */
+export interface SourceEntry<T> {
+  id: string;
+  data: T;
+  /** Path of the file, relative to the repository root. */
+  file: string;
+  /** Where the entry sits inside its file, for entries listed in a YAML file (`['touchpoints', 3]`). */
+  path?: (string | number)[];
+}
+
+/** Everything a report is made of, before the references are resolved. */
+export interface ReportSources {
+  report: SourceEntry<ReportData>;
+  personas: SourceEntry<PersonaData>[];
+  journeys: SourceEntry<JourneyData>[];
+  /** Stage ids are `<journey>/<stage>`: the file's path below `stages/`. */
+  stages: SourceEntry<StageData>[];
+  touchpoints: SourceEntry<TouchpointData>[];
+  kpis: SourceEntry<KpiData & { journey: string }>[];
+  channels: SourceEntry<ChannelData>[];
+}
+
+export interface Persona {
+  id: string;
+  data: PersonaData;
+  file: string;
+  journeys: Journey[];
+  preferredChannels: Channel[];
+}
+
+export interface Journey {
+  id: string;
+  data: JourneyData;
+  file: string;
+  personas: Persona[];
+  /** Stages in order. */
+  stages: Stage[];
+  /** Touchpoints in journey order: by stage, then by their order within the stage. */
+  touchpoints: Touchpoint[];
+  kpis: Kpi[];
+}
+
+export interface Stage {
+  /** `<journey>/<stage>`, unique across the report. */
+  key: string;
+  /** The stage's id within its journey (the file name). */
+  id: string;
+  data: StageData;
+  file: string;
+  journey: Journey;
+  touchpoints: Touchpoint[];
+  kpis: Kpi[];
+}
+
+export interface Channel {
+  id: string;
+  data: ChannelData;
+  touchpoints: Touchpoint[];
+}
+
+export interface Touchpoint {
+  id: string;
+  data: TouchpointData;
+  file: string;
+  /** Whether the touchpoint has its own MDX file (with a body to render). */
+  hasOwnFile: boolean;
+  journey: Journey;
+  stage: Stage;
+  channel: Channel;
+  painPoints: PainPoint[];
+  opportunities: OpportunityItem[];
+}
+
+export interface OpportunityItem {
+  /** Anchor id, unique on the opportunities page. */
+  id: string;
+  data: Opportunity;
+  touchpoint: Touchpoint;
+  /** Mean of customer and business value, 1-5. */
+  value: number;
+}
+
+export interface Kpi {
+  id: string;
+  data: KpiData;
+  file: string;
+  journey: Journey;
+  stage: Stage;
+  value: number;
+  tolerance: number;
+  status: KpiStatus;
+}
+
+export interface ResolvedReport {
+  data: ReportData;
+  personas: Persona[];
+  journeys: Journey[];
+  stages: Stage[];
+  touchpoints: Touchpoint[];
+  channels: Channel[];
+  kpis: Kpi[];
+  opportunities: OpportunityItem[];
+  personaById: Map<string, Persona>;
+  journeyById: Map<string, Journey>;
+  stageByKey: Map<string, Stage>;
+  touchpointById: Map<string, Touchpoint>;
+  channelById: Map<string, Channel>;
+}
+
+export function stageKey(journey: string, stage: string): string {
+  return `${journey}/${stage}`;
+}
+
+function indexById<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map((item) => [item.id, item]));
+}
+
+function lookup<T>(map: Map<string, T>, id: string, what: string, file: string): T {
+  const found = map.get(id);
+  // Validation reports dangling references with context before any page is built; this is a guard.
+  if (!found) throw new Error(`${file}: unknown ${what} "${id}" (run \`npm run check\`)`);
+  return found;
+}
+
+const byName = (a: string, b: string) => a.localeCompare(b);
+
+/**
+ * Resolves every reference of validated sources into a linked, ordered model. Lookups go
+ * through maps built once, so the cost grows linearly with the report.
+ */
+export function resolveReport(sources: ReportSources): ResolvedReport {
+  const report = sources.report.data;
+  const channels: Channel[] = sources.channels.map((c) => ({ id: c.id, data: c.data, touchpoints: [] }));
+  const channelById = indexById(channels);
+
+  const personas: Persona[] = sources.personas
+    .map((p) => ({
+      id: p.id,
+      data: p.data,
+      file: p.file,
+      journeys: [],
+      preferredChannels: p.data.preferredChannels.map((id) => lookup(channelById, id, 'channel', p.file)),
+    }))
+    .sort((a, b) => byName(a.data.name, b.data.name));
+  const personaById = indexById(personas);
+
+  const journeys: Journey[] = sources.journeys
+    .map((j) => ({
+      id: j.id,
+      data: j.data,
+      file: j.file,
+      personas: j.data.personas.map((id) => lookup(personaById, id, 'persona', j.file)),
+      stages: [],
+      touchpoints: [],
+      kpis: [],
+    }))
+    .sort((a, b) => byName(a.data.title, b.data.title));
+  const journeyById = indexById(journeys);
+  for (const journey of journeys) for (const persona of journey.personas) persona.journeys.push(journey);
+
+  const stages: Stage[] = sources.stages.map((s) => {
+    const journey = lookup(journeyById, s.data.journey, 'journey', s.file);
+    const id = s.id.split('/').at(-1)!;
+    return { key: stageKey(journey.id, id), id, data: s.data, file: s.file, journey, touchpoints: [], kpis: [] };
+  });
+  const stageByKey = new Map(stages.map((s) => [s.key, s]));
+  for (const stage of stages) stage.journey.stages.push(stage);
+  for (const journey of journeys) journey.stages.sort((a, b) => a.data.order - b.data.order);
+
+  const orderInStage = new Map<Touchpoint, number>();
+  const touchpoints: Touchpoint[] = sources.touchpoints.map((t, fileOrder) => {
+    const journey = lookup(journeyById, t.data.journey, 'journey', t.file);
+    const touchpoint: Touchpoint = {
+      id: t.id,
+      data: t.data,
+      file: t.file,
+      hasOwnFile: t.path === undefined,
+      journey,
+      stage: lookup(stageByKey, stageKey(journey.id, t.data.stage), 'stage', t.file),
+      channel: lookup(channelById, t.data.channel, 'channel', t.file),
+      painPoints: t.data.painPoints,
+      opportunities: [],
+    };
+    touchpoint.opportunities = t.data.opportunities.map((data, index) => ({
+      id: `${t.id}-opportunity-${index + 1}`,
+      data,
+      touchpoint,
+      value: (data.customerValue + data.businessValue) / 2,
+    }));
+    // Touchpoints without an explicit order keep file order after the ordered ones.
+    orderInStage.set(touchpoint, t.data.order ?? Number.MAX_SAFE_INTEGER + fileOrder);
+    return touchpoint;
+  });
+  const touchpointById = indexById(touchpoints);
+  for (const touchpoint of touchpoints) {
+    touchpoint.stage.touchpoints.push(touchpoint);
+    touchpoint.channel.touchpoints.push(touchpoint);
+  }
+  for (const stage of stages) stage.touchpoints.sort((a, b) => orderInStage.get(a)! - orderInStage.get(b)!);
+  for (const journey of journeys) journey.touchpoints = journey.stages.flatMap((s) => s.touchpoints);
+  for (const channel of channels) {
+    channel.touchpoints.sort(
+      (a, b) => byName(a.journey.data.title, b.journey.data.title) || a.stage.data.order - b.stage.data.order,
+    );
+  }
+
+  const kpis: Kpi[] = sources.kpis.map((k) => {
+    const journey = lookup(journeyById, k.data.journey, 'journey', k.file);
+    const value = currentKpiValue(k.data);
+    if (value === undefined) throw new Error(`${k.file}: KPI "${k.id}" has no value (run \`npm run check\`)`);
+    const tolerance = k.data.tolerance ?? report.kpiTolerance;
+    return {
+      id: k.id,
+      data: k.data,
+      file: k.file,
+      journey,
+      stage: lookup(stageByKey, stageKey(journey.id, k.data.stage), 'stage', k.file),
+      value,
+      tolerance,
+      status: deriveKpiStatus(value, k.data.target, k.data.direction, tolerance),
+    };
+  });
+  for (const kpi of kpis) {
+    kpi.stage.kpis.push(kpi);
+    kpi.journey.kpis.push(kpi);
+  }
+  for (const journey of journeys) {
+    journey.kpis.sort((a, b) => a.stage.data.order - b.stage.data.order || byName(a.data.name, b.data.name));
+  }
+
+  const orderedStages = journeys.flatMap((j) => j.stages);
+  const orderedTouchpoints = journeys.flatMap((j) => j.touchpoints);
+  const opportunities = orderedTouchpoints
+    .flatMap((t) => t.opportunities)
+    .sort((a, b) => b.value - a.value || a.data.effort - b.data.effort || byName(a.data.title, b.data.title));
+
+  return {
+    data: report,
+    personas,
+    journeys,
+    stages: orderedStages,
+    touchpoints: orderedTouchpoints,
+    channels: [...channels].sort((a, b) => byName(a.data.name, b.data.name)),
+    kpis: journeys.flatMap((j) => j.kpis),
+    opportunities,
+    personaById,
+    journeyById,
+    stageByKey,
+    touchpointById,
+    channelById,
+  };
+}

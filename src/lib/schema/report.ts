@@ -1,0 +1,92 @@
+import { z } from 'astro/zod';
+import { dateSchema, idSchema, textListSchema, textSchema, versionSchema } from './shared.ts';
+
+export const researchMethods = [
+  'interviews',
+  'survey',
+  'web-analytics',
+  'social-listening',
+  'store-observation',
+  'email-analysis',
+  'usability-test',
+  'desk-research',
+  'other',
+] as const;
+
+export const researchSourceSchema = z.object({
+  /** Id that touchpoint evidence refers to (`evidence[].source`). */
+  id: idSchema,
+  /** Short name of the study, e.g. "In-store interviews, Milan". */
+  title: textSchema,
+  /** How the data was gathered. */
+  method: z.enum(researchMethods),
+  /** Number of people, sessions or records behind the source. */
+  sampleSize: z.number().int().positive().optional(),
+  /** When the research ran, free text such as "March-April 2026". */
+  period: textSchema.optional(),
+  /** Caveats, recruiting notes, links to raw data. */
+  notes: textSchema.optional(),
+});
+
+export const objectiveSchema = z.object({
+  /** What the map is for, e.g. "Understand why store visitors do not buy online". */
+  title: textSchema,
+  /** Longer explanation of the objective. */
+  description: textSchema.optional(),
+  /** Products or product lines the objective covers. */
+  products: textListSchema,
+  /** Customer segments the objective covers. */
+  segments: textListSchema,
+});
+
+export const emotionLabelSchema = z.object({
+  /** A score on the emotion scale. */
+  score: z.number(),
+  /** The word for that score, e.g. "Frustrated". */
+  label: textSchema,
+});
+
+export const emotionScaleSchema = z
+  .object({
+    /** Most negative score (1 as in Mermaid journeys, or -2). */
+    min: z.number().default(1),
+    /** Most positive score (5, or +2). */
+    max: z.number().default(5),
+    /** Words for some or all scores, shown in legends and tables. */
+    labels: z.array(emotionLabelSchema).default([]),
+  })
+  .refine((scale) => scale.min < scale.max, {
+    message: 'min must be lower than max',
+    path: ['max'],
+  });
+
+export const visibilities = ['public', 'unlisted', 'protected'] as const;
+
+export const reportSchema = z.object({
+  /** Title of the report, shown in the header and on every page title. */
+  title: textSchema,
+  /** The brand the map was made for. */
+  client: textSchema,
+  /** Agency or person who wrote the report. */
+  author: textSchema,
+  /** Publication date (YYYY-MM-DD). */
+  date: dateSchema,
+  /** Version of the report, e.g. "1.2". */
+  version: versionSchema,
+  /** BCP 47 language tag used for the page language and number formats. */
+  locale: z.string().default('en'),
+  /** One-paragraph summary shown on the overview. */
+  summary: textSchema,
+  /** The emotion scale every touchpoint score uses. */
+  emotionScale: emotionScaleSchema.default({ min: 1, max: 5, labels: [] }),
+  /** Default KPI tolerance: a KPI short of target by at most this share of the target is "at risk". */
+  kpiTolerance: z.number().min(0).max(1).default(0.1),
+  /** What the map is for. */
+  objectives: z.array(objectiveSchema).default([]),
+  /** The research the map is built on. */
+  researchSources: z.array(researchSourceSchema).default([]),
+});
+
+export type ReportData = z.infer<typeof reportSchema>;
+export type ResearchSource = z.infer<typeof researchSourceSchema>;
+export type EmotionScale = z.infer<typeof emotionScaleSchema>;

@@ -1,0 +1,16 @@
+import { z } from 'astro/zod';
+import { idSchema, textSchema } from './shared.ts';
+
+/** A stage's frontmatter; the file name is its id within the journey, the MDX body its description. */
+export const stageSchema = z.object({
+  /** Id of the journey the stage belongs to. */
+  journey: idSchema,
+  /** Position in the journey (1, 2, 3...); unique within the journey. */
+  order: z.number().int().min(0),
+  /** Name shown in charts and headings, e.g. "Awareness". */
+  name: textSchema,
+  /** What the customer wants to get done in this stage. */
+  customerGoal: textSchema,
+});
+
+export type StageData = z.infer<typeof stageSchema>;

@@ -1,0 +1,21 @@
+import { formatProblems, hasErrors, type Problem } from '../problems.ts';
+import type { ReportSources } from '../model.ts';
+import { loadSources } from './loadSources.ts';
+import { checkReportRules } from './rules.ts';
+
+export interface ValidationResult {
+  problems: Problem[];
+  ok: boolean;
+  sources?: ReportSources;
+}
+
+/** Validates a report folder without building: every file's schema, then the rules across files. */
+export function validateContent(contentDir: string, projectRoot: string): ValidationResult {
+  const loaded = loadSources(contentDir, projectRoot);
+  const problems = [...loaded.problems];
+  if (loaded.sources) problems.push(...checkReportRules(loaded.sources, loaded.files, projectRoot));
+  const unique = [...new Map(problems.map((p) => [JSON.stringify(p), p])).values()];
+  return { problems: unique, ok: !hasErrors(unique), sources: loaded.sources };
+}
+
+export { formatProblems };

@@ -1,0 +1,197 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { suggest } from '../closest.ts';
+import { currentKpiValue } from '../kpi.ts';
+import { stageKey, type ReportSources, type SourceEntry } from '../model.ts';
+import { formatFieldPath, type Problem } from '../problems.ts';
+import type { ParsedFile } from './parseFile.ts';
+
+type Field = (string | number)[];
+
+/** Problem builder that knows where an entry sits in its file. */
+function locator(files: Map<string, ParsedFile>) {
+  return (entry: SourceEntry<unknown>, field: Field, problem: Omit<Problem, 'file' | 'line' | 'field' | 'severity'>, severity: Problem['severity'] = 'error'): Problem => {
+    const path = [...(entry.path ?? []), ...field];
+    return { severity, file: entry.file, line: files.get(entry.file)?.lineOf(path), field: formatFieldPath(path), ...problem };
+  };
+}
+
+function duplicates<T extends SourceEntry<unknown>>(entries: readonly T[], key: (e: T) => string): [T, T][] {
+  const first = new Map<string, T>();
+  const pairs: [T, T][] = [];
+  for (const entry of entries) {
+    const k = key(entry);
+    const earlier = first.get(k);
+    if (earlier) pairs.push([earlier, entry]);
+    else first.set(k, entry);
+  }
+  return pairs;
+}
+
+/**
+ * Rules that span files: references resolve, ids are unique, stage orders are unique per
+ * journey, scores sit on the report's scale, every journey has stages.
+ */
+export function checkReportRules(sources: ReportSources, files: Map<string, ParsedFile>, projectRoot: string): Problem[] {
+  const at = locator(files);
+  const problems: Problem[] = [];
+  const { report } = sources;
+  const scale = report.data.emotionScale;
+
+  const ids = {
+    persona: sources.personas.map((p) => p.id),
+    journey: sources.journeys.map((j) => j.id),
+    channel: sources.channels.map((c) => c.id),
+    source: report.data.researchSources.map((s) => s.id),
+  };
+  const sets = {
+    persona: new Set(ids.persona),
+    journey: new Set(ids.journey),
+    channel: new Set(ids.channel),
+    source: new Set(ids.source),
+  };
+  const stagesOfJourney = new Map<string, string[]>();
+  for (const stage of sources.stages) {
+    const slug = stage.id.split('/').at(-1)!;
+    stagesOfJourney.set(stage.data.journey, [...(stagesOfJourney.get(stage.data.journey) ?? []), slug]);
+  }
+  const stageKeys = new Set(sources.stages.map((s) => s.id));
+
+  const reference = (entry: SourceEntry<unknown>, field: Field, kind: keyof typeof sets, id: string) => {
+    if (sets[kind].has(id)) return;
+    // Entries of a YAML list share the list's `journey:` line: report it there, once.
+    if (entry.path && field[0] === 'journey') entry = { ...entry, path: undefined };
+    const what = kind === 'source' ? 'research source' : kind;
+    problems.push(
+      at(entry, field, {
+        message: `unknown ${what} "${id}"`,
+        expected: `the id of a ${what}${kind === 'source' ? ' listed in report.yaml researchSources' : ''}`,
+        found: `"${id}"`,
+        hint: suggest(id, ids[kind], what),
+      }),
+    );
+  };
+  const stageReference = (entry: SourceEntry<unknown>, journey: string, stage: string) => {
+    if (!sets.journey.has(journey) || stageKeys.has(stageKey(journey, stage))) return;
+    problems.push(
+      at(entry, ['stage'], {
+        message: `journey "${journey}" has no stage "${stage}"`,
+        expected: `a stage file name in stages/${journey}/`,
+        found: `"${stage}"`,
+        hint: suggest(stage, stagesOfJourney.get(journey) ?? [], 'stage'),
+      }),
+    );
+  };
+  const score = (entry: SourceEntry<unknown>, field: Field, value: number) => {
+    if (value >= scale.min && value <= scale.max) return;
+    problems.push(
+      at(entry, field, {
+        message: 'emotion score out of range',
+        expected: `a number from ${scale.min} to ${scale.max} (the report's emotionScale)`,
+        found: String(value),
+        hint: `use the report's scale, or change emotionScale in ${report.file}`,
+      }),
+    );
+  };
+
+  // Unique ids.
+  const duplicateGroups: [string, SourceEntry<unknown>[]][] = [
+    ['persona', sources.personas],
+    ['journey', sources.journeys],
+    ['touchpoint', sources.touchpoints],
+    ['KPI', sources.kpis],
+    ['stage', sources.stages],
+  ];
+  for (const [what, entries] of duplicateGroups) {
+    for (const [earlier, later] of duplicates(entries, (e) => e.id)) {
+      problems.push(
+        at(later, later.path ? ['id'] : [], {
+          message: `duplicate ${what} id "${later.id}"`,
+          found: `also used in ${earlier.file}${earlier.path ? ` (${formatFieldPath(earlier.path)})` : ''}`,
+          hint: 'ids must be unique across the report: rename one of them',
+        }),
+      );
+    }
+  }
+  for (const [earlier, later] of duplicates(
+    report.data.researchSources.map((s, i) => ({ id: s.id, data: s, file: report.file, path: ['researchSources', i] })),
+    (e) => e.id,
+  )) {
+    problems.push(at(later, ['id'], { message: `duplicate research source id "${later.id}"`, found: `also at ${formatFieldPath(earlier.path)}`, hint: 'rename one of them' }));
+  }
+
+  // Report scale.
+  report.data.emotionScale.labels.forEach((label, i) => {
+    if (label.score < scale.min || label.score > scale.max) {
+      problems.push(at(report, ['emotionScale', 'labels', i, 'score'], { message: 'label outside the emotion scale', expected: `a score from ${scale.min} to ${scale.max}`, found: String(label.score) }));
+    }
+  });
+
+  for (const persona of sources.personas) {
+    persona.data.preferredChannels.forEach((channel, i) => reference(persona, ['preferredChannels', i], 'channel', channel));
+    if (persona.data.avatar !== undefined) {
+      const image = join(projectRoot, dirname(persona.file), persona.data.avatar);
+      if (!existsSync(image)) {
+        problems.push(at(persona, ['avatar'], { message: 'image file not found', found: `"${persona.data.avatar}"`, expected: 'a path relative to the persona file, e.g. "./giulia.jpg"', hint: 'check the file name and folder' }));
+      }
+      if (persona.data.avatarAlt === undefined) {
+        problems.push(at(persona, ['avatar'], { message: 'the avatar has no text alternative', hint: 'add "avatarAlt:" describing the picture for screen-reader users' }));
+      }
+    }
+  }
+
+  for (const journey of sources.journeys) {
+    journey.data.personas.forEach((persona, i) => reference(journey, ['personas', i], 'persona', persona));
+    if (!stagesOfJourney.has(journey.id)) {
+      problems.push(at(journey, [], { message: 'the journey has no stages', hint: `add stage files in stages/${journey.id}/ (\`npm run new -- stage\`)` }));
+    }
+  }
+
+  const orderSeen = new Map<string, SourceEntry<unknown>>();
+  for (const stage of sources.stages) {
+    reference(stage, ['journey'], 'journey', stage.data.journey);
+    const folder = stage.file.split('/').at(-2);
+    if (folder !== stage.data.journey && sets.journey.has(stage.data.journey)) {
+      problems.push(at(stage, ['journey'], { message: `the stage belongs to journey "${stage.data.journey}" but sits in folder "${folder}"`, hint: `move the file to stages/${stage.data.journey}/` }, 'warning'));
+    }
+    const orderKey = `${stage.data.journey}#${stage.data.order}`;
+    const earlier = orderSeen.get(orderKey);
+    if (earlier) {
+      problems.push(at(stage, ['order'], { message: `duplicate stage order ${stage.data.order} in journey "${stage.data.journey}"`, found: `also used by ${earlier.file}`, hint: 'give every stage of a journey its own order number' }));
+    } else orderSeen.set(orderKey, stage);
+  }
+
+  const personasOfJourney = new Map(sources.journeys.map((j) => [j.id, new Set(j.data.personas)]));
+  const touchpointsPerStage = new Map<string, number>();
+  for (const touchpoint of sources.touchpoints) {
+    const { data } = touchpoint;
+    reference(touchpoint, ['journey'], 'journey', data.journey);
+    stageReference(touchpoint, data.journey, data.stage);
+    reference(touchpoint, ['channel'], 'channel', data.channel);
+    score(touchpoint, ['emotion'], data.emotion);
+    const journeyPersonas = personasOfJourney.get(data.journey) ?? new Set<string>();
+    for (const [persona, value] of Object.entries(data.emotionByPersona)) {
+      score(touchpoint, ['emotionByPersona', persona], value);
+      if (!journeyPersonas.has(persona)) {
+        problems.push(at(touchpoint, ['emotionByPersona', persona], { message: `persona "${persona}" is not in journey "${data.journey}"`, expected: `one of the journey's personas: ${[...journeyPersonas].join(', ')}`, hint: suggest(persona, [...journeyPersonas], 'persona') }));
+      }
+    }
+    data.evidence.forEach((evidence, i) => reference(touchpoint, ['evidence', i, 'source'], 'source', evidence.source));
+    const key = stageKey(data.journey, data.stage);
+    touchpointsPerStage.set(key, (touchpointsPerStage.get(key) ?? 0) + 1);
+  }
+  for (const stage of sources.stages) {
+    if (!touchpointsPerStage.has(stage.id)) {
+      problems.push(at(stage, [], { message: 'the stage has no touchpoints', hint: `add touchpoints with "journey: ${stage.data.journey}" and "stage: ${stage.id.split('/').at(-1)}"` }, 'warning'));
+    }
+  }
+
+  for (const kpi of sources.kpis) {
+    reference(kpi, ['journey'], 'journey', kpi.data.journey);
+    stageReference(kpi, kpi.data.journey, kpi.data.stage);
+    if (currentKpiValue(kpi.data) === undefined) {
+      problems.push(at(kpi, ['value'], { message: 'the KPI has a target but no value', expected: 'a "value:" or at least one "history:" entry', hint: 'add the latest measured value, or import a history with `npm run import -- kpis FILE.csv`' }));
+    }
+  }
+  return problems;
+}

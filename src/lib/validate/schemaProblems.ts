@@ -1,0 +1,149 @@
+import type { z } from 'astro/zod';
+import { closestMatches } from '../closest.ts';
+import { formatFieldPath, type Problem } from '../problems.ts';
+import type { ParsedFile } from './parseFile.ts';
+
+type Path = readonly PropertyKey[];
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing (the field is missing)';
+  if (value === null) return 'an empty value';
+  if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}" (text)`;
+  if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
+  if (value instanceof Date) return `the date ${value.toISOString().slice(0, 10)}`;
+  if (typeof value === 'object') return 'a group of fields';
+  return `${String(value)} (${typeof value})`;
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let current = data;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+const typeWords: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a group of fields',
+  date: 'a date (YYYY-MM-DD)',
+};
+
+/** Turns one zod issue into what an author can act on. */
+function issueToProblem(issue: z.core.$ZodIssue, data: unknown, parsed: ParsedFile, file: string): Problem {
+  const found = valueAt(data, issue.path);
+  const path = issue.path;
+  const base = { severity: 'error' as const, file, line: parsed.lineOf(path), field: formatFieldPath(path) };
+  switch (issue.code) {
+    case 'invalid_type':
+      if (found === undefined) {
+        return {
+          ...base,
+          message: 'required field is missing',
+          expected: typeWords[issue.expected] ?? issue.expected,
+          hint: `add "${String(issue.path.at(-1))}:" to the file`,
+        };
+      }
+      return {
+        ...base,
+        message: 'wrong type of value',
+        expected: typeWords[issue.expected] ?? issue.expected,
+        found: describe(found),
+        hint: issue.expected === 'number' ? 'write the number without quotes or units' : undefined,
+      };
+    case 'invalid_value':
+      return {
+        ...base,
+        message: 'unknown value',
+        expected: `one of ${issue.values.map((v) => `"${String(v)}"`).join(', ')}`,
+        found: describe(found),
+        hint:
+          typeof found === 'string'
+            ? closestMatches(found, issue.values.map(String)).map((v) => `did you mean "${v}"?`)[0]
+            : undefined,
+      };
+    case 'too_small':
+    case 'too_big': {
+      const isCount = issue.origin === 'array' || issue.origin === 'string';
+      const bound = 'minimum' in issue ? issue.minimum : issue.maximum;
+      const word = issue.code === 'too_small' ? 'at least' : 'at most';
+      return {
+        ...base,
+        message: isCount ? issue.message : 'value out of range',
+        expected: isCount ? undefined : `a number ${word} ${String(bound)}`,
+        found: describe(found),
+      };
+    }
+    default:
+      return { ...base, message: issue.message, found: found === undefined ? undefined : describe(found) };
+  }
+}
+
+/** The object shape a schema describes at the top, seen through optional/default/pipe wrappers. */
+function objectShape(schema: z.ZodType): Record<string, z.ZodType> | undefined {
+  let current: unknown = schema;
+  for (let i = 0; i < 10 && current; i++) {
+    const def = (current as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+    if (!def) return undefined;
+    if (def.type === 'object') return def.shape as Record<string, z.ZodType>;
+    current = def.innerType ?? def.in ?? undefined;
+  }
+  return undefined;
+}
+
+function elementSchema(schema: z.ZodType): z.ZodType | undefined {
+  let current: unknown = schema;
+  for (let i = 0; i < 10 && current; i++) {
+    const def = (current as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+    if (!def) return undefined;
+    if (def.type === 'array') return def.element as z.ZodType;
+    current = def.innerType ?? def.in ?? undefined;
+  }
+  return undefined;
+}
+
+/** Warnings for fields the schema does not know: usually a typo (`emotoin`). */
+function unknownFieldProblems(schema: z.ZodType, data: unknown, path: Path, parsed: ParsedFile, file: string): Problem[] {
+  const problems: Problem[] = [];
+  if (Array.isArray(data)) {
+    const element = elementSchema(schema);
+    if (element) data.forEach((item, i) => problems.push(...unknownFieldProblems(element, item, [...path, i], parsed, file)));
+    return problems;
+  }
+  const shape = objectShape(schema);
+  if (!shape || data === null || typeof data !== 'object' || data instanceof Date) return problems;
+  for (const [key, value] of Object.entries(data)) {
+    const fieldSchema = shape[key];
+    const fieldPath = [...path, key];
+    if (fieldSchema) {
+      problems.push(...unknownFieldProblems(fieldSchema, value, fieldPath, parsed, file));
+      continue;
+    }
+    const close = closestMatches(key, Object.keys(shape), 1);
+    problems.push({
+      severity: 'warning',
+      file,
+      line: parsed.lineOf(fieldPath),
+      field: formatFieldPath(fieldPath),
+      message: 'unknown field, ignored',
+      hint: close[0] ? `did you mean "${close[0]}"?` : `known fields: ${Object.keys(shape).join(', ')}`,
+    });
+  }
+  return problems;
+}
+
+/** Validates a parsed file against its schema: every problem at once, plus the clean data. */
+export function checkAgainstSchema<S extends z.ZodType>(
+  schema: S,
+  parsed: ParsedFile,
+  file: string,
+): { data?: z.output<S>; problems: Problem[] } {
+  const result = schema.safeParse(parsed.data);
+  const problems = unknownFieldProblems(schema, parsed.data, [], parsed, file);
+  if (result.success) return { data: result.data, problems };
+  return { problems: [...result.error.issues.map((i) => issueToProblem(i, parsed.data, parsed, file)), ...problems] };
+}

@@ -1,0 +1,41 @@
+import { getCollection } from 'astro:content';
+import { resolveReport, type ResolvedReport } from '../lib/model.ts';
+import { assembleSources } from '../lib/sources.ts';
+
+let cached: Promise<ResolvedReport> | undefined;
+
+const entry = <T>(e: { id: string; filePath?: string; data: T }) => ({ id: e.id, file: e.filePath ?? '', data: e.data });
+
+async function loadReport(): Promise<ResolvedReport> {
+  const [reports, channels, personas, journeys, stages, touchpoints, touchpointLists, kpiLists] = await Promise.all([
+    getCollection('report'),
+    getCollection('channels'),
+    getCollection('personas'),
+    getCollection('journeys'),
+    getCollection('stages'),
+    getCollection('touchpoints'),
+    getCollection('touchpointLists'),
+    getCollection('kpiLists'),
+  ]);
+  const report = reports[0];
+  if (!report) throw new Error('content/report.yaml is missing (run `npm run check`)');
+  return resolveReport(
+    assembleSources({
+      report: entry(report),
+      channels: channels.map(entry),
+      personas: personas.map(entry),
+      journeys: journeys.map(entry),
+      // Astro ids stages as `<journey>/<name>`; the assembler adds the journey itself.
+      stages: stages.map((e) => ({ ...entry(e), id: e.id.split('/').at(-1)! })),
+      touchpoints: touchpoints.map(entry),
+      touchpointLists: touchpointLists.map(entry),
+      kpiLists: kpiLists.map(entry),
+    }),
+  );
+}
+
+/** The resolved report, built once per build and shared by every page. */
+export function getReport(): Promise<ResolvedReport> {
+  cached ??= loadReport();
+  return cached;
+}
