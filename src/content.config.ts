@@ -9,10 +9,10 @@ const contentDir = resolveContentDir(process.cwd());
 /** File name without ending: folders only organise, so `touchpoints/click-collect/cc-search.mdx` is `cc-search`. */
 const idFromFileName = ({ entry }: { entry: string }) => entry.replace(/^.*\//, '').replace(/\.(mdx|md|yaml|yml)$/, '');
 
-function collection(layout: CollectionLayout) {
+function collection<Layout extends CollectionLayout>(layout: Layout) {
   return defineCollection({
     loader: glob({ pattern: collectionPattern(layout), base: join(contentDir, layout.folder), generateId: idFromFileName }),
-    schema: layout.schema,
+    schema: layout.schema as Layout['schema'],
   });
 }
 

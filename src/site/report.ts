@@ -23,7 +23,8 @@ async function loadReport(): Promise<ResolvedReport> {
     assembleSources({
       report: entry(report),
       channels: channels.map(entry),
-      personas: personas.map(entry),
+      // The model keeps the avatar's path; pages take Astro's optimised image from the entry.
+      personas: personas.map((e) => ({ ...entry(e), data: { ...e.data, avatar: e.data.avatar?.src } })),
       journeys: journeys.map(entry),
       // Astro ids stages as `<journey>/<name>`; the assembler adds the journey itself.
       stages: stages.map((e) => ({ ...entry(e), id: e.id.split('/').at(-1)! })),

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import type { z } from 'astro/zod';
-import { collectionOfFile, contentLayout, type CollectionName } from '../collections.ts';
+import { collectionOfFile, contentLayout, type CollectionLayout, type CollectionName } from '../collections.ts';
 import type { ReportSources } from '../model.ts';
 import type { Problem } from '../problems.ts';
 import { idSchema } from '../schema/shared.ts';
@@ -74,7 +74,7 @@ export function loadSources(contentDir: string, projectRoot: string): LoadedCont
     if (!parsed) continue;
     files.set(file, parsed);
     const id = fileEntryId(absolute);
-    const layout = contentLayout[collection];
+    const layout: CollectionLayout = contentLayout[collection];
     if (!layout.name && !idSchema.safeParse(id).success) {
       problems.push({
         severity: 'error',
