@@ -229,13 +229,9 @@ export function resolveReport(sources: ReportSources): ResolvedReport {
       status: deriveKpiStatus(value, k.data.target, k.data.direction, tolerance),
     };
   });
-  for (const kpi of kpis) {
-    kpi.stage.kpis.push(kpi);
-    kpi.journey.kpis.push(kpi);
-  }
-  for (const journey of journeys) {
-    journey.kpis.sort((a, b) => a.stage.data.order - b.stage.data.order || byName(a.data.name, b.data.name));
-  }
+  for (const kpi of kpis) kpi.stage.kpis.push(kpi);
+  for (const stage of stages) stage.kpis.sort((a, b) => byName(a.data.name, b.data.name));
+  for (const journey of journeys) journey.kpis = journey.stages.flatMap((s) => s.kpis);
 
   const orderedStages = journeys.flatMap((j) => j.stages);
   const orderedTouchpoints = journeys.flatMap((j) => j.touchpoints);

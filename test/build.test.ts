@@ -1,0 +1,161 @@
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractPageLinks, findBrokenLinks } from '../src/lib/linkCheck.ts';
+import { resolveReport, type ResolvedReport } from '../src/lib/model.ts';
+import { paths } from '../src/lib/paths.ts';
+import { validateContent } from '../src/lib/validate/index.ts';
+import { buildSite, copyFixture, exampleContent, projectRoot, readPage, type BuildResult } from './helpers/build.ts';
+
+/** Every href on a built page. */
+function linksOn(outDir: string, path: string): string[] {
+  return extractPageLinks(readPage(outDir, path)).links;
+}
+
+describe('building the example report', () => {
+  let build: BuildResult;
+  let report: ResolvedReport;
+
+  beforeAll(() => {
+    build = buildSite(exampleContent);
+    report = resolveReport(validateContent(exampleContent, projectRoot).sources!);
+  });
+
+  it('succeeds', () => {
+    expect(build.output).toContain('Complete!');
+    expect(build.status).toBe(0);
+  });
+
+  it('writes a page for every persona, journey, stage, touchpoint and used channel, plus the indexes', () => {
+    const expected = [
+      paths.overview(),
+      paths.personas(),
+      paths.journeys(),
+      paths.touchpoints(),
+      paths.channels(),
+      paths.kpis(),
+      paths.opportunities(),
+      paths.evidence(),
+      ...report.personas.map((p) => paths.persona(p.id)),
+      ...report.journeys.map((j) => paths.journey(j.id)),
+      ...report.stages.map((s) => paths.stage(s.journey.id, s.id)),
+      ...report.touchpoints.map((t) => paths.touchpoint(t.id)),
+      ...report.channels.filter((c) => c.touchpoints.length > 0).map((c) => paths.channel(c.id)),
+    ];
+    const missing = expected.filter((path) => !existsSync(join(build.outDir, path, 'index.html')));
+    expect(missing).toEqual([]);
+    expect(existsSync(join(build.outDir, '404.html'))).toBe(true);
+  });
+
+  it('has no broken internal link or anchor', () => {
+    expect(findBrokenLinks(build.outDir)).toEqual([]);
+  });
+
+  it('links persona <-> journey <-> stage <-> touchpoint <-> channel both ways', () => {
+    const touchpoint = report.touchpoints.find((t) => t.journey.personas.length > 1)!;
+    const { journey, stage, channel } = touchpoint;
+    const persona = journey.personas[0]!;
+    const href = (path: string) => `/${path}`;
+
+    expect(linksOn(build.outDir, paths.persona(persona.id))).toContain(href(paths.journey(journey.id)));
+    expect(linksOn(build.outDir, paths.journey(journey.id))).toEqual(
+      expect.arrayContaining([href(paths.persona(persona.id)), href(paths.stage(journey.id, stage.id)), href(paths.touchpoint(touchpoint.id)), href(paths.channel(channel.id))]),
+    );
+    expect(linksOn(build.outDir, paths.stage(journey.id, stage.id))).toEqual(
+      expect.arrayContaining([href(paths.journey(journey.id)), href(paths.touchpoint(touchpoint.id))]),
+    );
+    expect(linksOn(build.outDir, paths.touchpoint(touchpoint.id))).toEqual(
+      expect.arrayContaining([href(paths.journey(journey.id)), href(paths.stage(journey.id, stage.id)), href(paths.channel(channel.id))]),
+    );
+    expect(linksOn(build.outDir, paths.channel(channel.id))).toContain(href(paths.touchpoint(touchpoint.id)));
+  });
+
+  it('shows KPI values with derived statuses on stage pages and the KPI page', () => {
+    const kpi = report.kpis.find((k) => k.status === 'missed')!;
+    const stagePage = readPage(build.outDir, paths.stage(kpi.journey.id, kpi.stage.id));
+    const row = stagePage.slice(stagePage.indexOf(`id="kpi-${kpi.id}"`));
+    expect(row.slice(0, row.indexOf('</tr>'))).toMatch(/status--missed[^<]*<span aria-hidden="true">✗<\/span> Missed/);
+    const kpiPage = readPage(build.outDir, paths.kpis());
+    for (const k of report.kpis) expect(kpiPage).toContain(`id="kpi-${k.id}"`);
+  });
+
+  it('lists every opportunity on /opportunities/, linked to its touchpoint', () => {
+    const page = readPage(build.outDir, paths.opportunities());
+    for (const o of report.opportunities) expect(page).toContain(`id="${o.id}"`);
+    expect(extractPageLinks(page).links).toContain(`/${paths.touchpoint(report.opportunities[0]!.touchpoint.id)}`);
+  });
+
+  it('lists touchpoints without evidence as gaps', () => {
+    const gaps = report.touchpoints.filter((t) => t.data.evidence.length === 0);
+    expect(gaps.length).toBeGreaterThan(0);
+    const page = readPage(build.outDir, paths.evidence());
+    const gapSection = page.slice(page.indexOf('id="gaps"'));
+    for (const t of gaps) expect(gapSection).toContain(`/${paths.touchpoint(t.id)}`);
+  });
+});
+
+describe('building under a sub-path', () => {
+  it('keeps every link inside the base', () => {
+    const base = '/reports/passo/';
+    const build = buildSite(exampleContent, { base });
+    expect(build.status).toBe(0);
+    expect(findBrokenLinks(build.outDir, base)).toEqual([]);
+    expect(linksOn(build.outDir, '')).toContain(`${base}personas/`);
+  });
+});
+
+describe('a content mistake fails the build with a message naming file and field', () => {
+  const cases = [
+    {
+      name: 'dangling reference',
+      file: 'touchpoints/shoe-shop/search.mdx',
+      from: 'channel: search',
+      to: 'channel: serch',
+      message: /touchpoints\/shoe-shop\/search\.mdx:5\s+channel\s+unknown channel "serch"[\s\S]*did you mean "search"\?/,
+    },
+    {
+      name: 'score 7',
+      file: 'touchpoints/shoe-shop/touchpoints.yaml',
+      from: 'emotion: 4.5',
+      to: 'emotion: 7',
+      message: /touchpoints\/shoe-shop\/touchpoints\.yaml:7\s+touchpoints\[0\]\.emotion\s+emotion score out of range/,
+    },
+    {
+      name: 'duplicate stage order',
+      file: 'stages/shoe-shop/discover.mdx',
+      from: 'order: 1',
+      to: 'order: 2',
+      message: /stages\/shoe-shop\/discover\.mdx:3\s+order\s+duplicate stage order 2 in journey "shoe-shop"/,
+    },
+  ];
+
+  for (const mistake of cases) {
+    it(mistake.name, () => {
+      const dir = copyFixture();
+      const path = join(dir, mistake.file);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(mistake.from, mistake.to));
+      const build = buildSite(dir);
+      expect(build.status).toBe(1);
+      expect(build.output).toMatch(mistake.message);
+      expect(build.output).toContain('Nothing was built.');
+      // No stack trace for authors.
+      expect(build.output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    });
+  }
+
+  it('and leaves the previous site untouched', () => {
+    const dir = copyFixture();
+    const first = buildSite(dir);
+    expect(first.status).toBe(0);
+    const snapshot = () =>
+      readdirSync(first.outDir, { recursive: true })
+        .map(String)
+        .sort()
+        .map((file) => [file, statSync(join(first.outDir, file)).mtimeMs]);
+    const before = snapshot();
+    writeFileSync(join(dir, 'stages/shoe-shop/buy.mdx'), readFileSync(join(dir, 'stages/shoe-shop/buy.mdx'), 'utf8').replace('journey: shoe-shop', 'journey: shoe-shp'));
+    const second = buildSite(dir, { outDir: first.outDir });
+    expect(second.status).toBe(1);
+    expect(snapshot()).toEqual(before);
+  });
+});

@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const projectRoot = resolve(import.meta.dirname, '../..');
+export const exampleContent = join(projectRoot, 'content');
+export const minimalFixture = join(projectRoot, 'test/fixtures/minimal');
+
+/** Vitest puts Vite's own variables into process.env; a child build must not inherit them. */
+function childEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'NODE_ENV']) delete env[key];
+  return env;
+}
+
+export interface BuildResult {
+  status: number | null;
+  output: string;
+  outDir: string;
+}
+
+/** Runs `astro build` on a report folder in a child process, into a fresh temporary folder. */
+export function buildSite(contentDir: string, options: { base?: string; outDir?: string } = {}): BuildResult {
+  const work = mkdtempSync(join(tmpdir(), 'itinera-build-'));
+  const outDir = options.outDir ?? join(work, 'dist');
+  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: {
+      ...childEnv(),
+      ITINERA_CONTENT: contentDir,
+      ITINERA_OUT_DIR: outDir,
+      ITINERA_CACHE_DIR: join(work, 'cache'),
+      BASE: options.base ?? '/',
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+}
+
+/** A writable copy of a fixture report, to break on purpose. */
+export function copyFixture(source = minimalFixture): string {
+  const target = join(mkdtempSync(join(tmpdir(), 'itinera-content-')), 'content');
+  cpSync(source, target, { recursive: true });
+  return target;
+}
+
+export function readPage(outDir: string, path: string): string {
+  return readFileSync(join(outDir, path, 'index.html'), 'utf8');
+}
