@@ -5,6 +5,7 @@ import { extractPageLinks, findBrokenLinks } from '../src/lib/linkCheck.ts';
 import { resolveReport, type ResolvedReport } from '../src/lib/model.ts';
 import { paths } from '../src/lib/paths.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
+import { parseSvg } from './helpers/svg.ts';
 import { buildSite, copyFixture, exampleContent, projectRoot, readPage, type BuildResult } from './helpers/build.ts';
 
 /** Every href on a built page. */
@@ -79,9 +80,41 @@ describe('building the example report', () => {
     for (const k of report.kpis) expect(kpiPage).toContain(`id="kpi-${k.id}"`);
   });
 
+  it('draws each journey timeline with one mark per touchpoint, linking to its page, and the emotion curve with one point each', () => {
+    for (const journey of report.journeys) {
+      const page = parseSvg(readPage(build.outDir, paths.journey(journey.id)));
+      const timeline = page.find((e) => e.name === 'svg' && e.attributes.id === `timeline-${journey.id}`)!;
+      const marks = page.filter((e) => e.name === 'a' && e.attributes.class === 'chart-mark' && e.parent === timeline);
+      const byId = (a: string[], b: string[]) => a[0]!.localeCompare(b[0]!);
+      expect(marks.map((m) => [m.attributes['data-touchpoint']!, m.attributes.href!]).sort(byId)).toEqual(
+        journey.touchpoints.map((t) => [t.id, `/${paths.touchpoint(t.id)}`]).sort(byId),
+      );
+      const curve = page.find((e) => e.name === 'svg' && e.attributes.id === `curve-${journey.id}`)!;
+      const points = page.filter((e) => e.attributes.class === 'chart-point' && e.parent === curve);
+      const series = journey.personas.length > 1 && journey.touchpoints.some((t) => Object.keys(t.data.emotionByPersona).length > 0) ? journey.personas.length : 1;
+      expect(points).toHaveLength(journey.touchpoints.length * series);
+      expect(curve.attributes.role).toBe('img');
+    }
+  });
+
+  it('gives every id on a page once only, charts included', () => {
+    for (const path of [paths.overview(), ...report.journeys.map((j) => paths.journey(j.id)), paths.kpis(), paths.opportunities()]) {
+      const ids = parseSvg(readPage(build.outDir, path)).flatMap((e) => (e.attributes.id ? [e.attributes.id] : []));
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    }
+  });
+
+  it('draws KPI sparklines for KPIs with a history', () => {
+    const kpi = report.kpis.find((k) => k.data.history.length > 1)!;
+    expect(readPage(build.outDir, paths.kpis())).toContain(`id="sparkline-${kpi.id}"`);
+  });
+
   it('lists every opportunity on /opportunities/, linked to its touchpoint', () => {
     const page = readPage(build.outDir, paths.opportunities());
-    for (const o of report.opportunities) expect(page).toContain(`id="${o.id}"`);
+    for (const o of report.opportunities) {
+      expect(page).toContain(`id="${o.id}"`);
+      expect(page).toContain(`href="#${o.id}"`);
+    }
     expect(extractPageLinks(page).links).toContain(`/${paths.touchpoint(report.opportunities[0]!.touchpoint.id)}`);
   });
 

@@ -1,0 +1,53 @@
+import type { Journey, Touchpoint } from '../model.ts';
+import type { EmotionScale } from '../schema/report.ts';
+import type { CurveSeries, EmotionCurveInput } from './emotionCurve.ts';
+import { chartId, type TimelineInput } from './timeline.ts';
+
+/** The timeline of a journey, with each mark linking where `hrefOf` says. */
+export function journeyTimelineInput(journey: Journey, scale: EmotionScale, hrefOf: (t: Touchpoint) => string, compact = false): TimelineInput {
+  const lanes = new Map(journey.touchpoints.map((t) => [t.channel.id, { id: t.channel.id, name: t.channel.data.name, kind: t.channel.data.kind }]));
+  return {
+    id: chartId(compact ? 'timeline-compact' : 'timeline', journey.id),
+    title: `Journey timeline: ${journey.data.title}`,
+    stages: journey.stages.map((s) => ({ id: s.id, name: s.data.name })),
+    lanes: [...lanes.values()],
+    marks: journey.touchpoints.map((t) => ({
+      id: t.id,
+      title: t.data.title,
+      stageId: t.stage.id,
+      laneId: t.channel.id,
+      score: t.data.emotion,
+      href: hrefOf(t),
+      momentOfTruth: t.data.momentOfTruth,
+      painPoints: t.painPoints.length,
+    })),
+    scale,
+    compact,
+  };
+}
+
+/**
+ * The emotion series of a journey: one per persona when touchpoints score personas separately
+ * (a touchpoint without that persona's score uses its overall score), else one for the journey.
+ */
+export function journeyEmotionSeries(journey: Journey): CurveSeries[] {
+  const perPersona = journey.personas.length > 1 && journey.touchpoints.some((t) => Object.keys(t.data.emotionByPersona).length > 0);
+  if (!perPersona) {
+    return [{ name: journey.data.title, points: journey.touchpoints.map((t) => ({ id: t.id, label: t.data.title, stageId: t.stage.id, score: t.data.emotion })) }];
+  }
+  return journey.personas.map((persona) => ({
+    name: persona.data.name,
+    points: journey.touchpoints.map((t) => ({ id: t.id, label: t.data.title, stageId: t.stage.id, score: t.data.emotionByPersona[persona.id] ?? t.data.emotion })),
+  }));
+}
+
+export function journeyCurveInput(journey: Journey, scale: EmotionScale, compact = false): EmotionCurveInput {
+  return {
+    id: chartId(compact ? 'curve-compact' : 'curve', journey.id),
+    title: `Emotion curve: ${journey.data.title}`,
+    stages: journey.stages.map((s) => ({ id: s.id, name: s.data.name })),
+    series: journeyEmotionSeries(journey),
+    scale,
+    compact,
+  };
+}

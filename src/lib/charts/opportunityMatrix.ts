@@ -1,0 +1,114 @@
+import { scaleLinear } from 'd3-scale';
+import { chartBand, chartGrid, chartInk, chartMuted, seriesColors } from './palette.ts';
+import { el, text } from './svg.ts';
+import type { Chart } from './timeline.ts';
+
+export interface MatrixItem {
+  id: string;
+  /** Number shown in the mark and in the table beside the chart. */
+  number: number;
+  title: string;
+  /** 1-5: mean of customer and business value. */
+  value: number;
+  /** 1-5. */
+  effort: number;
+  href: string;
+}
+
+export interface MatrixInput {
+  id: string;
+  title: string;
+  items: MatrixItem[];
+}
+
+export type Quadrant = 'quick-win' | 'big-bet' | 'fill-in' | 'money-pit';
+
+export const quadrantNames: Record<Quadrant, string> = {
+  'quick-win': 'Quick wins',
+  'big-bet': 'Big bets',
+  'fill-in': 'Fill-ins',
+  'money-pit': 'Money pits',
+};
+
+/** High value and low effort is a quick win; the midpoint 3 counts as high value and low effort. */
+export function quadrantOf(value: number, effort: number): Quadrant {
+  if (value >= 3) return effort <= 3 ? 'quick-win' : 'big-bet';
+  return effort <= 3 ? 'fill-in' : 'money-pit';
+}
+
+const WIDTH = 640;
+const HEIGHT = 480;
+const M = { left: 56, right: 16, top: 16, bottom: 48 };
+
+/** Value against effort, each opportunity a numbered, linked mark in a named quadrant. */
+export function buildOpportunityMatrix(input: MatrixInput): Chart {
+  const x = scaleLinear().domain([1, 5]).range([M.left + 14, WIDTH - M.right - 14]);
+  const y = scaleLinear().domain([1, 5]).range([HEIGHT - M.bottom - 14, M.top + 14]);
+  const midX = x(3);
+  const midY = y(3);
+  const parts: string[] = [
+    el('rect', { x: M.left, y: M.top, width: midX - M.left, height: midY - M.top, fill: chartBand }),
+    el('rect', { x: midX, y: midY, width: WIDTH - M.right - midX, height: HEIGHT - M.bottom - midY, fill: chartBand }),
+    el('rect', { x: M.left, y: M.top, width: WIDTH - M.left - M.right, height: HEIGHT - M.top - M.bottom, fill: 'none', stroke: chartGrid }),
+    el('line', { x1: midX, x2: midX, y1: M.top, y2: HEIGHT - M.bottom, stroke: chartMuted, 'stroke-dasharray': '4 3' }),
+    el('line', { x1: M.left, x2: WIDTH - M.right, y1: midY, y2: midY, stroke: chartMuted, 'stroke-dasharray': '4 3' }),
+  ];
+  const corner = (label: string, px: number, py: number, anchor: string) =>
+    el('text', { x: px, y: py, 'text-anchor': anchor, 'font-size': 13, 'font-weight': 700, fill: chartMuted }, text(label));
+  parts.push(
+    corner(quadrantNames['quick-win'], M.left + 8, M.top + 18, 'start'),
+    corner(quadrantNames['big-bet'], WIDTH - M.right - 8, M.top + 18, 'end'),
+    corner(quadrantNames['fill-in'], M.left + 8, HEIGHT - M.bottom - 8, 'start'),
+    corner(quadrantNames['money-pit'], WIDTH - M.right - 8, HEIGHT - M.bottom - 8, 'end'),
+  );
+  for (let v = 1; v <= 5; v++) {
+    parts.push(el('text', { x: M.left - 8, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 11, fill: chartMuted }, String(v)));
+    parts.push(el('text', { x: x(v), y: HEIGHT - M.bottom + 16, 'text-anchor': 'middle', 'font-size': 11, fill: chartMuted }, String(v)));
+  }
+  parts.push(el('text', { x: (M.left + WIDTH - M.right) / 2, y: HEIGHT - 10, 'text-anchor': 'middle', 'font-size': 12, fill: chartInk }, 'Effort (1 low – 5 high) →'));
+  parts.push(el('text', { x: 14, y: (M.top + HEIGHT - M.bottom) / 2, 'text-anchor': 'middle', 'font-size': 12, fill: chartInk, transform: `rotate(-90 14 ${(M.top + HEIGHT - M.bottom) / 2})` }, 'Value (1 low – 5 high) →'));
+
+  // Opportunities at the same spot are set around it on a small ring so every number shows.
+  const groups = new Map<string, MatrixItem[]>();
+  for (const item of input.items) {
+    const key = `${item.value}|${item.effort}`;
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  for (const group of groups.values()) {
+    group.forEach((item, i) => {
+      const angle = (2 * Math.PI * i) / group.length - Math.PI / 2;
+      const ring = group.length === 1 ? 0 : 11 + group.length * 1.5;
+      const cx = x(item.effort) + ring * Math.cos(angle);
+      const cy = y(item.value) + ring * Math.sin(angle);
+      parts.push(
+        el(
+          'a',
+          { href: item.href, class: 'chart-mark', 'data-opportunity': item.id },
+          el('title', {}, text(`${item.number}. ${item.title}: value ${item.value}, effort ${item.effort} (${quadrantNames[quadrantOf(item.value, item.effort)]})`)),
+          el('circle', { cx, cy, r: 10, fill: seriesColors[0], stroke: '#ffffff', 'stroke-width': 1.5, class: 'chart-mark__shape' }),
+          el('text', { x: cx, y: cy + 4, 'text-anchor': 'middle', 'font-size': 10.5, 'font-weight': 700, fill: '#ffffff' }, String(item.number)),
+        ),
+      );
+    });
+  }
+  const counts = (Object.keys(quadrantNames) as Quadrant[]).map((q) => `${input.items.filter((i) => quadrantOf(i.value, i.effort) === q).length} ${quadrantNames[q].toLowerCase()}`);
+  const svg = el(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
+      width: WIDTH,
+      height: HEIGHT,
+      role: 'group',
+      'aria-labelledby': `${input.id}-title`,
+      'aria-describedby': `${input.id}-desc`,
+      class: 'chart chart--matrix',
+      id: input.id,
+      'font-family': 'system-ui, sans-serif',
+    },
+    el('title', { id: `${input.id}-title` }, text(input.title)),
+    el('desc', { id: `${input.id}-desc` }, text(`${input.items.length} opportunities by value and effort: ${counts.join(', ')}.`)),
+    ...parts,
+  );
+  return { svg, width: WIDTH, height: HEIGHT };
+}

@@ -1,0 +1,61 @@
+import { extent } from 'd3-array';
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+import { chartMuted, seriesColors } from './palette.ts';
+import { el, round, text } from './svg.ts';
+import type { Chart } from './timeline.ts';
+
+export interface SparklineInput {
+  id: string;
+  /** What the line shows, e.g. "Conversion rate, last 6 months". */
+  title: string;
+  /** Samples, in any order: drawn oldest to newest. */
+  samples: { date: Date; value: number }[];
+  target?: number;
+  /** Words for a value, e.g. "3.2 %", for the description. */
+  formatValue: (value: number) => string;
+}
+
+const WIDTH = 120;
+const HEIGHT = 32;
+const PAD = 4;
+
+/** A small trend line of a KPI's history, with its target as a dashed line. */
+export function buildSparkline(input: SparklineInput): Chart {
+  const samples = [...input.samples].sort((a, b) => a.date.getTime() - b.date.getTime());
+  const values = samples.map((s) => s.value);
+  const [low, high] = extent(input.target === undefined ? values : [...values, input.target]) as [number, number];
+  // A flat series still gets a visible band around it.
+  const padding = high === low ? Math.max(1, Math.abs(high) * 0.1) : 0;
+  const y = scaleLinear().domain([low - padding, high + padding]).range([HEIGHT - PAD, PAD]);
+  const x = scaleLinear().domain([0, Math.max(1, samples.length - 1)]).range([PAD, WIDTH - PAD]);
+  const path = line<{ value: number }>()
+    .x((_, i) => round(x(i)))
+    .y((s) => round(y(s.value)))(samples);
+  const last = samples.at(-1);
+  const first = samples[0];
+  const description =
+    first && last
+      ? `${samples.length} values from ${first.date.toISOString().slice(0, 10)} to ${last.date.toISOString().slice(0, 10)}: from ${input.formatValue(first.value)} to ${input.formatValue(last.value)}${input.target === undefined ? '' : `, target ${input.formatValue(input.target)}`}.`
+      : 'No history.';
+  const svg = el(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
+      width: WIDTH,
+      height: HEIGHT,
+      role: 'img',
+      'aria-labelledby': `${input.id}-title`,
+      'aria-describedby': `${input.id}-desc`,
+      class: 'chart chart--sparkline',
+      id: input.id,
+    },
+    el('title', { id: `${input.id}-title` }, text(input.title)),
+    el('desc', { id: `${input.id}-desc` }, text(description)),
+    input.target !== undefined && el('line', { x1: PAD, x2: WIDTH - PAD, y1: y(input.target), y2: y(input.target), stroke: chartMuted, 'stroke-dasharray': '3 2', 'stroke-width': 1 }),
+    path !== null && el('path', { d: path, fill: 'none', stroke: seriesColors[0], 'stroke-width': 1.75 }),
+    last && el('circle', { cx: x(samples.length - 1), cy: y(last.value), r: 2.5, fill: seriesColors[0] }),
+  );
+  return { svg, width: WIDTH, height: HEIGHT };
+}

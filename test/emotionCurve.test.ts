@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { buildEmotionCurve, layoutEmotionCurve, type EmotionCurveInput } from '../src/lib/charts/emotionCurve.ts';
+import { badAttributes, parseSvg } from './helpers/svg.ts';
+
+const stages = [
+  { id: 's1', name: 'Awareness' },
+  { id: 's2', name: 'Purchase' },
+  { id: 's3', name: 'Support' },
+];
+
+const input: EmotionCurveInput = {
+  id: 'curve-test',
+  title: 'Emotion curve: test',
+  stages,
+  scale: { min: 1, max: 5, labels: [{ score: 1, label: 'Furious' }, { score: 5, label: 'Delighted' }] },
+  series: [
+    {
+      name: 'Journey',
+      points: [
+        { id: 'a', label: 'See ad', stageId: 's1', score: 4 },
+        { id: 'b', label: 'Pay', stageId: 's2', score: 1.5 },
+        { id: 'c', label: 'Collect', stageId: 's2', score: 4.5 },
+        { id: 'd', label: 'Call', stageId: 's3', score: 2.5 },
+      ],
+    },
+  ],
+};
+
+describe('layoutEmotionCurve', () => {
+  const g = layoutEmotionCurve(input);
+  const points = g.series[0]!.points;
+
+  it('orders points left to right and keeps each inside its stage band', () => {
+    for (let i = 1; i < points.length; i++) expect(points[i]!.x).toBeGreaterThan(points[i - 1]!.x);
+    for (const p of points) {
+      const band = g.bands.find((b) => b.stage.id === p.stageId)!;
+      expect(p.x).toBeGreaterThan(band.x0);
+      expect(p.x).toBeLessThan(band.x1);
+    }
+  });
+
+  it('maps scores onto the scale: higher is up, the neutral line at 3', () => {
+    expect(points[2]!.y).toBeLessThan(points[0]!.y);
+    expect(g.neutralY).toBeCloseTo((g.plot.top + g.plot.bottom) / 2);
+    expect(g.ticks.map((t) => t.label)).toEqual(['1 Furious', '2', '3', '4', '5 Delighted']);
+  });
+
+  it('marks the lowest point', () => {
+    expect(points.filter((p) => p.lowest).map((p) => p.id)).toEqual(['b']);
+  });
+
+  it('draws a path that passes through every point', () => {
+    const path = g.series[0]!.path;
+    for (const p of points) expect(path).toContain(`${Math.round(p.x * 100) / 100},${Math.round(p.y * 100) / 100}`);
+  });
+});
+
+describe('buildEmotionCurve', () => {
+  const { svg } = buildEmotionCurve(input);
+
+  it('is an image with title and a desc naming the lowest and highest points', () => {
+    const root = parseSvg(svg)[0]!;
+    expect(root.attributes.role).toBe('img');
+    expect(svg).toContain('lowest 1.5 (Furious) at Pay in Purchase');
+    expect(svg).toContain('highest 4.5 (Delighted) at Collect in Purchase');
+  });
+
+  it('has one point group per touchpoint, labelled with its score', () => {
+    const points = parseSvg(svg).filter((e) => e.attributes.class === 'chart-point');
+    expect(points.map((p) => p.attributes['data-touchpoint'])).toEqual(['a', 'b', 'c', 'd']);
+    expect(points[1]!.text).toContain('1.5');
+  });
+
+  it('works on a -2..+2 scale with the neutral line at 0', () => {
+    const g = layoutEmotionCurve({
+      ...input,
+      scale: { min: -2, max: 2, labels: [] },
+      series: [{ name: 'x', points: [{ id: 'a', label: 'A', stageId: 's1', score: -2 }, { id: 'b', label: 'B', stageId: 's2', score: 2 }] }],
+    });
+    expect(g.series[0]!.points[0]!.y).toBeCloseTo(g.plot.bottom);
+    expect(g.series[0]!.points[1]!.y).toBeCloseTo(g.plot.top);
+    expect(g.ticks.map((t) => t.score)).toEqual([-2, -1, 0, 1, 2]);
+  });
+
+  it('overlays several series with a legend and distinct dash patterns', () => {
+    const overlay = buildEmotionCurve({
+      ...input,
+      series: [input.series[0]!, { name: 'Future state', points: input.series[0]!.points.map((p) => ({ ...p, score: Math.min(5, p.score + 1) })) }],
+    }).svg;
+    const curves = parseSvg(overlay).filter((e) => e.attributes.class === 'chart-curve');
+    expect(curves).toHaveLength(2);
+    expect(curves[0]!.attributes['stroke-dasharray']).toBeUndefined();
+    expect(curves[1]!.attributes['stroke-dasharray']).toBeDefined();
+    expect(parseSvg(overlay).find((e) => e.attributes.class === 'chart-legend')!.text).toContain('Future state');
+  });
+
+  it('renders a single touchpoint, all-equal scores and an empty stage without NaN', () => {
+    const single = buildEmotionCurve({ ...input, series: [{ name: 'x', points: [{ id: 'a', label: 'A', stageId: 's2', score: 3 }] }] }).svg;
+    const equal = buildEmotionCurve({ ...input, series: [{ name: 'x', points: ['a', 'b', 'c'].map((id) => ({ id, label: id, stageId: 's1', score: 2 })) }] }).svg;
+    const none = buildEmotionCurve({ ...input, series: [{ name: 'x', points: [] }] }).svg;
+    for (const svg of [single, equal, none]) expect(badAttributes(svg)).toEqual([]);
+  });
+});

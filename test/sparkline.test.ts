@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { buildSparkline } from '../src/lib/charts/sparkline.ts';
+import { badAttributes, parseSvg } from './helpers/svg.ts';
+
+const samples = [
+  { date: new Date('2026-03-31'), value: 3 },
+  { date: new Date('2026-01-31'), value: 1 },
+  { date: new Date('2026-02-28'), value: 2 },
+];
+
+describe('buildSparkline', () => {
+  const { svg } = buildSparkline({ id: 'spark-x', title: 'Conversion: history', samples, target: 2.5, formatValue: (v) => `${v} %` });
+
+  it('describes the trend from oldest to newest with the target', () => {
+    expect(svg).toContain('3 values from 2026-01-31 to 2026-03-31: from 1 % to 3 %, target 2.5 %.');
+    expect(parseSvg(svg)[0]!.attributes.role).toBe('img');
+  });
+
+  it('draws the line rising over time, the target dashed and the latest value dotted', () => {
+    const elements = parseSvg(svg);
+    const path = elements.find((e) => e.name === 'path')!.attributes.d!;
+    const ys = [...path.matchAll(/[\d.]+,([\d.]+)/g)].map((m) => Number(m[1]));
+    expect(ys).toHaveLength(3);
+    expect(ys[0]!).toBeGreaterThan(ys[2]!);
+    expect(elements.find((e) => e.name === 'line')!.attributes['stroke-dasharray']).toBe('3 2');
+    expect(Number(elements.find((e) => e.name === 'circle')!.attributes.cy)).toBe(ys[2]);
+  });
+
+  it('handles a flat history without NaN', () => {
+    const flat = buildSparkline({ id: 'f', title: 'f', samples: samples.map((s) => ({ ...s, value: 5 })), formatValue: String }).svg;
+    expect(badAttributes(flat)).toEqual([]);
+  });
+});
