@@ -12,6 +12,8 @@ export function itinera(): AstroIntegration {
     name: 'itinera',
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
+        // Preview serves an existing dist/: nothing to validate.
+        if (command === 'preview') return;
         const projectRoot = fileURLToPath(config.root);
         const contentDir = resolveContentDir(projectRoot);
         const { problems, ok } = validateContent(contentDir, projectRoot);

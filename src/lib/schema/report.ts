@@ -60,8 +60,6 @@ export const emotionScaleSchema = z
     path: ['max'],
   });
 
-export const visibilities = ['public', 'unlisted', 'protected'] as const;
-
 export const reportSchema = z.object({
   /** Title of the report, shown in the header and on every page title. */
   title: textSchema,

@@ -65,6 +65,16 @@ export function loadSources(contentDir: string, projectRoot: string): LoadedCont
       }
       continue;
     }
+    const layout: CollectionLayout = contentLayout[collection];
+    if (layout.name !== undefined && seen.has(collection)) {
+      problems.push({
+        severity: 'error',
+        file,
+        message: `a second ${layout.name} file`,
+        hint: `keep one ${layout.name}.yaml and delete or merge the other`,
+      });
+      continue;
+    }
     seen.add(collection);
     const text = readFileSync(absolute, 'utf8');
     const { parsed, problems: parseProblems } = absolute.endsWith('.mdx') || absolute.endsWith('.md')
@@ -74,8 +84,9 @@ export function loadSources(contentDir: string, projectRoot: string): LoadedCont
     if (!parsed) continue;
     files.set(file, parsed);
     const id = fileEntryId(absolute);
-    const layout: CollectionLayout = contentLayout[collection];
-    if (!layout.name && !idSchema.safeParse(id).success) {
+    // List files (touchpoints.yaml, kpis/*.yaml) hold ids inside; only entry files name an id.
+    const namesAnId = !layout.name && collection !== 'touchpointLists' && collection !== 'kpiLists';
+    if (namesAnId && !idSchema.safeParse(id).success) {
       problems.push({
         severity: 'error',
         file,

@@ -101,6 +101,7 @@ export function checkReportRules(sources: ReportSources, files: Map<string, Pars
     ['touchpoint', sources.touchpoints],
     ['KPI', sources.kpis],
     ['stage', sources.stages],
+    ['channel', sources.channels.filter((c) => c.path !== undefined)],
   ];
   for (const [what, entries] of duplicateGroups) {
     for (const [earlier, later] of duplicates(entries, (e) => e.id)) {
@@ -165,6 +166,11 @@ export function checkReportRules(sources: ReportSources, files: Map<string, Pars
   const touchpointsPerStage = new Map<string, number>();
   for (const touchpoint of sources.touchpoints) {
     const { data } = touchpoint;
+    const folder = touchpoint.file.split('/').at(-2);
+    if (folder !== data.journey && sets.journey.has(data.journey)) {
+      // A list file's entries share its one `journey:` line: point there, once.
+      problems.push(at({ ...touchpoint, path: undefined }, ['journey'], { message: `the touchpoint belongs to journey "${data.journey}" but sits in folder "${folder}"`, hint: `move the file to touchpoints/${data.journey}/` }, 'warning'));
+    }
     reference(touchpoint, ['journey'], 'journey', data.journey);
     stageReference(touchpoint, data.journey, data.stage);
     reference(touchpoint, ['channel'], 'channel', data.channel);

@@ -1,0 +1,58 @@
+/**
+ * `npm run bench:charts`: how long rendering every chart of a 60-touchpoint journey takes
+ * (timeline, compact timeline, emotion curve with two personas, 7 KPI sparklines).
+ */
+import { buildEmotionCurve } from '../src/lib/charts/emotionCurve.ts';
+import { buildSparkline } from '../src/lib/charts/sparkline.ts';
+import { buildJourneyTimeline, type TimelineMark } from '../src/lib/charts/timeline.ts';
+
+const scale = { min: 1, max: 5, labels: [{ score: 1, label: 'Frustrated' }, { score: 3, label: 'Neutral' }, { score: 5, label: 'Delighted' }] };
+const stages = ['Awareness', 'Consideration', 'Decision', 'Purchase', 'Delivery', 'Support', 'Loyalty'].map((name, i) => ({ id: `s${i}`, name }));
+const lanes = ['website', 'ecommerce', 'email', 'social', 'store', 'call-centre', 'chat', 'delivery'].map((id, i) => ({ id, name: id, kind: i < 4 || i === 6 ? ('online' as const) : ('offline' as const) }));
+// A deterministic spread of scores: no randomness, so runs compare.
+const marks: TimelineMark[] = Array.from({ length: 60 }, (_, i) => ({
+  id: `t${i}`,
+  title: `Touchpoint number ${i} with a fairly long descriptive title & "quotes"`,
+  stageId: stages[Math.floor((i * stages.length) / 60)]!.id,
+  laneId: lanes[(i * 5) % lanes.length]!.id,
+  score: 1 + ((i * 37) % 41) / 10,
+  href: `/touchpoints/t${i}/`,
+  momentOfTruth: i % 11 === 0,
+  painPoints: i % 3,
+}));
+const points = marks.map((m) => ({ id: m.id, label: m.title, stageId: m.stageId, score: m.score }));
+const history = Array.from({ length: 12 }, (_, i) => ({ date: new Date(Date.UTC(2026, i, 28)), value: 50 + ((i * 7) % 13) }));
+
+function renderAll(): number {
+  let bytes = 0;
+  bytes += buildJourneyTimeline({ id: 'timeline', title: 'Timeline', stages, lanes, marks, scale }).svg.length;
+  bytes += buildJourneyTimeline({ id: 'timeline-compact', title: 'Timeline', stages, lanes, marks, scale, compact: true }).svg.length;
+  bytes += buildEmotionCurve({
+    id: 'curve',
+    title: 'Curve',
+    stages,
+    scale,
+    series: [
+      { name: 'Giulia', points },
+      { name: 'Marco', points: points.map((p) => ({ ...p, score: Math.max(1, p.score - 0.5) })) },
+    ],
+  }).svg.length;
+  for (let k = 0; k < 7; k++) bytes += buildSparkline({ id: `spark-${k}`, title: 'KPI', samples: history, target: 60, formatValue: String }).svg.length;
+  return bytes;
+}
+
+const warmup = 50;
+const runs = 500;
+for (let i = 0; i < warmup; i++) renderAll();
+const times: number[] = [];
+let bytes = 0;
+for (let i = 0; i < runs; i++) {
+  const start = performance.now();
+  bytes = renderAll();
+  times.push(performance.now() - start);
+  if ((i + 1) % 100 === 0) process.stderr.write(`  ${i + 1}/${runs} runs\r`);
+}
+times.sort((a, b) => a - b);
+const mean = times.reduce((a, b) => a + b, 0) / runs;
+console.log(`\nAll charts of a 60-touchpoint journey (${runs} runs after ${warmup} warm-up, Node ${process.version}):`);
+console.log(`  mean ${mean.toFixed(2)} ms · median ${times[runs / 2]!.toFixed(2)} ms · p95 ${times[Math.floor(runs * 0.95)]!.toFixed(2)} ms · ${(bytes / 1024).toFixed(1)} KiB of SVG`);
