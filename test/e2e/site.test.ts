@@ -1,0 +1,154 @@
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { resolveReport, type ResolvedReport } from '../../src/lib/model.ts';
+import { paths } from '../../src/lib/paths.ts';
+import { validateContent } from '../../src/lib/validate/index.ts';
+import { accessibilityViolations, launchBrowser, watchPage } from '../helpers/browser.ts';
+import { exampleContent, projectRoot } from '../helpers/build.ts';
+import { serveStatic, type StaticServer } from '../helpers/server.ts';
+
+/** Screenshots for people to look at; gitignored. */
+const artifacts = join(projectRoot, 'artifacts');
+
+describe('the example report in Chromium', () => {
+  let browser: Browser;
+  let server: StaticServer;
+  let report: ResolvedReport;
+  let pageTypes: [string, string][];
+
+  beforeAll(async () => {
+    report = resolveReport(validateContent(exampleContent, projectRoot).sources!);
+    server = await serveStatic(inject('exampleSite'));
+    browser = await launchBrowser();
+    const journey = report.journeys.find((j) => j.personas.length > 1)!;
+    const touchpoint = journey.touchpoints.find((t) => t.opportunities.length > 0 && t.hasOwnFile)!;
+    pageTypes = [
+      ['overview', paths.overview()],
+      ['personas', paths.personas()],
+      ['persona', paths.persona(journey.personas[0]!.id)],
+      ['journeys', paths.journeys()],
+      ['journey', paths.journey(journey.id)],
+      ['stage', paths.stage(journey.id, touchpoint.stage.id)],
+      ['touchpoints', paths.touchpoints()],
+      ['touchpoint', paths.touchpoint(touchpoint.id)],
+      ['channels', paths.channels()],
+      ['channel', paths.channel(touchpoint.channel.id)],
+      ['kpis', paths.kpis()],
+      ['opportunities', paths.opportunities()],
+      ['evidence', paths.evidence()],
+    ];
+    mkdirSync(artifacts, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(path: string, options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<{ page: Page; errors: string[] }> {
+    const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 1280, height: 900 } });
+    const page = await context.newPage();
+    const { errors } = watchPage(page);
+    await page.goto(`${server.url}/${path}`, { waitUntil: 'load' });
+    return { page, errors };
+  }
+
+  it('loads every page type with no console error and no failed request', async () => {
+    const problems: string[] = [];
+    for (const [type, path] of pageTypes) {
+      const { page, errors } = await open(path);
+      problems.push(...errors.map((e) => `${type}: ${e}`));
+      await page.context().close();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('serves the 404 page for an unknown address', async () => {
+    const { page } = await open('no-such-page/');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Page not found');
+    await page.context().close();
+  });
+
+  it('has zero WCAG 2.2 A/AA violations (axe) on every page type, the 404 page included', async () => {
+    const violations: string[] = [];
+    for (const [type, path] of [...pageTypes, ['404', 'no-such-page/'] as [string, string]]) {
+      const { page } = await open(path);
+      violations.push(...(await accessibilityViolations(page)).map((v) => `${type}: ${v}`));
+      await page.context().close();
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('shows the timeline, the emotion curve, the KPI tables and the navigation with JavaScript off', async () => {
+    const journey = report.journeys[0]!;
+    const { page } = await open(paths.journey(journey.id), { javaScriptEnabled: false });
+    await expect(page.locator(`svg#timeline-${journey.id}`).isVisible()).resolves.toBe(true);
+    await expect(page.locator(`svg#timeline-${journey.id} a.chart-mark`).count()).resolves.toBe(journey.touchpoints.length);
+    await expect(page.locator(`svg#curve-${journey.id}`).isVisible()).resolves.toBe(true);
+    await expect(page.locator('table.kpi-table').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('table.kpi-table').first().isVisible()).resolves.toBe(true);
+    for (const label of ['Overview', 'Personas', 'Journeys', 'KPIs', 'Opportunities']) {
+      await expect(page.getByRole('navigation', { name: 'Report sections' }).getByRole('link', { name: label }).isVisible()).resolves.toBe(true);
+    }
+    await page.context().close();
+  });
+
+  it('reaches every timeline mark with Tab, shows a focus ring, and opens the touchpoint with Enter', async () => {
+    const journey = report.journeys[0]!;
+    const { page } = await open(paths.journey(journey.id));
+    const focusedMark = () => page.evaluate(() => (document.activeElement?.closest('svg.chart--timeline a.chart-mark') as SVGElement | null)?.dataset.touchpoint ?? null);
+    const reached: string[] = [];
+    for (let presses = 0; presses < 200 && reached.length < journey.touchpoints.length; presses++) {
+      await page.keyboard.press('Tab');
+      const id = await focusedMark();
+      if (id) reached.push(id);
+      else if (reached.length > 0) break;
+    }
+    expect([...reached].sort()).toEqual(journey.touchpoints.map((t) => t.id).sort());
+
+    // The last mark still has focus: its shape is outlined in the focus colour.
+    const ring = await page.evaluate(() => {
+      const shape = document.activeElement?.querySelector('.chart-mark__shape');
+      if (!shape) return null;
+      const style = getComputedStyle(shape);
+      return { stroke: style.stroke, width: style.strokeWidth };
+    });
+    expect(ring).toEqual({ stroke: 'rgb(179, 92, 0)', width: '3px' });
+
+    const target = reached.at(-1)!;
+    await Promise.all([page.waitForURL(`**/${paths.touchpoint(target)}`), page.keyboard.press('Enter')]);
+    expect(new URL(page.url()).pathname).toBe(`/${paths.touchpoint(target)}`);
+    await page.context().close();
+  });
+
+  for (const width of [375, 1440]) {
+    it(`has no horizontal page overflow at ${width} px (the timeline scrolls in its own box)`, async () => {
+      const overflowing: string[] = [];
+      for (const [type, path] of pageTypes) {
+        const { page } = await open(path, { width });
+        const sizes = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+        if (sizes.scroll > sizes.client) overflowing.push(`${type}: ${sizes.scroll} > ${sizes.client}`);
+        if (type === 'journey') await page.screenshot({ path: join(artifacts, `journey-${width}.png`), fullPage: true });
+        await page.context().close();
+      }
+      expect(overflowing).toEqual([]);
+      expect(existsSync(join(artifacts, `journey-${width}.png`))).toBe(true);
+    });
+  }
+
+  it('prints a journey to a PDF with its charts', async () => {
+    const journey = report.journeys[0]!;
+    const { page } = await open(paths.journey(journey.id));
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator(`svg#timeline-${journey.id}`).isVisible()).resolves.toBe(true);
+    await expect(page.locator('.site-nav').isVisible()).resolves.toBe(false);
+    const pdfPath = join(artifacts, `journey-${journey.id}.pdf`);
+    const pdf = await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    expect(pages).toBeGreaterThanOrEqual(2);
+    expect(statSync(pdfPath).size).toBeGreaterThan(50_000);
+    await page.context().close();
+  });
+});
