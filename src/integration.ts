@@ -1,6 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { resolveContentDir } from './lib/contentDir.ts';
+import { buildCrossReferenceIndex } from './lib/crossRefs.ts';
+import { itineraMarkdown } from './markdownPlugin.ts';
 import { formatProblems, validateContent } from './lib/validate/index.ts';
 
 /**
@@ -11,12 +13,14 @@ export function itinera(): AstroIntegration {
   return {
     name: 'itinera',
     hooks: {
-      'astro:config:setup': ({ config, command, logger }) => {
+      'astro:config:setup': ({ config, command, logger, updateConfig }) => {
         // Preview serves an existing dist/: nothing to validate.
         if (command === 'preview') return;
         const projectRoot = fileURLToPath(config.root);
         const contentDir = resolveContentDir(projectRoot);
-        const { problems, ok } = validateContent(contentDir, projectRoot);
+        const { problems, ok, sources } = validateContent(contentDir, projectRoot);
+        const index = sources ? buildCrossReferenceIndex(sources) : undefined;
+        updateConfig({ vite: { plugins: [itineraMarkdown({ contentDir, projectRoot, base: config.base, index })] } });
         if (problems.length === 0) return;
         const report = formatProblems(problems);
         if (ok || command === 'dev') {

@@ -113,6 +113,22 @@ describe('building the example report', () => {
     expect(extractPageLinks(page).links).toContain(`/${paths.touchpoint(report.opportunities[0]!.touchpoint.id)}`);
   });
 
+  it('turns [[kind:id]] cross-references into links titled with the entity', () => {
+    const page = readPage(build.outDir, paths.journey('click-collect'));
+    expect(page).toContain('<a href="/personas/elena/">Elena</a>');
+    expect(page).toContain('<a href="/journeys/click-collect/purchase/">Purchase</a>');
+    expect(page).toContain('<a href="/kpis/#kpi-cc-ready-time">');
+    expect(page).not.toContain('[[');
+  });
+
+  it('draws a Mermaid journey block with Itinera charts and a table', () => {
+    const page = parseSvg(readPage(build.outDir, paths.journey('click-collect')));
+    const timeline = page.find((e) => e.name === 'svg' && e.attributes.id?.startsWith('mermaid-timeline'))!;
+    expect(page.filter((e) => e.attributes.class === 'chart-mark' && e.parent === timeline)).toHaveLength(5);
+    expect(page.some((e) => e.name === 'svg' && e.attributes.id?.startsWith('mermaid-curve'))).toBe(true);
+    expect(page.find((e) => e.name === 'caption' && e.text === 'Click & collect, as the team imagined it')).toBeDefined();
+  });
+
   it('lists touchpoints without evidence as gaps', () => {
     const gaps = report.touchpoints.filter((t) => t.data.evidence.length === 0);
     expect(gaps.length).toBeGreaterThan(0);

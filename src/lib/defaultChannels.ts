@@ -19,11 +19,12 @@ export const defaultChannels: readonly ChannelData[] = [
   { id: 'word-of-mouth', name: 'Word of mouth', kind: 'offline', icon: '🗣️' },
 ];
 
-/** The built-in channels with the report's own added; a report channel replaces a default of the same id. */
+/**
+ * The built-in channels with the report's own added; a report channel replaces a default of the
+ * same id. Authored channels are all kept, duplicates included, so validation can report them.
+ */
 export function mergeChannels(authored: readonly SourceEntry<ChannelData>[]): SourceEntry<ChannelData>[] {
-  const byId = new Map<string, SourceEntry<ChannelData>>(
-    defaultChannels.map((data) => [data.id, { id: data.id, data, file: 'built-in channels' }]),
-  );
-  for (const channel of authored) byId.set(channel.id, channel);
-  return [...byId.values()];
+  const authoredIds = new Set(authored.map((c) => c.id));
+  const defaults = defaultChannels.filter((c) => !authoredIds.has(c.id)).map((data) => ({ id: data.id, data, file: 'built-in channels' }));
+  return [...defaults, ...authored];
 }

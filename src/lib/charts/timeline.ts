@@ -21,7 +21,8 @@ export interface TimelineMark {
   stageId: string;
   laneId: string;
   score: number;
-  href: string;
+  /** Page of the touchpoint; marks without one (e.g. from a Mermaid diagram) are not links. */
+  href?: string;
   momentOfTruth: boolean;
   painPoints: number;
 }
@@ -148,7 +149,7 @@ export function buildJourneyTimeline(input: TimelineInput): Chart {
         ].filter(Boolean);
         parts.push(
           el(
-            'a',
+            mark.href === undefined ? 'g' : 'a',
             { href: mark.href, class: 'chart-mark', 'data-touchpoint': mark.id },
             el('title', {}, text(`${mark.title}. ${details.join('; ')}.`)),
             mark.momentOfTruth && el('circle', { cx: x, cy, r: layout.radius + 4, fill: 'none', stroke: chartInk, 'stroke-width': 1.5 }),

@@ -7,6 +7,7 @@ import type { Problem } from '../problems.ts';
 import { idSchema } from '../schema/shared.ts';
 import { assembleSources } from '../sources.ts';
 import { parseFrontmatter, parseYaml, type ParsedFile } from './parseFile.ts';
+import type { Body } from './bodies.ts';
 import { checkAgainstSchema } from './schemaProblems.ts';
 
 /** Sources plus what the rules need to point back into files. */
@@ -14,6 +15,8 @@ export interface LoadedContent {
   sources?: ReportSources;
   /** Parsed files by repository-relative path, to find the line of a field. */
   files: Map<string, ParsedFile>;
+  /** Prose of the MDX/Markdown files, by path. */
+  bodies: Map<string, Body>;
   problems: Problem[];
 }
 
@@ -36,6 +39,7 @@ export function fileEntryId(path: string): string {
 export function loadSources(contentDir: string, projectRoot: string): LoadedContent {
   const problems: Problem[] = [];
   const files = new Map<string, ParsedFile>();
+  const bodies = new Map<string, Body>();
   const valid: { [K in CollectionName]: { file: string; id: string; data: z.output<(typeof contentLayout)[K]['schema']> }[] } = {
     report: [],
     channels: [],
@@ -77,10 +81,9 @@ export function loadSources(contentDir: string, projectRoot: string): LoadedCont
     }
     seen.add(collection);
     const text = readFileSync(absolute, 'utf8');
-    const { parsed, problems: parseProblems } = absolute.endsWith('.mdx') || absolute.endsWith('.md')
-      ? parseFrontmatter(text, file)
-      : parseYaml(text, file);
+    const { parsed, problems: parseProblems, body } = absolute.endsWith('.mdx') || absolute.endsWith('.md') ? parseFrontmatter(text, file) : { ...parseYaml(text, file), body: undefined };
     problems.push(...parseProblems);
+    if (body) bodies.set(file, body);
     if (!parsed) continue;
     files.set(file, parsed);
     const id = fileEntryId(absolute);
@@ -112,9 +115,9 @@ export function loadSources(contentDir: string, projectRoot: string): LoadedCont
         hint: 'create it with `npm run new -- report`',
       });
     }
-    return { files, problems };
+    return { files, bodies, problems };
   }
 
   const sources = assembleSources({ ...valid, report });
-  return { sources, files, problems };
+  return { sources, files, bodies, problems };
 }

@@ -36,8 +36,8 @@ export function parseYaml(text: string, file: string, lineOffset = 0): { parsed?
   return { parsed: { data: doc.toJS() ?? {}, lineOf }, problems };
 }
 
-/** Parses an MDX/Markdown file's frontmatter. */
-export function parseFrontmatter(text: string, file: string): { parsed?: ParsedFile; problems: Problem[] } {
+/** Parses an MDX/Markdown file's frontmatter; `body` is the prose below it. */
+export function parseFrontmatter(text: string, file: string): { parsed?: ParsedFile; problems: Problem[]; body?: { text: string; firstLine: number } } {
   const match = FRONTMATTER.exec(text);
   if (!match) {
     return {
@@ -54,5 +54,6 @@ export function parseFrontmatter(text: string, file: string): { parsed?: ParsedF
     };
   }
   // Line 1 is the opening "---", so the YAML's first line is line 2.
-  return parseYaml(match[1]!, file, 1);
+  const body = { text: text.slice(match[0].length), firstLine: match[0].split('\n').length };
+  return { ...parseYaml(match[1]!, file, 1), body };
 }

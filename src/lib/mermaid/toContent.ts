@@ -1,0 +1,157 @@
+/**
+ * Turns a parsed Mermaid user journey into the files of an Itinera report: the journey, one
+ * persona per actor, one stage per section and one touchpoint list with a touchpoint per task.
+ * Pure: returns paths (relative to the content folder) and texts; the CLI writes them.
+ */
+import { Document, isMap, isScalar, isSeq, stringify } from 'yaml';
+import type { MermaidJourney } from './parseJourney.ts';
+
+export interface ContentFile {
+  /** Path relative to the content folder, with `/` separators. */
+  path: string;
+  text: string;
+}
+
+export interface MermaidToContentOptions {
+  /** Id of the journey to create (valid id: lower-case letters, digits, hyphens). */
+  journeyId: string;
+  /** The report's emotion scale; Mermaid's 1-5 scores are mapped onto it linearly. Default 1-5. */
+  scale?: { min: number; max: number };
+}
+
+/** Mermaid draws scores from 1 to 5. */
+export const MERMAID_SCALE = { min: 1, max: 5 } as const;
+
+/** The persona used when no task names an actor. */
+export const DEFAULT_PERSONA = { id: 'customer', name: 'Customer' } as const;
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const MAX_SLUG_LENGTH = 60;
+
+/** A lower-case, hyphenated, accent-free id from any name ("Città & Co." → "citta-co"); `fallback` when nothing is left. */
+export function slugifyId(text: string, fallback: string): string {
+  let slug = text
+    .replace(/<br\s*\/?>/gi, ' ')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length > MAX_SLUG_LENGTH) {
+    const cut = slug.slice(0, MAX_SLUG_LENGTH);
+    slug = (cut.includes('-') ? cut.slice(0, cut.lastIndexOf('-')) : cut).replace(/-+$/, '');
+  }
+  return slug || fallback;
+}
+
+/** Returns `base`, or `base-2`, `base-3`... whichever is not yet in `taken`, and records it. */
+function unique(base: string, taken: Set<string>): string {
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+/** Text safe in an MDX body: no braces or angle brackets, which MDX would read as code or tags. */
+function prose(text: string): string {
+  return text.replace(/[{}<>]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** An MDX file: YAML frontmatter, then the body. */
+function mdx(data: Record<string, unknown>, body: string): string {
+  return `---\n${stringify(data)}---\n\n${body}\n`;
+}
+
+/** Maps a Mermaid score (1-5) onto the report's scale, rounded to two decimals. */
+export function mapScore(score: number, scale: { min: number; max: number } = MERMAID_SCALE): number {
+  if (scale.min === MERMAID_SCALE.min && scale.max === MERMAID_SCALE.max) return score;
+  const mapped = scale.min + ((score - MERMAID_SCALE.min) * (scale.max - scale.min)) / (MERMAID_SCALE.max - MERMAID_SCALE.min);
+  return Math.round(mapped * 100) / 100;
+}
+
+/** Persona ids for the journey's actors, distinct, in the order the actors first appear. */
+export function actorIds(journey: MermaidJourney): Map<string, string> {
+  const taken = new Set<string>();
+  return new Map(journey.actors.map((actor) => [actor, unique(slugifyId(actor, 'persona'), taken)]));
+}
+
+/** The report files for a Mermaid journey, in the order journey, personas, stages, touchpoints. */
+export function mermaidToContentFiles(journey: MermaidJourney, options: MermaidToContentOptions): ContentFile[] {
+  const { journeyId } = options;
+  if (!ID_PATTERN.test(journeyId)) throw new Error(`"${journeyId}" is not a valid journey id: use lower-case letters, digits and hyphens`);
+  const scale = options.scale ?? MERMAID_SCALE;
+  const files: ContentFile[] = [];
+
+  // Personas: one per actor, or a generic customer.
+  const personaIds = actorIds(journey);
+  const personas = personaIds.size > 0 ? [...personaIds].map(([name, id]) => ({ id, name })) : [DEFAULT_PERSONA];
+  const multiActor = personaIds.size > 1;
+
+  const title = journey.title ?? journey.accTitle ?? journeyId;
+  files.push({
+    path: `journeys/${journeyId}.mdx`,
+    text: mdx(
+      {
+        title,
+        personas: personas.map((p) => p.id),
+        scenario: journey.accDescr ?? 'TODO: describe the situation the journey starts from.',
+        state: 'current',
+      },
+      `Imported from a Mermaid user journey. TODO: tell the story of ${prose(title) || 'this journey'}.`,
+    ),
+  });
+
+  for (const persona of personas) {
+    files.push({
+      path: `personas/${persona.id}.mdx`,
+      text: mdx({ name: persona.name, role: 'Imported from Mermaid' }, `TODO: a short bio of ${prose(persona.name) || 'this persona'}.`),
+    });
+  }
+
+  // Stages: one per section, in order.
+  const stageIds = new Set<string>();
+  const stages = journey.sections.map((section, index) => ({ section, id: unique(slugifyId(section.name, 'stage'), stageIds), order: index + 1 }));
+  for (const { section, id, order } of stages) {
+    files.push({
+      path: `stages/${journeyId}/${id}.mdx`,
+      text: mdx(
+        {
+          journey: journeyId,
+          order,
+          name: section.name,
+          customerGoal: `TODO: what the customer wants to get done in "${section.name}".`,
+        },
+        `Imported from the Mermaid section "${prose(section.name)}". TODO: describe what happens in this stage.`,
+      ),
+    });
+  }
+
+  // Touchpoints: one per task, all in one list.
+  const touchpointIds = new Set<string>();
+  const touchpoints = stages.flatMap(({ section, id: stage }) =>
+    section.tasks.map((task) => {
+      const entry: Record<string, unknown> = {
+        id: unique(`${journeyId}-${slugifyId(task.name, 'task')}`, touchpointIds),
+        title: task.name,
+        stage,
+        channel: 'website',
+        emotion: mapScore(task.score, scale),
+      };
+      if (multiActor && task.actors.length > 0) {
+        entry.emotionByPersona = Object.fromEntries(task.actors.map((actor) => [personaIds.get(actor)!, mapScore(task.score, scale)]));
+      }
+      return entry;
+    }),
+  );
+  const list = new Document({ journey: journeyId, touchpoints });
+  const mapped = scale.min !== MERMAID_SCALE.min || scale.max !== MERMAID_SCALE.max;
+  list.commentBefore = ` Imported from a Mermaid user journey: one touchpoint per task, emotion = the task's score${mapped ? ` mapped from 1-5 onto ${scale.min} to ${scale.max}` : ''}.`;
+  const items = list.get('touchpoints');
+  for (const item of isSeq(items) ? items.items : []) {
+    const channel = isMap(item) ? item.get('channel', true) : undefined;
+    if (isScalar(channel)) channel.comment = ' TODO: set the channel';
+  }
+  files.push({ path: `touchpoints/${journeyId}/touchpoints.yaml`, text: list.toString() });
+
+  return files;
+}

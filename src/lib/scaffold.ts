@@ -1,0 +1,186 @@
+import { stringify } from 'yaml';
+
+/** A lower-case, hyphenated, accent-free id from any title: "Città & Co." → "citta-co". */
+export function slugify(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'untitled'
+  );
+}
+
+/** A YAML scalar for a value the author typed (quotes and escapes as YAML needs). */
+function y(value: string | number): string {
+  return stringify(value).trimEnd();
+}
+
+const isoToday = (today: Date) => today.toISOString().slice(0, 10);
+
+export function reportTemplate(options: { title: string; client: string; today: Date }): string {
+  return `# Report settings. Every field is described in the README ("Content reference").
+title: ${y(options.title)}
+client: ${y(options.client)}
+# Agency or person who wrote the report.
+author: ${y('Your agency')}
+date: ${isoToday(options.today)}
+# Quote versions so YAML keeps them as text ("1.10", not 1.1).
+version: "0.1"
+# Language of the report (BCP 47), used for <html lang> and number formats.
+locale: en
+summary: >-
+  One paragraph that tells a stakeholder what this map shows and what it found.
+# Scores of every touchpoint use this scale; -2..+2 works too. Neutral is the midpoint.
+emotionScale:
+  min: 1
+  max: 5
+  labels:
+    - { score: 1, label: Very negative }
+    - { score: 3, label: Neutral }
+    - { score: 5, label: Very positive }
+# A KPI short of its target by at most this share of the target is "at risk".
+kpiTolerance: 0.1
+# What the map is for.
+objectives:
+  - title: ${y('Understand the purchase journey')}
+    # description: Why it matters.
+    products: []
+    segments: []
+# The research the map is built on; touchpoints cite these ids in "evidence".
+researchSources:
+  - id: interviews
+    title: Customer interviews
+    # interviews | survey | web-analytics | social-listening | store-observation | email-analysis | usability-test | desk-research | other
+    method: interviews
+    # sampleSize: 12
+    # period: March 2026
+    # notes: Recruited among loyalty-club members.
+`;
+}
+
+export function personaTemplate(options: { name: string }): string {
+  return `---
+name: ${y(options.name)}
+# Role or segment, e.g. "Urban professional, 34".
+role: ${y('Describe the segment')}
+# A sentence in the persona's voice.
+quote: ${y('What would they say about the problem?')}
+# avatar: ./${slugify(options.name)}.jpg   # image next to this file
+# avatarAlt: Portrait of ${options.name.replace(/[#:]/g, '')}
+# Free facts: age, city, income...
+demographics: {}
+goals: []
+needs: []
+frustrations: []
+motivations: []
+# Channel ids: website, ecommerce, search, ads, social, reviews, email, app, chat, store,
+# call-centre, event, delivery, word-of-mouth, or your own from channels.yaml.
+preferredChannels: []
+empathyMap:
+  thinks: []
+  feels: []
+  sees: []
+  hears: []
+  says: []
+  does: []
+---
+
+A short bio of ${options.name.replace(/[{}<>]/g, '')}: who they are, what they want, what gets in the way.
+`;
+}
+
+export function journeyTemplate(options: { title: string; personas: string[]; today: Date }): string {
+  return `---
+title: ${y(options.title)}
+# Persona ids; the first is the main persona.
+personas: [${options.personas.join(', ')}]
+scenario: ${y('The situation the journey starts from.')}
+# What the customer expects from the brand along the way.
+expectations: []
+# current | future
+state: current
+# research-online-purchase-offline | click-and-collect | try-in-store-buy-online | online-only | offline-only
+# pattern: click-and-collect
+lastReviewed: ${isoToday(options.today)}
+# owner: Customer Experience team
+---
+
+The story of this journey, in a few paragraphs.
+`;
+}
+
+export function stageTemplate(options: { journey: string; name: string; order: number }): string {
+  return `---
+journey: ${options.journey}
+# Position in the journey; unique within it.
+order: ${options.order}
+name: ${y(options.name)}
+# What the customer wants to get done in this stage.
+customerGoal: ${y('Describe the goal')}
+---
+
+What happens in this stage.
+`;
+}
+
+export function touchpointTemplate(options: { journey: string; stage: string; title: string; channel: string }): string {
+  return `---
+journey: ${options.journey}
+title: ${y(options.title)}
+# Stage id (file name) within the journey.
+stage: ${options.stage}
+channel: ${options.channel}
+# order: 1   # position within the stage
+# What the customer does, thinks and feels here.
+does: ${y('What the customer does')}
+# thinks: What goes through their mind.
+# feels: A verbatim quote.
+# Score on the report's emotion scale (1-5 by default; decimals allowed).
+emotion: 3
+# Scores per persona id, when the journey has several personas.
+emotionByPersona: {}
+# A plain sentence, or { title, severity: low | medium | high, description }.
+painPoints: []
+# { title, customerValue: 1-5, businessValue: 1-5, effort: 1-5, owner, status: idea | planned | in-progress | done | dropped }
+opportunities: []
+# owner: E-commerce team
+# { source: research source id, strength: asserted | evidenced | inferred, note }
+evidence: []
+momentOfTruth: false
+---
+
+Notes on this touchpoint.
+`;
+}
+
+/** One KPI as a YAML list item (indented for a `kpis:` list), every field present or commented. */
+export function kpiTemplate(options: { id: string; name: string; stage: string }): string {
+  return `  - id: ${options.id}
+    name: ${y(options.name)}
+    # Stage id within this file's journey.
+    stage: ${options.stage}
+    definition: ${y('How the KPI is computed')}
+    # %, a currency code such as EUR, s, min, days, or any word.
+    unit: "%"
+    # Latest value; may be left out when history has values.
+    value: 0
+    target: 0
+    # higher-is-better | lower-is-better
+    direction: higher-is-better
+    # baseline: 0
+    # period: Q1 2026
+    # source: GA4
+    # tolerance: 0.1   # overrides the report's kpiTolerance
+    # history: [{ date: 2026-01-31, value: 0 }]
+    history: []
+`;
+}
+
+export function kpiListTemplate(options: { journey: string }): string {
+  return `# KPIs of journey ${options.journey}; one list item per KPI.
+journey: ${options.journey}
+kpis:
+`;
+}

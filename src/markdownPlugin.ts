@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import { buildCrossReferenceIndex, type CrossReferenceIndex } from './lib/crossRefs.ts';
+import { transformMdxSource } from './lib/remark/transformMdx.ts';
+import { loadSources } from './lib/validate/loadSources.ts';
+
+const mermaidComponent = fileURLToPath(new URL('./components/MermaidJourney.astro', import.meta.url));
+
+/**
+ * Runs Itinera's remark plugins (cross-references, Mermaid journeys) on the report's MDX files
+ * that use them, before Astro's MDX compiler sees them. Files without `[[` or a Mermaid fence
+ * are not touched, so they keep Astro's fast default Markdown processor.
+ */
+export function itineraMarkdown(options: { contentDir: string; projectRoot: string; base: string; index?: CrossReferenceIndex }): Plugin {
+  // The build passes the index from its validation run; dev rebuilds it after content edits.
+  let index = options.index;
+  const getIndex = () => {
+    if (!index) {
+      const { sources } = loadSources(options.contentDir, options.projectRoot);
+      index = sources ? buildCrossReferenceIndex(sources) : new Map();
+    }
+    return index;
+  };
+  return {
+    name: 'itinera:markdown',
+    enforce: 'pre',
+    transform(code, id) {
+      const path = id.split('?')[0]!;
+      if (!path.startsWith(options.contentDir) || !/\.mdx?$/.test(path)) return undefined;
+      const output = transformMdxSource(code, { index: getIndex(), base: options.base, mermaidComponent });
+      return output === undefined ? undefined : { code: output, map: null };
+    },
+    // In dev, titles and ids may change with any content edit.
+    handleHotUpdate({ file }) {
+      if (file.startsWith(options.contentDir)) index = undefined;
+    },
+  };
+}
