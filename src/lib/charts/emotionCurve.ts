@@ -4,7 +4,7 @@ import { emotionLabel, neutralScore } from '../emotion.ts';
 import type { EmotionScale } from '../schema/report.ts';
 import { chartBand, chartGrid, chartInk, chartMuted, seriesColors, seriesDashes, seriesShapes, toneColor } from './palette.ts';
 import { marker } from './shapes.ts';
-import { el, fitLabel, round, text, wrapLabel } from './svg.ts';
+import { chartRoot, el, fitLabel, round, text, wrapLabel } from './svg.ts';
 import type { Chart, TimelineStage } from './timeline.ts';
 
 export interface CurvePoint {
@@ -129,8 +129,6 @@ export function describeEmotionCurve(input: EmotionCurveInput): string {
 export function buildEmotionCurve(input: EmotionCurveInput): Chart {
   const g = layoutEmotionCurve(input);
   const compact = input.compact ?? false;
-  const titleId = `${input.id}-title`;
-  const descId = `${input.id}-desc`;
   const parts: string[] = [];
 
   g.bands.forEach((band, i) => {
@@ -185,24 +183,17 @@ export function buildEmotionCurve(input: EmotionCurveInput): Chart {
     parts.push(el('g', { class: 'chart-legend' }, ...items));
   }
 
-  const { height } = g;
-  const svg = el(
-    'svg',
+  const svg = chartRoot(
     {
-      xmlns: 'http://www.w3.org/2000/svg',
-      viewBox: `0 0 ${g.width} ${height}`,
-      width: g.width,
-      height,
-      role: 'img',
-      'aria-labelledby': titleId,
-      'aria-describedby': descId,
-      class: `chart chart--curve${compact ? ' chart--compact' : ''}`,
       id: input.id,
-      'font-family': 'system-ui, sans-serif',
+      width: g.width,
+      height: g.height,
+      role: 'img',
+      className: `chart chart--curve${compact ? ' chart--compact' : ''}`,
+      title: input.title,
+      description: describeEmotionCurve(input),
     },
-    el('title', { id: titleId }, text(input.title)),
-    el('desc', { id: descId }, text(describeEmotionCurve(input))),
     ...parts,
   );
-  return { svg, width: g.width, height };
+  return { svg, width: g.width, height: g.height };
 }

@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { chartBand, chartGrid, chartInk, chartMuted, seriesColors } from './palette.ts';
-import { el, text } from './svg.ts';
+import { chartRoot, el, text } from './svg.ts';
 import type { Chart } from './timeline.ts';
 
 export interface MatrixItem {
@@ -92,22 +92,16 @@ export function buildOpportunityMatrix(input: MatrixInput): Chart {
     });
   }
   const counts = (Object.keys(quadrantNames) as Quadrant[]).map((q) => `${input.items.filter((i) => quadrantOf(i.value, i.effort) === q).length} ${quadrantNames[q].toLowerCase()}`);
-  const svg = el(
-    'svg',
+  const svg = chartRoot(
     {
-      xmlns: 'http://www.w3.org/2000/svg',
-      viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
+      id: input.id,
       width: WIDTH,
       height: HEIGHT,
       role: 'group',
-      'aria-labelledby': `${input.id}-title`,
-      'aria-describedby': `${input.id}-desc`,
-      class: 'chart chart--matrix',
-      id: input.id,
-      'font-family': 'system-ui, sans-serif',
+      className: 'chart chart--matrix',
+      title: input.title,
+      description: `${input.items.length} opportunities by value and effort: ${counts.join(', ')}.`,
     },
-    el('title', { id: `${input.id}-title` }, text(input.title)),
-    el('desc', { id: `${input.id}-desc` }, text(`${input.items.length} opportunities by value and effort: ${counts.join(', ')}.`)),
     ...parts,
   );
   return { svg, width: WIDTH, height: HEIGHT };

@@ -2,7 +2,7 @@ import { extent } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { chartMuted, seriesColors } from './palette.ts';
-import { el, round, text } from './svg.ts';
+import { chartRoot, el, round } from './svg.ts';
 import type { Chart } from './timeline.ts';
 
 export interface SparklineInput {
@@ -38,21 +38,8 @@ export function buildSparkline(input: SparklineInput): Chart {
     first && last
       ? `${samples.length} values from ${first.date.toISOString().slice(0, 10)} to ${last.date.toISOString().slice(0, 10)}: from ${input.formatValue(first.value)} to ${input.formatValue(last.value)}${input.target === undefined ? '' : `, target ${input.formatValue(input.target)}`}.`
       : 'No history.';
-  const svg = el(
-    'svg',
-    {
-      xmlns: 'http://www.w3.org/2000/svg',
-      viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
-      width: WIDTH,
-      height: HEIGHT,
-      role: 'img',
-      'aria-labelledby': `${input.id}-title`,
-      'aria-describedby': `${input.id}-desc`,
-      class: 'chart chart--sparkline',
-      id: input.id,
-    },
-    el('title', { id: `${input.id}-title` }, text(input.title)),
-    el('desc', { id: `${input.id}-desc` }, text(description)),
+  const svg = chartRoot(
+    { id: input.id, width: WIDTH, height: HEIGHT, role: 'img', className: 'chart chart--sparkline', title: input.title, description },
     input.target !== undefined && el('line', { x1: PAD, x2: WIDTH - PAD, y1: y(input.target), y2: y(input.target), stroke: chartMuted, 'stroke-dasharray': '3 2', 'stroke-width': 1 }),
     path !== null && el('path', { d: path, fill: 'none', stroke: seriesColors[0], 'stroke-width': 1.75 }),
     last && el('circle', { cx: x(samples.length - 1), cy: y(last.value), r: 2.5, fill: seriesColors[0] }),

@@ -71,3 +71,40 @@ export function wrapLabel(label: string, maxWidth: number, fontSize: number, max
 export function idPart(value: string): string {
   return value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
 }
+
+export interface ChartRootOptions {
+  /** Unique on the page; prefixes the title and desc ids. */
+  id: string;
+  width: number;
+  height: number;
+  /** `img` for pictures; `group` for charts holding links, which `img` would hide from assistive technology. */
+  role: 'img' | 'group';
+  className: string;
+  title: string;
+  /** The chart summarised in words. */
+  description: string;
+}
+
+/** The outer <svg> of every chart: viewBox, size, role, and <title>/<desc> wired by id. */
+export function chartRoot(options: ChartRootOptions, ...children: (string | false | undefined)[]): string {
+  const titleId = `${options.id}-title`;
+  const descId = `${options.id}-desc`;
+  return el(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      viewBox: `0 0 ${round(options.width)} ${round(options.height)}`,
+      width: options.width,
+      height: options.height,
+      role: options.role,
+      'aria-labelledby': titleId,
+      'aria-describedby': descId,
+      class: options.className,
+      id: options.id,
+      'font-family': 'system-ui, sans-serif',
+    },
+    el('title', { id: titleId }, text(options.title)),
+    el('desc', { id: descId }, text(options.description)),
+    ...children,
+  );
+}

@@ -2,7 +2,7 @@ import { emotionLabel, emotionTone } from '../emotion.ts';
 import type { EmotionScale } from '../schema/report.ts';
 import { chartBand, chartGrid, chartInk, chartMuted, toneColor } from './palette.ts';
 import { marker, toneShape } from './shapes.ts';
-import { el, fitLabel, idPart, text, wrapLabel } from './svg.ts';
+import { chartRoot, el, fitLabel, idPart, text, wrapLabel } from './svg.ts';
 
 export interface TimelineStage {
   id: string;
@@ -103,8 +103,6 @@ export function buildJourneyTimeline(input: TimelineInput): Chart {
   }
   const width = layout.laneHeader + Math.max(1, input.stages.length) * layout.column;
   const height = Math.max(y, layout.header + 24) + 4;
-  const titleId = `${input.id}-title`;
-  const descId = `${input.id}-desc`;
 
   const parts: string[] = [];
   // Stage columns with alternating bands and wrapped names.
@@ -164,23 +162,16 @@ export function buildJourneyTimeline(input: TimelineInput): Chart {
     }
   });
 
-  const svg = el(
-    'svg',
+  const svg = chartRoot(
     {
-      xmlns: 'http://www.w3.org/2000/svg',
-      viewBox: `0 0 ${width} ${height}`,
+      id: input.id,
       width,
       height,
-      // Links inside: a group, not role="img", which would hide them from assistive technology.
       role: 'group',
-      'aria-labelledby': titleId,
-      'aria-describedby': descId,
-      class: `chart chart--timeline${input.compact ? ' chart--compact' : ''}`,
-      id: input.id,
-      'font-family': 'system-ui, sans-serif',
+      className: `chart chart--timeline${input.compact ? ' chart--compact' : ''}`,
+      title: input.title,
+      description: describeTimeline(input),
     },
-    el('title', { id: titleId }, text(input.title)),
-    el('desc', { id: descId }, text(describeTimeline(input))),
     ...parts,
   );
   return { svg, width, height };
