@@ -1,10 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../src/lib/problems.ts';
 import { formatProblems } from '../src/lib/problems.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
-import { copyFixture } from './helpers/build.ts';
+import { copyFixture, projectRoot } from './helpers/build.ts';
 
 /** One broken variant of test/fixtures/minimal and the problem it must produce. */
 interface BrokenCase {
@@ -110,4 +111,19 @@ describe('every broken fixture is reported with file, field and line', () => {
       expect(ok).toBe(c.expected.severity === 'warning');
     });
   }
+});
+
+describe('npm run check', () => {
+  it('prints every problem without building and exits 1 on errors', () => {
+    const dir = copyFixture();
+    const e = editorFor(dir);
+    e.replace(SEARCH, 'channel: search', 'channel: serch');
+    e.replace(TP, 'emotion: 4.5', 'emotion: 4.5\n    emotoin: 3');
+    const run = spawnSync(process.execPath, ['scripts/check.ts'], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, ITINERA_CONTENT: dir } });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/error {2}\S*touchpoints\/shoe-shop\/search\.mdx:5 {2}channel\n {2}unknown channel "serch"/);
+    expect(run.stdout).toContain('did you mean "emotion"?');
+    expect(run.stdout).toContain('1 error, 1 warning');
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
 });
