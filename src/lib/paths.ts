@@ -13,6 +13,7 @@ export const paths = {
   kpis: () => 'kpis/',
   opportunities: () => 'opportunities/',
   evidence: () => 'evidence/',
+  search: () => 'search/',
 } as const;
 
 /** Joins the site's base (`/` or `/reports/acme/`) and a page path. */

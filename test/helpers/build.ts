@@ -21,7 +21,7 @@ export interface BuildResult {
 }
 
 /** Runs `astro build` on a report folder in a child process, into a fresh temporary folder. */
-export function buildSite(contentDir: string, options: { base?: string; outDir?: string } = {}): BuildResult {
+export function buildSite(contentDir: string, options: { base?: string; outDir?: string; cacheDir?: string; env?: NodeJS.ProcessEnv } = {}): BuildResult {
   const work = mkdtempSync(join(tmpdir(), 'itinera-build-'));
   const outDir = options.outDir ?? join(work, 'dist');
   const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
@@ -31,9 +31,10 @@ export function buildSite(contentDir: string, options: { base?: string; outDir?:
       ...childEnv(),
       ITINERA_CONTENT: contentDir,
       ITINERA_OUT_DIR: outDir,
-      ITINERA_CACHE_DIR: join(work, 'cache'),
+      ITINERA_CACHE_DIR: options.cacheDir ?? join(work, 'cache'),
       BASE: options.base ?? '/',
       ASTRO_TELEMETRY_DISABLED: '1',
+      ...options.env,
     },
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };

@@ -60,6 +60,8 @@ export const emotionScaleSchema = z
     path: ['max'],
   });
 
+export const visibilities = ['public', 'unlisted', 'protected'] as const;
+
 export const reportSchema = z.object({
   /** Title of the report, shown in the header and on every page title. */
   title: textSchema,
@@ -79,6 +81,11 @@ export const reportSchema = z.object({
   emotionScale: emotionScaleSchema.default({ min: 1, max: 5, labels: [] }),
   /** Default KPI tolerance: a KPI short of target by at most this share of the target is "at risk". */
   kpiTolerance: z.number().min(0).max(1).default(0.1),
+  /**
+   * Who may find the report: `public`; `unlisted` (no search engines, no sitemap, reachable by
+   * link); `protected` (every page encrypted; readers need the password from ITINERA_PASSWORD).
+   */
+  visibility: z.enum(visibilities).default('public'),
   /** What the map is for. */
   objectives: z.array(objectiveSchema).default([]),
   /** The research the map is built on. */

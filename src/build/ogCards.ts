@@ -1,0 +1,37 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { AstroIntegrationLogger } from 'astro';
+import type { ResolvedReport } from '../lib/model.ts';
+import { cardForPath, ogImagePath, protectedCard } from '../lib/og/cards.ts';
+import { cachedCard } from '../lib/og/render.ts';
+import { builtPages } from './pages.ts';
+
+const H1 = /<h1[^>]*>([\s\S]*?)<\/h1>/;
+
+function decode(html: string): string {
+  return html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").trim();
+}
+
+/**
+ * Writes a 1200×630 preview card for every built page to `og/<path>.png`. Cards whose inputs
+ * did not change come from the cache, so a rebuild with no content change renders none.
+ */
+export async function writeOgCards(options: { outDir: string; cacheDir: string; report: ResolvedReport; brandColor: string; logger: AstroIntegrationLogger }) {
+  const { outDir, cacheDir, report, brandColor, logger } = options;
+  const pages = builtPages(outDir);
+  const protect = report.data.visibility === 'protected';
+  let rendered = 0;
+  const started = performance.now();
+  for (const [i, page] of pages.entries()) {
+    const heading = decode(H1.exec(readFileSync(page.file, 'utf8'))?.[1] ?? report.data.title);
+    const card = protect ? protectedCard(brandColor) : cardForPath(page.path, report, heading, brandColor);
+    const result = await cachedCard(card, cacheDir);
+    if (result.rendered) rendered++;
+    const target = join(outDir, ogImagePath(page.path));
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, result.png);
+    if ((i + 1) % 50 === 0) logger.info(`preview cards: ${i + 1}/${pages.length}`);
+  }
+  logger.info(`preview cards: ${pages.length} pages, ${rendered} rendered, ${pages.length - rendered} from cache (${Math.round(performance.now() - started)} ms)`);
+  return { pages: pages.length, rendered };
+}

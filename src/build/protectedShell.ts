@@ -1,0 +1,48 @@
+import type { EncryptedPage } from '../lib/protect.ts';
+
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/**
+ * Decrypts the page with the password typed (or remembered for the session) and replaces the
+ * document with it. Mirrors decryptPage in src/lib/protect.ts.
+ */
+const UNLOCK_SCRIPT = `
+const payload = JSON.parse(document.getElementById('itinera-payload').textContent);
+const form = document.getElementById('itinera-unlock');
+const status = document.getElementById('itinera-status');
+const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+async function open(password) {
+  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveKey']);
+  const key = await crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt: bytes(payload.salt), iterations: payload.iterations }, material, { name: 'AES-GCM', length: 256 }, false, ['decrypt']);
+  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes(payload.iv) }, key, bytes(payload.data));
+  return new TextDecoder().decode(plain);
+}
+async function unlock(password, remember) {
+  status.textContent = 'Opening…';
+  try {
+    const html = await open(password);
+    if (remember) sessionStorage.setItem('itinera-password', password);
+    document.open();
+    document.write(html);
+    document.close();
+  } catch {
+    sessionStorage.removeItem('itinera-password');
+    status.textContent = 'Wrong password. Try again.';
+    form.elements.password.select();
+  }
+}
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  unlock(form.elements.password.value, form.elements.remember.checked);
+});
+const remembered = sessionStorage.getItem('itinera-password');
+if (remembered) unlock(remembered, true);
+`;
+
+/** The page a protected report publishes instead of each real page: a password form and the ciphertext. */
+export function protectedShell(options: { lang: string; stylesheets: string[]; ogImage: string; payload: EncryptedPage }): string {
+  const links = options.stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('');
+  // JSON inside <script>: "<" is escaped so the data can never close the element.
+  const json = JSON.stringify(options.payload).replace(/</g, '\\u003c');
+  return `<!doctype html><html lang="${escapeHtml(options.lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Protected report</title><meta name="robots" content="noindex, nofollow"><meta property="og:title" content="Protected report"><meta property="og:image" content="${escapeHtml(options.ogImage)}"><meta name="twitter:card" content="summary_large_image">${links}</head><body><main id="main" class="protected"><h1>Protected report</h1><p>This report is shared with a password. Ask the person who sent you the link.</p><form id="itinera-unlock"><p><label for="itinera-password">Password</label><br><input id="itinera-password" name="password" type="password" autocomplete="current-password" required></p><p><label><input type="checkbox" name="remember" checked> Remember the password until I close the browser</label></p><p><button type="submit">Open the report</button></p><p id="itinera-status" role="status" aria-live="polite"></p></form><noscript><p>Opening a protected report needs JavaScript.</p></noscript></main><script type="application/json" id="itinera-payload">${json}</script><script type="module">${UNLOCK_SCRIPT}</script></body></html>`;
+}

@@ -1,0 +1,123 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { builtPages } from '../src/build/pages.ts';
+import { ogImagePath } from '../src/lib/og/cards.ts';
+import { buildSite, copyFixture, readPage } from './helpers/build.ts';
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(file: string): { width: number; height: number } {
+  const bytes = readFileSync(file);
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+}
+
+function setVisibility(dir: string, visibility: string) {
+  const report = join(dir, 'report.yaml');
+  writeFileSync(report, readFileSync(report, 'utf8').replace('summary:', `visibility: ${visibility}\nsummary:`));
+}
+
+describe('preview cards', () => {
+  const outDir = inject('exampleSite');
+
+  it('every page has a 1200x630 PNG card and Open Graph and Twitter meta pointing at it', () => {
+    const pages = builtPages(outDir);
+    expect(pages.length).toBeGreaterThan(100);
+    for (const page of pages) {
+      const card = join(outDir, ogImagePath(page.path));
+      expect(existsSync(card), card).toBe(true);
+      expect(pngSize(card)).toEqual({ width: 1200, height: 630 });
+      const html = readFileSync(page.file, 'utf8');
+      expect(html).toContain(`<meta property="og:image" content="/${ogImagePath(page.path)}"`);
+      expect(html).toContain('<meta name="twitter:card" content="summary_large_image"');
+    }
+  });
+
+  it('renders only changed cards on a rebuild (cached by a hash of their inputs)', () => {
+    const dir = copyFixture();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'itinera-cache-'));
+    const first = buildSite(dir, { cacheDir });
+    expect(first.output).toMatch(/preview cards: (\d+) pages, \1 rendered, 0 from cache/);
+    const second = buildSite(dir, { cacheDir });
+    expect(second.output).toMatch(/preview cards: (\d+) pages, 0 rendered, \1 from cache/);
+    // Renaming a persona changes her card only (and the cards that show her name).
+    writeFileSync(join(dir, 'personas/anna.mdx'), readFileSync(join(dir, 'personas/anna.mdx'), 'utf8').replace('quote: I want shoes that fit.', 'quote: Città, perché così?'));
+    const third = buildSite(dir, { cacheDir });
+    expect(third.output).toMatch(/preview cards: \d+ pages, 1 rendered/);
+  });
+});
+
+describe('search', () => {
+  it('indexes every page but the 404 and search pages', () => {
+    const outDir = inject('exampleSite');
+    const entry = JSON.parse(readFileSync(join(outDir, 'pagefind/pagefind-entry.json'), 'utf8'));
+    const searchable = builtPages(outDir).filter((p) => p.path !== '404' && p.path !== 'search/');
+    expect(entry.languages.en.page_count).toBe(searchable.length);
+    expect(readPage(outDir, '')).toContain('<form class="site-search" role="search" action="/search/"');
+  });
+});
+
+describe('hosting', () => {
+  it('a public report with SITE under a sub-path has a sitemap of every page and a robots.txt pointing at it', () => {
+    const dir = copyFixture();
+    const build = buildSite(dir, { base: '/reports/shoes/', env: { SITE: 'https://acme.example' } });
+    expect(build.status, build.output).toBe(0);
+    const sitemap = readFileSync(join(build.outDir, 'sitemap-0.xml'), 'utf8');
+    for (const page of builtPages(build.outDir).filter((p) => p.path !== '404')) {
+      expect(sitemap).toContain(`<loc>https://acme.example/reports/shoes/${page.path}</loc>`);
+    }
+    expect(readFileSync(join(build.outDir, 'robots.txt'), 'utf8')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://acme.example/reports/shoes/sitemap-index.xml\n');
+    const home = readPage(build.outDir, '');
+    expect(home).toContain('<meta property="og:image" content="https://acme.example/reports/shoes/og/index.png"');
+    expect(home).toContain('<link rel="canonical" href="https://acme.example/reports/shoes/"');
+  });
+
+  it('an unlisted report is kept out of search engines but keeps its link previews', () => {
+    const dir = copyFixture();
+    setVisibility(dir, 'unlisted');
+    const build = buildSite(dir, { env: { SITE: 'https://acme.example' } });
+    expect(build.status, build.output).toBe(0);
+    expect(readFileSync(join(build.outDir, 'robots.txt'), 'utf8')).toBe('User-agent: *\nDisallow: /\n');
+    expect(existsSync(join(build.outDir, 'sitemap-index.xml'))).toBe(false);
+    for (const page of builtPages(build.outDir)) {
+      const html = readFileSync(page.file, 'utf8');
+      expect(html).toContain('<meta name="robots" content="noindex, nofollow"');
+      expect(html).toContain('property="og:image"');
+    }
+  });
+});
+
+describe('a protected report', () => {
+  const markers = ['Tries shoes in the store', 'I want shoes that fit', 'Checkout time', 'Card declined twice', 'Offer PayPal', 'Fixture Shoes'];
+
+  it('will not build without a password', () => {
+    const dir = copyFixture();
+    setVisibility(dir, 'protected');
+    const build = buildSite(dir, { env: { ITINERA_PASSWORD: '' } });
+    expect(build.status).toBe(1);
+    expect(build.output).toContain('set its password in the ITINERA_PASSWORD environment variable');
+  });
+
+  it('leaves no plaintext of its content in any file of dist/, binary files included', () => {
+    const dir = copyFixture();
+    setVisibility(dir, 'protected');
+    const build = buildSite(dir, { env: { ITINERA_PASSWORD: 'correct horse' } });
+    expect(build.status, build.output).toBe(0);
+    const files = allFiles(build.outDir);
+    expect(files.length).toBeGreaterThan(20);
+    const leaks = files.flatMap((file) => {
+      const bytes = readFileSync(file);
+      return markers.filter((m) => bytes.includes(Buffer.from(m)) || bytes.includes(Buffer.from(m, 'utf16le'))).map((m) => `${file}: ${m}`);
+    });
+    expect(leaks).toEqual([]);
+    expect(existsSync(join(build.outDir, 'pagefind'))).toBe(false);
+    expect(readFileSync(join(build.outDir, 'index.html'), 'utf8')).toContain('<title>Protected report</title>');
+  });
+});
