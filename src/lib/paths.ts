@@ -14,6 +14,7 @@ export const paths = {
   opportunities: () => 'opportunities/',
   evidence: () => 'evidence/',
   search: () => 'search/',
+  print: () => 'print/',
 } as const;
 
 /** Joins the site's base (`/` or `/reports/acme/`) and a page path. */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrokenLinks } from '../../src/lib/linkCheck.ts';
 import { accessibilityViolations, launchBrowser } from '../helpers/browser.ts';
 import { projectRoot } from '../helpers/build.ts';
-import { serveStatic, type StaticServer } from '../helpers/server.ts';
+import { serveStatic, type StaticServer } from '../../src/build/serveStatic.ts';
 
 /** The quality gates catch what they promise to catch: each fixture breaks one rule on purpose. */
 const fixtures = join(projectRoot, 'test/fixtures/quality-gates');

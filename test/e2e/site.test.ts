@@ -7,7 +7,7 @@ import { paths } from '../../src/lib/paths.ts';
 import { validateContent } from '../../src/lib/validate/index.ts';
 import { accessibilityViolations, launchBrowser, watchPage } from '../helpers/browser.ts';
 import { exampleContent, projectRoot } from '../helpers/build.ts';
-import { serveStatic, type StaticServer } from '../helpers/server.ts';
+import { serveStatic, type StaticServer } from '../../src/build/serveStatic.ts';
 
 /** Screenshots for people to look at; gitignored. */
 const artifacts = join(projectRoot, 'artifacts');
@@ -38,6 +38,8 @@ describe('the example report in Chromium', () => {
       ['kpis', paths.kpis()],
       ['opportunities', paths.opportunities()],
       ['evidence', paths.evidence()],
+      ['search', `${paths.search()}?q=queue`],
+      ['print edition', paths.print()],
     ];
     mkdirSync(artifacts, { recursive: true });
   });

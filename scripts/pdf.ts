@@ -1,0 +1,69 @@
+/**
+ * `npm run pdf [-- --out report.pdf] [--site dist]`: prints the report's print edition
+ * (cover, contents, overview, every persona and journey) to one PDF with Chromium.
+ * `npm run pdf` builds first; the Chromium is CHROMIUM_PATH, else /usr/bin/chromium.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchBrowser } from '../src/build/chromium.ts';
+import { serveStatic } from '../src/build/serveStatic.ts';
+import { paths } from '../src/lib/paths.ts';
+
+const { values } = parseArgs({ options: { out: { type: 'string', default: 'report.pdf' }, site: { type: 'string', default: process.env.ITINERA_OUT_DIR ?? 'dist' } } });
+const siteDir = resolve(values.site!);
+const out = resolve(values.out!);
+const base = process.env.BASE || '/';
+
+if (!existsSync(join(siteDir, paths.print(), 'index.html'))) {
+  console.error(`✗ No print edition in ${siteDir}: build the report first (npm run build).`);
+  process.exit(1);
+}
+
+console.log(`Serving ${siteDir} and opening Chromium…`);
+const server = await serveStatic(siteDir, base);
+const browser = await launchBrowser();
+try {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${server.url}/${paths.print()}`, { waitUntil: 'load' });
+  // Links inside the document become in-document jumps; links to other pages keep working only
+  // when the report has a public address (SITE), otherwise they are printed as plain text.
+  await page.evaluate(
+    ({ origin, base, site }) => {
+      // Pages that are part of the print edition, by path below the base → their section id.
+      const sectionOf = (path: string) => {
+        const [kind, id, stage] = path.split('/').filter(Boolean);
+        if (kind === 'personas' && id) return `print-persona-${id}`;
+        if (kind === 'journeys' && id && stage) return `stage-${id}-${stage}`;
+        if (kind === 'journeys' && id) return `print-journey-${id}`;
+        return undefined;
+      };
+      // SVG links are <a> too: read and write the attribute, not the .href property.
+      for (const link of document.querySelectorAll('a[href]')) {
+        const target = new URL(link.getAttribute('href')!, location.href);
+        if (target.origin !== origin || target.hash && target.pathname === location.pathname) continue;
+        const section = sectionOf(target.pathname.slice(base.length));
+        if (section && document.getElementById(section)) link.setAttribute('href', `#${section}`);
+        else if (site) link.setAttribute('href', new URL(target.pathname + target.hash, site).href);
+        else link.removeAttribute('href');
+      }
+    },
+    { origin: new URL(server.url).origin, base, site: process.env.SITE ?? '' },
+  );
+  await page.emulateMedia({ media: 'print' });
+  console.log('Printing…');
+  await page.pdf({
+    path: out,
+    preferCSSPageSize: true,
+    printBackground: true,
+    outline: true,
+    tagged: true,
+    displayHeaderFooter: true,
+    headerTemplate: '<span></span>',
+    footerTemplate: '<div style="width:100%;font-size:8px;text-align:center;color:#4d5761"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+  });
+  console.log(`✓ Wrote ${out}`);
+} finally {
+  await browser.close();
+  await server.close();
+}
