@@ -4,6 +4,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import type { ResolvedReport } from '../lib/model.ts';
 import { cardForPath, ogImagePath, protectedCard } from '../lib/og/cards.ts';
 import { cachedCard } from '../lib/og/render.ts';
+import { CardPool } from './cardPool.ts';
 import { builtPages } from './pages.ts';
 
 const H1 = /<h1[^>]*>([\s\S]*?)<\/h1>/;
@@ -21,16 +22,26 @@ export async function writeOgCards(options: { outDir: string; cacheDir: string; 
   const pages = builtPages(outDir);
   const protect = report.data.visibility === 'protected';
   let rendered = 0;
+  let done = 0;
   const started = performance.now();
-  for (const [i, page] of pages.entries()) {
-    const heading = decode(H1.exec(readFileSync(page.file, 'utf8'))?.[1] ?? report.data.title);
-    const card = protect ? protectedCard(brandColor) : cardForPath(page.path, report, heading, brandColor);
-    const result = await cachedCard(card, cacheDir);
-    if (result.rendered) rendered++;
-    const target = join(outDir, ogImagePath(page.path));
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, result.png);
-    if ((i + 1) % 50 === 0) logger.info(`preview cards: ${i + 1}/${pages.length}`);
+  const pool = new CardPool();
+  const queue = [...pages];
+  const worker = async () => {
+    for (let page = queue.shift(); page; page = queue.shift()) {
+      const heading = decode(H1.exec(readFileSync(page.file, 'utf8'))?.[1] ?? report.data.title);
+      const card = protect ? protectedCard(brandColor) : cardForPath(page.path, report, heading, brandColor);
+      const result = await cachedCard(card, cacheDir, (c) => pool.render(c));
+      if (result.rendered) rendered++;
+      const target = join(outDir, ogImagePath(page.path));
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, result.png);
+      if (++done % 50 === 0) logger.info(`preview cards: ${done}/${pages.length}`);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: pool.concurrency * 2 }, worker));
+  } finally {
+    await pool.close();
   }
   logger.info(`preview cards: ${pages.length} pages, ${rendered} rendered, ${pages.length - rendered} from cache (${Math.round(performance.now() - started)} ms)`);
   return { pages: pages.length, rendered };

@@ -4,6 +4,7 @@ import * as pagefind from 'pagefind';
 
 /** Indexes the built pages with Pagefind into `pagefind/`, for the search page. */
 export async function writeSearchIndex(outDir: string, logger: AstroIntegrationLogger): Promise<number> {
+  const started = performance.now();
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const added = await index.addDirectory({ path: outDir });
@@ -11,6 +12,6 @@ export async function writeSearchIndex(outDir: string, logger: AstroIntegrationL
   const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
   if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
   await pagefind.close();
-  logger.info(`search index: ${added.page_count} pages`);
+  logger.info(`search index: ${added.page_count} pages (${Math.round(performance.now() - started)} ms)`);
   return added.page_count;
 }

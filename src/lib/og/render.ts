@@ -84,10 +84,10 @@ export function cardHash(card: OgCard): string {
 }
 
 /** A card from the cache folder when its inputs are unchanged, else rendered and cached. */
-export async function cachedCard(card: OgCard, cacheDir: string): Promise<{ png: Buffer; rendered: boolean }> {
+export async function cachedCard(card: OgCard, cacheDir: string, render: (card: OgCard) => Promise<Buffer> = renderCard): Promise<{ png: Buffer; rendered: boolean }> {
   const file = join(cacheDir, `${cardHash(card)}.png`);
   if (existsSync(file)) return { png: readFileSync(file), rendered: false };
-  const png = await renderCard(card);
+  const png = await render(card);
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(file, png);
   return { png, rendered: true };

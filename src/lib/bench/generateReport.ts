@@ -1,0 +1,144 @@
+import { stringify } from 'yaml';
+
+/** Report sizes the benchmark builds: journeys and touchpoints, everything else in proportion. */
+export const benchSizes = {
+  XS: { journeys: 2, touchpoints: 40 },
+  S: { journeys: 10, touchpoints: 300 },
+  M: { journeys: 50, touchpoints: 1500 },
+  L: { journeys: 200, touchpoints: 6000 },
+} as const;
+export type BenchSize = keyof typeof benchSizes;
+
+/** A small deterministic PRNG (mulberry32), so the same seed gives the same report. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = 'customer store order online size shoe delivery collect return app email price stock staff queue review search basket payment loyalty club fitting model colour runner family weekend promotion receipt exchange courier parcel invoice newsletter advice'.split(' ');
+const STAGES = ['Awareness', 'Consideration', 'Decision', 'Purchase', 'Support', 'Loyalty'];
+const CHANNELS = ['website', 'ecommerce', 'search', 'ads', 'social', 'reviews', 'email', 'app', 'chat', 'store', 'call-centre', 'event', 'delivery', 'word-of-mouth'];
+
+export interface GeneratedFile {
+  path: string;
+  text: string;
+}
+
+/**
+ * A synthetic but valid report: personas, journeys of six stages, touchpoints spread over
+ * stages and channels (one in five with its own MDX page, the rest in YAML lists), pain points,
+ * opportunities, evidence, and two KPIs per stage, half with a monthly history.
+ */
+export function generateReport(size: { journeys: number; touchpoints: number }, seed = 42): GeneratedFile[] {
+  const random = seededRandom(seed);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const sentence = (words: number) => {
+    const text = Array.from({ length: words }, () => pick(WORDS)).join(' ');
+    return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+  };
+  const paragraph = (sentences: number) => Array.from({ length: sentences }, () => sentence(8 + Math.floor(random() * 10))).join(' ');
+  const frontmatter = (data: object, body: string) => `---\n${stringify(data)}---\n\n${body}\n`;
+  const files: GeneratedFile[] = [];
+
+  files.push({
+    path: 'report.yaml',
+    text: stringify({
+      title: 'Benchmark report',
+      client: 'Synthetic Retail',
+      author: 'Itinera benchmark',
+      date: '2026-06-01',
+      version: '1.0',
+      summary: paragraph(3),
+      researchSources: [
+        { id: 'interviews', title: 'Interviews', method: 'interviews', sampleSize: 40 },
+        { id: 'analytics', title: 'Web analytics', method: 'web-analytics', sampleSize: 100000 },
+        { id: 'survey', title: 'Survey', method: 'survey', sampleSize: 1200 },
+      ],
+    }),
+  });
+
+  const personaCount = Math.max(3, Math.ceil(size.journeys / 4));
+  for (let p = 0; p < personaCount; p++) {
+    files.push({
+      path: `personas/persona-${p + 1}.mdx`,
+      text: frontmatter(
+        {
+          name: `Persona ${p + 1}`,
+          role: sentence(5),
+          quote: sentence(9),
+          goals: [sentence(6), sentence(6)],
+          needs: [sentence(6)],
+          frustrations: [sentence(7), sentence(5)],
+          motivations: [sentence(6)],
+          preferredChannels: [pick(CHANNELS), pick(CHANNELS)].filter((c, i, all) => all.indexOf(c) === i),
+          empathyMap: { thinks: [sentence(6)], feels: [sentence(6)], sees: [sentence(6)], hears: [sentence(6)], says: [sentence(6)], does: [sentence(6)] },
+        },
+        paragraph(3),
+      ),
+    });
+  }
+
+  const perJourney = Math.floor(size.touchpoints / size.journeys);
+  let touchpointNumber = 0;
+  for (let j = 0; j < size.journeys; j++) {
+    const journey = `journey-${j + 1}`;
+    files.push({
+      path: `journeys/${journey}.mdx`,
+      text: frontmatter({ title: `Journey ${j + 1}: ${sentence(4).slice(0, -1)}`, personas: [`persona-${(j % personaCount) + 1}`], scenario: sentence(14), expectations: [sentence(6), sentence(6)], lastReviewed: '2026-05-01' }, paragraph(4)),
+    });
+    const stageIds = STAGES.map((name) => name.toLowerCase());
+    STAGES.forEach((name, s) => {
+      files.push({ path: `stages/${journey}/${stageIds[s]}.mdx`, text: frontmatter({ journey, order: s + 1, name, customerGoal: sentence(8) }, paragraph(2)) });
+    });
+    const listed: object[] = [];
+    for (let t = 0; t < perJourney; t++) {
+      touchpointNumber++;
+      const id = `tp-${touchpointNumber}`;
+      const fields = {
+        title: sentence(5).slice(0, -1),
+        stage: stageIds[Math.floor((t * STAGES.length) / perJourney)]!,
+        channel: pick(CHANNELS),
+        does: sentence(8),
+        feels: sentence(9),
+        emotion: Math.round((1 + random() * 4) * 10) / 10,
+        painPoints: random() < 0.4 ? [sentence(6)] : [],
+        opportunities: random() < 0.25 ? [{ title: sentence(6).slice(0, -1), customerValue: 1 + Math.floor(random() * 5), businessValue: 1 + Math.floor(random() * 5), effort: 1 + Math.floor(random() * 5) }] : [],
+        evidence: random() < 0.8 ? [{ source: pick(['interviews', 'analytics', 'survey']), strength: pick(['asserted', 'evidenced', 'inferred']) }] : [],
+        momentOfTruth: random() < 0.05,
+      };
+      if (t % 5 === 0) files.push({ path: `touchpoints/${journey}/${id}.mdx`, text: frontmatter({ journey, ...fields }, paragraph(2)) });
+      else listed.push({ id, ...fields });
+    }
+    files.push({ path: `touchpoints/${journey}/touchpoints.yaml`, text: stringify({ journey, touchpoints: listed }) });
+    const kpis = stageIds.flatMap((stage, s) =>
+      [0, 1].map((k) => {
+        const target = 10 + Math.round(random() * 90);
+        const history = k === 0 ? Array.from({ length: 6 }, (_, m) => ({ date: `2026-0${m + 1}-28`, value: Math.round(target * (0.7 + random() * 0.5) * 10) / 10 })) : [];
+        return {
+          id: `${journey}-kpi-${s + 1}-${k + 1}`,
+          name: `${STAGES[s]} KPI ${k + 1}`,
+          stage,
+          unit: pick(['%', 'EUR', 's', 'visits']),
+          ...(history.length ? {} : { value: Math.round(target * (0.7 + random() * 0.5) * 10) / 10 }),
+          target,
+          direction: pick(['higher-is-better', 'lower-is-better']),
+          history,
+        };
+      }),
+    );
+    files.push({ path: `kpis/${journey}.yaml`, text: stringify({ journey, kpis }) });
+  }
+  return files;
+}
+
+/** A bare Astro + MDX page of about the same text size as a report page, for the baseline. */
+export function baselinePage(index: number, random: () => number): string {
+  const words = Array.from({ length: 260 }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
+  return `---\nlayout: ../../layouts/Base.astro\ntitle: Page ${index}\n---\n\n# Page ${index}\n\n${words}\n\n- ${words.slice(0, 80)}\n- ${words.slice(80, 160)}\n`;
+}
