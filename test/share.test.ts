@@ -55,10 +55,10 @@ describe('preview cards', () => {
 });
 
 describe('search', () => {
-  it('indexes every page but the 404 and search pages', () => {
+  it('indexes every page but the 404, search and print-edition pages', () => {
     const outDir = inject('exampleSite');
     const entry = JSON.parse(readFileSync(join(outDir, 'pagefind/pagefind-entry.json'), 'utf8'));
-    const searchable = builtPages(outDir).filter((p) => p.path !== '404' && p.path !== 'search/');
+    const searchable = builtPages(outDir).filter((p) => !['404', 'search/', 'print/'].includes(p.path));
     expect(entry.languages.en.page_count).toBe(searchable.length);
     expect(readPage(outDir, '')).toContain('<form class="site-search" role="search" action="/search/"');
   });
