@@ -4,8 +4,7 @@
  * time, pages per second, peak memory, the ratio to bare Astro (preview cards reported apart),
  * the no-change rebuild and page weights. Writes bench/results.json and bench/build-time.svg.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -63,12 +62,14 @@ function writeBaseline(dir: string, pages: number, seed: number) {
     { path: 'src/layouts/Base.astro', text: "---\nconst { frontmatter } = Astro.props;\n---\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{frontmatter.title}</title></head><body><main><slot /></main></body></html>\n" },
     ...Array.from({ length: pages }, (_, i) => ({ path: `src/pages/p/page-${i + 1}.mdx`, text: baselinePage(i + 1, random) })),
   ]);
-  symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
 }
 
 const results = [];
 for (const size of sizes) {
-  const work = mkdtempSync(join(tmpdir(), `itinera-bench-${size}-`));
+  // Inside the project, so Astro keeps its intermediate files in the output folder (see
+  // test/helpers/build.ts) and the baseline resolves the project's packages.
+  mkdirSync(join(projectRoot, '.itinera-tmp'), { recursive: true });
+  const work = mkdtempSync(join(projectRoot, `.itinera-tmp/bench-${size}-`));
   const content = join(work, 'content');
   const outDir = join(work, 'dist');
   const buildEnv = { ...env, ITINERA_CONTENT: content, ITINERA_OUT_DIR: outDir, ITINERA_CACHE_DIR: join(work, 'cache') };

@@ -1,10 +1,12 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { collectionPattern, contentLayout, type CollectionLayout } from './lib/collections.ts';
 import { resolveContentDir } from './lib/contentDir.ts';
 
-const contentDir = resolveContentDir(process.cwd());
+// The project folder, whatever folder Astro was started from (tests build from a temporary one).
+const contentDir = resolveContentDir(fileURLToPath(new URL('..', import.meta.url)));
 
 /** File name without ending: folders only organise, so `touchpoints/click-collect/cc-search.mdx` is `cc-search`. */
 const idFromFileName = ({ entry }: { entry: string }) => entry.replace(/^.*\//, '').replace(/\.(mdx|md|yaml|yml)$/, '');

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
+import { translator } from '../lib/i18n/index.ts';
 import type { ResolvedReport } from '../lib/model.ts';
 import { cardForPath, ogImagePath, protectedCard } from '../lib/og/cards.ts';
 import { cachedCard } from '../lib/og/render.ts';
@@ -21,6 +22,7 @@ export async function writeOgCards(options: { outDir: string; cacheDir: string; 
   const { outDir, cacheDir, report, brandColor, logger } = options;
   const pages = builtPages(outDir);
   const protect = report.data.visibility === 'protected';
+  const t = translator(report.data.locale);
   let rendered = 0;
   let done = 0;
   const started = performance.now();
@@ -29,7 +31,7 @@ export async function writeOgCards(options: { outDir: string; cacheDir: string; 
   const worker = async () => {
     for (let page = queue.shift(); page; page = queue.shift()) {
       const heading = decode(H1.exec(readFileSync(page.file, 'utf8'))?.[1] ?? report.data.title);
-      const card = protect ? protectedCard(brandColor) : cardForPath(page.path, report, heading, brandColor);
+      const card = protect ? protectedCard(brandColor, t) : cardForPath(page.path, report, heading, brandColor, t);
       const result = await cachedCard(card, cacheDir, (c) => pool.render(c));
       if (result.rendered) rendered++;
       const target = join(outDir, ogImagePath(page.path));

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { AstroIntegrationLogger } from 'astro';
+import { translator } from '../lib/i18n/index.ts';
 import { ogImagePath } from '../lib/og/cards.ts';
 import { withBase } from '../lib/paths.ts';
 import { encryptPage } from '../lib/protect.ts';
@@ -14,6 +15,7 @@ const STYLESHEET = /<link rel="stylesheet" href="([^"]+)"/g;
  */
 export async function protectPages(options: { outDir: string; base: string; password: string; lang: string; logger: AstroIntegrationLogger }): Promise<void> {
   const pages = builtPages(options.outDir);
+  const t = translator(options.lang);
   let done = 0;
   // PBKDF2 runs on libuv's thread pool: a few pages at a time use every core.
   const queue = [...pages];
@@ -22,7 +24,7 @@ export async function protectPages(options: { outDir: string; base: string; pass
       const html = readFileSync(page.file, 'utf8');
       const stylesheets = [...html.matchAll(STYLESHEET)].map((m) => m[1]!);
       const payload = await encryptPage(html, options.password);
-      writeFileSync(page.file, protectedShell({ lang: options.lang, stylesheets, ogImage: withBase(options.base, ogImagePath(page.path)), payload }));
+      writeFileSync(page.file, protectedShell({ lang: options.lang, stylesheets, ogImage: withBase(options.base, ogImagePath(page.path)), payload, t }));
       if (++done % 25 === 0) options.logger.info(`encrypting pages: ${done}/${pages.length}`);
     }
   };

@@ -1,3 +1,4 @@
+import type { Translate } from '../lib/i18n/index.ts';
 import type { EncryptedPage } from '../lib/protect.ts';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -7,6 +8,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&am
  * document with it. Mirrors decryptPage in src/lib/protect.ts.
  */
 const UNLOCK_SCRIPT = `
+const text = JSON.parse(document.getElementById('itinera-text').textContent);
 const payload = JSON.parse(document.getElementById('itinera-payload').textContent);
 const form = document.getElementById('itinera-unlock');
 const status = document.getElementById('itinera-status');
@@ -18,7 +20,7 @@ async function open(password) {
   return new TextDecoder().decode(plain);
 }
 async function unlock(password, remember) {
-  status.textContent = 'Opening…';
+  status.textContent = text.opening;
   try {
     const html = await open(password);
     if (remember) sessionStorage.setItem('itinera-password', password);
@@ -27,7 +29,7 @@ async function unlock(password, remember) {
     document.close();
   } catch {
     sessionStorage.removeItem('itinera-password');
-    status.textContent = 'Wrong password. Try again.';
+    status.textContent = text.wrong;
     form.elements.password.select();
   }
 }
@@ -40,9 +42,10 @@ if (remembered) unlock(remembered, true);
 `;
 
 /** The page a protected report publishes instead of each real page: a password form and the ciphertext. */
-export function protectedShell(options: { lang: string; stylesheets: string[]; ogImage: string; payload: EncryptedPage }): string {
+export function protectedShell(options: { lang: string; stylesheets: string[]; ogImage: string; payload: EncryptedPage; t: Translate }): string {
+  const { t } = options;
   const links = options.stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('');
   // JSON inside <script>: "<" is escaped so the data can never close the element.
-  const json = JSON.stringify(options.payload).replace(/</g, '\\u003c');
-  return `<!doctype html><html lang="${escapeHtml(options.lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Protected report</title><meta name="robots" content="noindex, nofollow"><meta property="og:title" content="Protected report"><meta property="og:image" content="${escapeHtml(options.ogImage)}"><meta name="twitter:card" content="summary_large_image">${links}</head><body><main id="main" class="protected"><h1>Protected report</h1><p>This report is shared with a password. Ask the person who sent you the link.</p><form id="itinera-unlock"><p><label for="itinera-password">Password</label><br><input id="itinera-password" name="password" type="password" autocomplete="current-password" required></p><p><label><input type="checkbox" name="remember" checked> Remember the password until I close the browser</label></p><p><button type="submit">Open the report</button></p><p id="itinera-status" role="status" aria-live="polite"></p></form><noscript><p>Opening a protected report needs JavaScript.</p></noscript></main><script type="application/json" id="itinera-payload">${json}</script><script type="module">${UNLOCK_SCRIPT}</script></body></html>`;
+  const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+  return `<!doctype html><html lang="${escapeHtml(options.lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(t('protected.title'))}</title><meta name="robots" content="noindex, nofollow"><meta property="og:title" content="${escapeHtml(t('protected.title'))}"><meta property="og:image" content="${escapeHtml(options.ogImage)}"><meta name="twitter:card" content="summary_large_image">${links}</head><body><main id="main" class="protected"><h1>${escapeHtml(t('protected.title'))}</h1><p>${escapeHtml(t('protected.text'))}</p><form id="itinera-unlock"><p><label for="itinera-password">${escapeHtml(t('protected.password'))}</label><br><input id="itinera-password" name="password" type="password" autocomplete="current-password" required></p><p><label><input type="checkbox" name="remember" checked> ${escapeHtml(t('protected.remember'))}</label></p><p><button type="submit">${escapeHtml(t('protected.open'))}</button></p><p id="itinera-status" role="status" aria-live="polite"></p></form><noscript><p>${escapeHtml(t('protected.noscript'))}</p></noscript></main><script type="application/json" id="itinera-payload">${json(options.payload)}</script><script type="application/json" id="itinera-text">${json({ opening: t('protected.opening'), wrong: t('protected.wrong') })}</script><script type="module">${UNLOCK_SCRIPT}</script></body></html>`;
 }

@@ -1,3 +1,4 @@
+import { english, type Translate } from './i18n/index.ts';
 import type { EmotionScale } from './schema/report.ts';
 
 export type EmotionTone = 'negative' | 'neutral' | 'positive';
@@ -16,15 +17,9 @@ export function emotionTone(score: number, scale: Pick<EmotionScale, 'min' | 'ma
   return 'neutral';
 }
 
-const defaultLabels: Record<EmotionTone, string> = {
-  negative: 'Negative',
-  neutral: 'Neutral',
-  positive: 'Positive',
-};
-
 /** The author's label for the nearest labelled score, or a word for the score's tone. */
-export function emotionLabel(score: number, scale: EmotionScale): string {
-  if (scale.labels.length === 0) return defaultLabels[emotionTone(score, scale)];
+export function emotionLabel(score: number, scale: EmotionScale, t: Translate = english): string {
+  if (scale.labels.length === 0) return t(`emotion.${emotionTone(score, scale)}`);
   let best = scale.labels[0]!;
   for (const label of scale.labels) {
     if (Math.abs(label.score - score) < Math.abs(best.score - score)) best = label;

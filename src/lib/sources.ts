@@ -29,11 +29,12 @@ export interface CollectionFiles {
 }
 
 /** Flattens list files into one entry per item and keys stages by journey. */
-export function assembleSources(files: CollectionFiles): ReportSources {
+export function assembleSources(files: CollectionFiles, channelName?: (id: string) => string | undefined): ReportSources {
   return {
     report: { id: 'report', data: files.report.data, file: files.report.file },
     channels: mergeChannels(
       files.channels.flatMap((f) => f.data.channels.map((data, index) => ({ id: data.id, data, file: f.file, path: ['channels', index] }))),
+      channelName,
     ),
     personas: files.personas,
     journeys: files.journeys,

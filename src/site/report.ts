@@ -1,5 +1,6 @@
 import { getCollection } from 'astro:content';
 import { resolveReport, type ResolvedReport } from '../lib/model.ts';
+import { translator, type UiKey } from '../lib/i18n/index.ts';
 import { assembleSources } from '../lib/sources.ts';
 
 let cached: Promise<ResolvedReport> | undefined;
@@ -19,6 +20,8 @@ async function loadReport(): Promise<ResolvedReport> {
   ]);
   const report = reports[0];
   if (!report) throw new Error('content/report.yaml is missing (run `npm run check`)');
+  // Built-in channels are named in the report's language.
+  const t = translator(report.data.locale);
   return resolveReport(
     assembleSources({
       report: entry(report),
@@ -31,7 +34,7 @@ async function loadReport(): Promise<ResolvedReport> {
       touchpoints: touchpoints.map(entry),
       touchpointLists: touchpointLists.map(entry),
       kpiLists: kpiLists.map(entry),
-    }),
+    }, (id) => t(`channel.${id}` as UiKey)),
   );
 }
 

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 export const exampleContent = join(projectRoot, 'content');
 export const minimalFixture = join(projectRoot, 'test/fixtures/minimal');
+const buildsDir = join(projectRoot, '.itinera-tmp/builds');
 
 /** Vitest puts Vite's own variables into process.env; a child build must not inherit them. */
 function childEnv(): NodeJS.ProcessEnv {
@@ -22,7 +23,10 @@ export interface BuildResult {
 
 /** Runs `astro build` on a report folder in a child process, into a fresh temporary folder. */
 export function buildSite(contentDir: string, options: { base?: string; outDir?: string; cacheDir?: string; env?: NodeJS.ProcessEnv } = {}): BuildResult {
-  const work = mkdtempSync(join(tmpdir(), 'itinera-build-'));
+  // Inside the project: when the output folder is outside the working folder, Astro falls back to
+  // one shared `.astro/` there for its intermediate files, and parallel builds would collide.
+  mkdirSync(buildsDir, { recursive: true });
+  const work = mkdtempSync(join(buildsDir, 'build-'));
   const outDir = options.outDir ?? join(work, 'dist');
   const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: projectRoot,

@@ -1,6 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { curveMonotoneX, line } from 'd3-shape';
 import { emotionLabel, neutralScore } from '../emotion.ts';
+import { english, type Translate } from '../i18n/index.ts';
 import type { EmotionScale } from '../schema/report.ts';
 import { chartBand, chartGrid, chartInk, chartMuted, seriesColors, seriesDashes, seriesShapes, toneColor } from './palette.ts';
 import { marker } from './shapes.ts';
@@ -29,6 +30,8 @@ export interface EmotionCurveInput {
   scale: EmotionScale;
   /** Smaller, without point labels: for cards and the overview. */
   compact?: boolean;
+  /** Interface text in the report's language (English when absent). */
+  t?: Translate;
 }
 
 export interface PlacedPoint extends CurvePoint {
@@ -105,19 +108,17 @@ export function layoutEmotionCurve(input: EmotionCurveInput): CurveGeometry {
 }
 
 export function describeEmotionCurve(input: EmotionCurveInput): string {
-  const stages = input.stages.map((s) => s.name).join(', ');
+  const t = input.t ?? english;
+  const stageName = new Map(input.stages.map((st) => [st.id, st.name]));
+  const at = (p: CurvePoint) => t('charts.scoreAt', { score: round(p.score), label: emotionLabel(p.score, input.scale, t), title: p.label, stage: stageName.get(p.stageId) ?? p.stageId });
   const parts = input.series.map((s) => {
-    if (s.points.length === 0) return `${s.name}: no scores yet.`;
+    if (s.points.length === 0) return t('charts.curveNoScores', { series: s.name });
     const lowest = s.points.reduce((a, b) => (b.score < a.score ? b : a));
     const highest = s.points.reduce((a, b) => (b.score > a.score ? b : a));
-    const stageName = (id: string) => input.stages.find((st) => st.id === id)?.name ?? id;
-    return (
-      `${input.series.length > 1 ? `${s.name}: ` : ''}${s.points.length} scores from ${input.scale.min} to ${input.scale.max}; ` +
-      `lowest ${round(lowest.score)} (${emotionLabel(lowest.score, input.scale)}) at ${lowest.label} in ${stageName(lowest.stageId)}, ` +
-      `highest ${round(highest.score)} (${emotionLabel(highest.score, input.scale)}) at ${highest.label} in ${stageName(highest.stageId)}.`
-    );
+    const summary = t('charts.curveSeries', { count: s.points.length, min: input.scale.min, max: input.scale.max, lowest: at(lowest), highest: at(highest) });
+    return `${input.series.length > 1 ? `${s.name}: ` : ''}${summary}`;
   });
-  return `Emotion across the stages ${stages}. ${parts.join(' ')}`;
+  return `${t('charts.curveSummary', { stages: input.stages.map((s) => s.name).join(', ') })} ${parts.join(' ')}`;
 }
 
 /**
@@ -127,6 +128,7 @@ export function describeEmotionCurve(input: EmotionCurveInput): string {
  * its own colour, dash pattern and marker shape.
  */
 export function buildEmotionCurve(input: EmotionCurveInput): Chart {
+  const t = input.t ?? english;
   const g = layoutEmotionCurve(input);
   const compact = input.compact ?? false;
   const parts: string[] = [];
@@ -147,7 +149,7 @@ export function buildEmotionCurve(input: EmotionCurveInput): Chart {
     parts.push(el('text', { x: g.plot.left - 6, y: tick.y + 4, 'text-anchor': 'end', 'font-size': compact ? 9.5 : 11, fill: chartMuted }, text(compact ? String(tick.score) : fitLabel(tick.label, g.plot.left - 10, 11))));
   }
   parts.push(el('line', { x1: g.plot.left, x2: g.plot.right, y1: g.neutralY, y2: g.neutralY, stroke: chartMuted, 'stroke-width': 1.5, 'stroke-dasharray': '4 3', class: 'chart-neutral' }));
-  if (!compact) parts.push(el('text', { x: g.plot.right, y: g.neutralY - 4, 'text-anchor': 'end', 'font-size': 10.5, fill: chartMuted }, 'neutral'));
+  if (!compact) parts.push(el('text', { x: g.plot.right, y: g.neutralY - 4, 'text-anchor': 'end', 'font-size': 10.5, fill: chartMuted }, text(t('charts.neutral'))));
 
   g.series.forEach((s, i) => {
     const color = seriesColors[i % seriesColors.length]!;
@@ -158,12 +160,12 @@ export function buildEmotionCurve(input: EmotionCurveInput): Chart {
         el(
           'g',
           { class: 'chart-point', 'data-touchpoint': p.id },
-          el('title', {}, text(`${input.series.length > 1 ? `${s.name}: ` : ''}${p.label}: ${round(p.score)} (${emotionLabel(p.score, input.scale)})${p.lowest ? ', lowest point' : ''}`)),
+          el('title', {}, text(`${input.series.length > 1 ? `${s.name}: ` : ''}${p.label}: ${round(p.score)} (${emotionLabel(p.score, input.scale, t)})${p.lowest ? `, ${t('charts.lowestPoint')}` : ''}`)),
           p.lowest && el('circle', { cx: p.x, cy: p.y, r: compact ? 6.5 : 9, fill: 'none', stroke: toneColor.negative, 'stroke-width': 2 }),
           marker(shape, p.x, p.y, compact ? 3.5 : 4.5, { fill: color, stroke: '#ffffff', 'stroke-width': 1 }),
           // Overlaid series put their score labels on alternate sides of the point.
           !compact && el('text', { x: p.x, y: p.y + (i % 2 === 0 ? -10 : 17), 'text-anchor': 'middle', 'font-size': 10, fill: chartInk }, text(String(round(p.score)))),
-          !compact && p.lowest && g.series.length === 1 && el('text', { x: p.x, y: p.y + 22, 'text-anchor': 'middle', 'font-size': 10, 'font-weight': 700, fill: toneColor.negative }, 'lowest'),
+          !compact && p.lowest && g.series.length === 1 && el('text', { x: p.x, y: p.y + 22, 'text-anchor': 'middle', 'font-size': 10, 'font-weight': 700, fill: toneColor.negative }, text(t('charts.lowest'))),
         ),
       );
     }

@@ -1,28 +1,30 @@
+import { english, type Translate } from '../i18n/index.ts';
 import type { Journey, Touchpoint } from '../model.ts';
 import type { EmotionScale } from '../schema/report.ts';
 import type { CurveSeries, EmotionCurveInput } from './emotionCurve.ts';
 import { chartId, type TimelineInput } from './timeline.ts';
 
 /** The timeline of a journey, with each mark linking where `hrefOf` says. */
-export function journeyTimelineInput(journey: Journey, scale: EmotionScale, hrefOf: (t: Touchpoint) => string, compact = false): TimelineInput {
+export function journeyTimelineInput(journey: Journey, scale: EmotionScale, hrefOf: (t: Touchpoint) => string, compact = false, t: Translate = english): TimelineInput {
   const lanes = new Map(journey.touchpoints.map((t) => [t.channel.id, { id: t.channel.id, name: t.channel.data.name, kind: t.channel.data.kind }]));
   return {
     id: chartId(compact ? 'timeline-compact' : 'timeline', journey.id),
-    title: `Journey timeline: ${journey.data.title}`,
+    title: t('charts.timelineTitle', { journey: journey.data.title }),
     stages: journey.stages.map((s) => ({ id: s.id, name: s.data.name })),
     lanes: [...lanes.values()],
-    marks: journey.touchpoints.map((t) => ({
-      id: t.id,
-      title: t.data.title,
-      stageId: t.stage.id,
-      laneId: t.channel.id,
-      score: t.data.emotion,
-      href: hrefOf(t),
-      momentOfTruth: t.data.momentOfTruth,
-      painPoints: t.painPoints.length,
+    marks: journey.touchpoints.map((tp) => ({
+      id: tp.id,
+      title: tp.data.title,
+      stageId: tp.stage.id,
+      laneId: tp.channel.id,
+      score: tp.data.emotion,
+      href: hrefOf(tp),
+      momentOfTruth: tp.data.momentOfTruth,
+      painPoints: tp.painPoints.length,
     })),
     scale,
     compact,
+    t,
   };
 }
 
@@ -41,13 +43,14 @@ export function journeyEmotionSeries(journey: Journey): CurveSeries[] {
   }));
 }
 
-export function journeyCurveInput(journey: Journey, scale: EmotionScale, compact = false): EmotionCurveInput {
+export function journeyCurveInput(journey: Journey, scale: EmotionScale, compact = false, t: Translate = english): EmotionCurveInput {
   return {
     id: chartId(compact ? 'curve-compact' : 'curve', journey.id),
-    title: `Emotion curve: ${journey.data.title}`,
+    title: t('charts.curveTitle', { journey: journey.data.title }),
     stages: journey.stages.map((s) => ({ id: s.id, name: s.data.name })),
     series: journeyEmotionSeries(journey),
     scale,
     compact,
+    t,
   };
 }

@@ -1,4 +1,5 @@
 import { scaleLinear } from 'd3-scale';
+import { english, type Translate } from '../i18n/index.ts';
 import { chartBand, chartGrid, chartInk, chartMuted, seriesColors } from './palette.ts';
 import { chartRoot, el, text } from './svg.ts';
 import type { Chart } from './timeline.ts';
@@ -19,16 +20,12 @@ export interface MatrixInput {
   id: string;
   title: string;
   items: MatrixItem[];
+  t?: Translate;
 }
 
 export type Quadrant = 'quick-win' | 'big-bet' | 'fill-in' | 'money-pit';
 
-export const quadrantNames: Record<Quadrant, string> = {
-  'quick-win': 'Quick wins',
-  'big-bet': 'Big bets',
-  'fill-in': 'Fill-ins',
-  'money-pit': 'Money pits',
-};
+export const quadrants: readonly Quadrant[] = ['quick-win', 'big-bet', 'fill-in', 'money-pit'];
 
 /** High value and low effort is a quick win; the midpoint 3 counts as high value and low effort. */
 export function quadrantOf(value: number, effort: number): Quadrant {
@@ -42,6 +39,8 @@ const M = { left: 56, right: 16, top: 16, bottom: 48 };
 
 /** Value against effort, each opportunity a numbered, linked mark in a named quadrant. */
 export function buildOpportunityMatrix(input: MatrixInput): Chart {
+  const t = input.t ?? english;
+  const name = (q: Quadrant) => t(`quadrant.${q}`);
   const x = scaleLinear().domain([1, 5]).range([M.left + 14, WIDTH - M.right - 14]);
   const y = scaleLinear().domain([1, 5]).range([HEIGHT - M.bottom - 14, M.top + 14]);
   const midX = x(3);
@@ -56,17 +55,17 @@ export function buildOpportunityMatrix(input: MatrixInput): Chart {
   const corner = (label: string, px: number, py: number, anchor: string) =>
     el('text', { x: px, y: py, 'text-anchor': anchor, 'font-size': 13, 'font-weight': 700, fill: chartMuted }, text(label));
   parts.push(
-    corner(quadrantNames['quick-win'], M.left + 8, M.top + 18, 'start'),
-    corner(quadrantNames['big-bet'], WIDTH - M.right - 8, M.top + 18, 'end'),
-    corner(quadrantNames['fill-in'], M.left + 8, HEIGHT - M.bottom - 8, 'start'),
-    corner(quadrantNames['money-pit'], WIDTH - M.right - 8, HEIGHT - M.bottom - 8, 'end'),
+    corner(name('quick-win'), M.left + 8, M.top + 18, 'start'),
+    corner(name('big-bet'), WIDTH - M.right - 8, M.top + 18, 'end'),
+    corner(name('fill-in'), M.left + 8, HEIGHT - M.bottom - 8, 'start'),
+    corner(name('money-pit'), WIDTH - M.right - 8, HEIGHT - M.bottom - 8, 'end'),
   );
   for (let v = 1; v <= 5; v++) {
     parts.push(el('text', { x: M.left - 8, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 11, fill: chartMuted }, String(v)));
     parts.push(el('text', { x: x(v), y: HEIGHT - M.bottom + 16, 'text-anchor': 'middle', 'font-size': 11, fill: chartMuted }, String(v)));
   }
-  parts.push(el('text', { x: (M.left + WIDTH - M.right) / 2, y: HEIGHT - 10, 'text-anchor': 'middle', 'font-size': 12, fill: chartInk }, 'Effort (1 low – 5 high) →'));
-  parts.push(el('text', { x: 14, y: (M.top + HEIGHT - M.bottom) / 2, 'text-anchor': 'middle', 'font-size': 12, fill: chartInk, transform: `rotate(-90 14 ${(M.top + HEIGHT - M.bottom) / 2})` }, 'Value (1 low – 5 high) →'));
+  parts.push(el('text', { x: (M.left + WIDTH - M.right) / 2, y: HEIGHT - 10, 'text-anchor': 'middle', 'font-size': 12, fill: chartInk }, text(t('charts.effortAxis'))));
+  parts.push(el('text', { x: 14, y: (M.top + HEIGHT - M.bottom) / 2, 'text-anchor': 'middle', 'font-size': 12, fill: chartInk, transform: `rotate(-90 14 ${(M.top + HEIGHT - M.bottom) / 2})` }, text(t('charts.valueAxis'))));
 
   // Opportunities at the same spot are set around it on a small ring so every number shows.
   const groups = new Map<string, MatrixItem[]>();
@@ -84,14 +83,14 @@ export function buildOpportunityMatrix(input: MatrixInput): Chart {
         el(
           'a',
           { href: item.href, class: 'chart-mark', 'data-opportunity': item.id },
-          el('title', {}, text(`${item.number}. ${item.title}: value ${item.value}, effort ${item.effort} (${quadrantNames[quadrantOf(item.value, item.effort)]})`)),
+          el('title', {}, text(t('charts.matrixMark', { number: item.number, title: item.title, value: item.value, effort: item.effort, quadrant: name(quadrantOf(item.value, item.effort)) }))),
           el('circle', { cx, cy, r: 10, fill: seriesColors[0], stroke: '#ffffff', 'stroke-width': 1.5, class: 'chart-mark__shape' }),
           el('text', { x: cx, y: cy + 4, 'text-anchor': 'middle', 'font-size': 10.5, 'font-weight': 700, fill: '#ffffff' }, String(item.number)),
         ),
       );
     });
   }
-  const counts = (Object.keys(quadrantNames) as Quadrant[]).map((q) => `${input.items.filter((i) => quadrantOf(i.value, i.effort) === q).length} ${quadrantNames[q].toLowerCase()}`);
+  const counts = quadrants.map((q) => `${input.items.filter((i) => quadrantOf(i.value, i.effort) === q).length} ${name(q).toLowerCase()}`);
   const svg = chartRoot(
     {
       id: input.id,
@@ -100,7 +99,7 @@ export function buildOpportunityMatrix(input: MatrixInput): Chart {
       role: 'group',
       className: 'chart chart--matrix',
       title: input.title,
-      description: `${input.items.length} opportunities by value and effort: ${counts.join(', ')}.`,
+      description: t('charts.matrixSummary', { count: input.items.length, counts: counts.join(', ') }),
     },
     ...parts,
   );

@@ -1,6 +1,7 @@
 import { extent } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
+import { english, type Translate } from '../i18n/index.ts';
 import { chartMuted, seriesColors } from './palette.ts';
 import { chartRoot, el, round } from './svg.ts';
 import type { Chart } from './timeline.ts';
@@ -14,6 +15,9 @@ export interface SparklineInput {
   target?: number;
   /** Words for a value, e.g. "3.2 %", for the description. */
   formatValue: (value: number) => string;
+  /** Formats a date for the description (ISO date when absent). */
+  formatDate?: (date: Date) => string;
+  t?: Translate;
 }
 
 const WIDTH = 120;
@@ -34,10 +38,12 @@ export function buildSparkline(input: SparklineInput): Chart {
     .y((s) => round(y(s.value)))(samples);
   const last = samples.at(-1);
   const first = samples[0];
+  const t = input.t ?? english;
+  const date = input.formatDate ?? ((d: Date) => d.toISOString().slice(0, 10));
   const description =
     first && last
-      ? `${samples.length} values from ${first.date.toISOString().slice(0, 10)} to ${last.date.toISOString().slice(0, 10)}: from ${input.formatValue(first.value)} to ${input.formatValue(last.value)}${input.target === undefined ? '' : `, target ${input.formatValue(input.target)}`}.`
-      : 'No history.';
+      ? `${t('charts.sparkline', { count: samples.length, from: date(first.date), to: date(last.date), first: input.formatValue(first.value), last: input.formatValue(last.value) })}${input.target === undefined ? '' : t('charts.sparklineTarget', { target: input.formatValue(input.target) })}.`
+      : t('charts.noHistory');
   const svg = chartRoot(
     { id: input.id, width: WIDTH, height: HEIGHT, role: 'img', className: 'chart chart--sparkline', title: input.title, description },
     input.target !== undefined && el('line', { x1: PAD, x2: WIDTH - PAD, y1: y(input.target), y2: y(input.target), stroke: chartMuted, 'stroke-dasharray': '3 2', 'stroke-width': 1 }),

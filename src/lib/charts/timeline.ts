@@ -1,4 +1,5 @@
 import { emotionLabel, emotionTone } from '../emotion.ts';
+import { english, type Translate } from '../i18n/index.ts';
 import type { EmotionScale } from '../schema/report.ts';
 import { chartBand, chartGrid, chartInk, chartMuted, toneColor } from './palette.ts';
 import { marker, toneShape } from './shapes.ts';
@@ -37,6 +38,8 @@ export interface TimelineInput {
   scale: EmotionScale;
   /** Marks only, no labels: the overview's small version. */
   compact?: boolean;
+  /** Interface text in the report's language (English when absent). */
+  t?: Translate;
 }
 
 export interface Chart {
@@ -62,21 +65,24 @@ function format(score: number): string {
 }
 
 /** A sentence summarising the timeline for screen readers and the <desc>. */
-export function describeTimeline(input: Pick<TimelineInput, 'stages' | 'lanes' | 'marks' | 'scale'>): string {
+export function describeTimeline(input: Pick<TimelineInput, 'stages' | 'lanes' | 'marks' | 'scale' | 't'>): string {
   const { stages, lanes, marks, scale } = input;
-  if (marks.length === 0) return `No touchpoints mapped yet across ${stages.length} stages.`;
+  const t = input.t ?? english;
+  if (marks.length === 0) return t('charts.timelineEmpty', { stages: t('charts.countStages', { count: stages.length }) });
   const stageName = new Map(stages.map((s) => [s.id, s.name]));
   const lowest = marks.reduce((a, b) => (b.score < a.score ? b : a));
   const highest = marks.reduce((a, b) => (b.score > a.score ? b : a));
-  const truths = marks.filter((m) => m.momentOfTruth).length;
-  const pains = marks.filter((m) => m.painPoints > 0).length;
-  return (
-    `${marks.length} touchpoint${marks.length === 1 ? '' : 's'} across ${stages.length} stage${stages.length === 1 ? '' : 's'} ` +
-    `(${stages.map((s) => s.name).join(', ')}) on ${lanes.length} channel${lanes.length === 1 ? '' : 's'}. ` +
-    `Lowest: ${lowest.title} in ${stageName.get(lowest.stageId)} (${format(lowest.score)}, ${emotionLabel(lowest.score, scale)}). ` +
-    `Highest: ${highest.title} in ${stageName.get(highest.stageId)} (${format(highest.score)}, ${emotionLabel(highest.score, scale)}). ` +
-    `${truths} moment${truths === 1 ? '' : 's'} of truth, ${pains} touchpoint${pains === 1 ? '' : 's'} with pain points.`
-  );
+  const point = (m: TimelineMark) => t('charts.pointInStage', { title: m.title, stage: stageName.get(m.stageId) ?? '', score: format(m.score), label: emotionLabel(m.score, scale, t) });
+  return t('charts.timelineSummary', {
+    touchpoints: t('count.touchpoints', { count: marks.length }),
+    stages: t('charts.countStages', { count: stages.length }),
+    stageNames: stages.map((s) => s.name).join(', '),
+    channels: t('charts.countChannels', { count: lanes.length }),
+    lowest: point(lowest),
+    highest: point(highest),
+    truths: t('charts.countTruths', { count: marks.filter((m) => m.momentOfTruth).length }),
+    pains: t('charts.countPainTouchpoints', { count: marks.filter((m) => m.painPoints > 0).length }),
+  });
 }
 
 /**
@@ -86,6 +92,7 @@ export function describeTimeline(input: Pick<TimelineInput, 'stages' | 'lanes' |
  * in rows, so nothing overlaps however many touchpoints a cell holds.
  */
 export function buildJourneyTimeline(input: TimelineInput): Chart {
+  const t = input.t ?? english;
   const layout = input.compact ? compactLayout : fullLayout;
   const lanes = [...input.lanes].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'online' ? -1 : 1));
   const stageIndex = new Map(input.stages.map((s, i) => [s.id, i]));
@@ -128,7 +135,7 @@ export function buildJourneyTimeline(input: TimelineInput): Chart {
         'text',
         { x: 6, y: top + layout.row / 2 + 4, 'font-size': layout.fontSize, fill: chartInk },
         text(fitLabel(lane.name, layout.laneHeader - 12, layout.fontSize)),
-        el('tspan', { x: 6, dy: layout.fontSize + 2, 'font-size': layout.fontSize - 1.5, fill: chartMuted }, text(lane.kind)),
+        el('tspan', { x: 6, dy: layout.fontSize + 2, 'font-size': layout.fontSize - 1.5, fill: chartMuted }, text(t(`channelKind.${lane.kind}`))),
       ),
     );
   });
@@ -141,9 +148,9 @@ export function buildJourneyTimeline(input: TimelineInput): Chart {
         const cy = laneTop[laneNumber]! + row * layout.row + layout.row / 2;
         const tone = emotionTone(mark.score, input.scale);
         const details = [
-          `${stage.name}, ${lane.name}: emotion ${format(mark.score)} (${emotionLabel(mark.score, input.scale)})`,
-          mark.momentOfTruth ? 'moment of truth' : '',
-          mark.painPoints > 0 ? `${mark.painPoints} pain point${mark.painPoints === 1 ? '' : 's'}` : '',
+          t('charts.markDetails', { stage: stage.name, channel: lane.name, score: format(mark.score), label: emotionLabel(mark.score, input.scale, t) }),
+          mark.momentOfTruth ? t('touchpoint.momentOfTruth') : '',
+          mark.painPoints > 0 ? t('count.painPoints', { count: mark.painPoints }) : '',
         ].filter(Boolean);
         parts.push(
           el(

@@ -4,12 +4,13 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
+import type { KpiStatus } from '../kpi.ts';
 import type { OgCard } from './cards.ts';
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
 /** Bump when the card layout changes, so cached cards are drawn again. */
-const LAYOUT_VERSION = '1';
+const LAYOUT_VERSION = '2';
 
 const require = createRequire(import.meta.url);
 let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
@@ -26,6 +27,12 @@ function loadFonts() {
   );
   return fonts;
 }
+
+const statusStyle: Record<KpiStatus, { symbol: string; color: string }> = {
+  met: { symbol: '✓', color: '#0f6e3a' },
+  'at-risk': { symbol: '!', color: '#7a4b00' },
+  missed: { symbol: '✗', color: '#a1261a' },
+};
 
 type Node = { type: string; props: Record<string, unknown> };
 const h = (type: string, style: Record<string, unknown>, ...children: (Node | string | false | undefined)[]): Node => ({
@@ -45,14 +52,13 @@ export function cardTree(card: OgCard): Node {
       ? h(
           'div',
           { display: 'flex', gap: 24 },
-          ...(
-            [
-              ['✓ Met', card.kpis.met, '#0f6e3a'],
-              ['! At risk', card.kpis.atRisk, '#7a4b00'],
-              ['✗ Missed', card.kpis.missed, '#a1261a'],
-            ] as const
-          ).map(([label, count, color]) =>
-            h('div', { display: 'flex', flexDirection: 'column', border: '2px solid #d0d7de', borderRadius: 12, padding: '12px 24px' }, h('div', { fontSize: 48, fontWeight: 700 }, String(count)), h('div', { fontSize: 24, color }, label)),
+          ...card.kpis.map(({ status, label, count }) =>
+            h(
+              'div',
+              { display: 'flex', flexDirection: 'column', border: '2px solid #d0d7de', borderRadius: 12, padding: '12px 24px' },
+              h('div', { fontSize: 48, fontWeight: 700 }, String(count)),
+              h('div', { fontSize: 24, color: statusStyle[status].color }, `${statusStyle[status].symbol} ${label}`),
+            ),
           ),
         )
       : undefined;

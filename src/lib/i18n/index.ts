@@ -1,0 +1,40 @@
+import en from './locales/en.ts';
+
+export type UiKey = keyof typeof en;
+type Entry = string | { one: string; other: string };
+/** A complete table of interface text for one language. */
+export type UiTable = Record<UiKey, Entry>;
+export type Vars = Record<string, string | number>;
+/** Looks up interface text: `t('count.stages', { count: 3 })` → "3 stages". */
+export type Translate = (key: UiKey, vars?: Vars) => string;
+
+/** Every language in locales/: adding one is adding a file there. */
+const tables: Record<string, UiTable> = Object.fromEntries(
+  Object.entries(import.meta.glob<{ default: UiTable }>('./locales/*.ts', { eager: true })).map(([path, module]) => [path.replace(/^.*\/|\.ts$/g, ''), module.default]),
+);
+
+export const uiLanguages = Object.keys(tables).sort();
+
+/** The language of a BCP 47 locale that has a table (`it-IT` → `it`), else English. */
+export function uiLanguage(locale: string): string {
+  const language = locale.toLowerCase().split('-')[0]!;
+  return tables[language] ? language : 'en';
+}
+
+export function uiTable(language: string): UiTable {
+  return tables[language] ?? en;
+}
+
+/** A translator for a report locale; numbers in `vars` are inserted as given (format them first). */
+export function translator(locale: string): Translate {
+  const table = uiTable(uiLanguage(locale));
+  const plural = new Intl.PluralRules(locale);
+  return (key, vars = {}) => {
+    const entry = table[key];
+    const text = typeof entry === 'string' ? entry : plural.select(Number(vars.count)) === 'one' ? entry.one : entry.other;
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  };
+}
+
+/** English, for code that runs without a report (tests, defaults). */
+export const english: Translate = translator('en');
