@@ -1,20 +1,19 @@
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeOgCards } from './build/ogCards.ts';
 import { protectPages } from './build/protect.ts';
 import { writeRobotsTxt } from './build/robots.ts';
 import { writeSearchIndex } from './build/search.ts';
 import { resolveContentDir } from './lib/contentDir.ts';
+import { logoPath } from './lib/branding.ts';
 import { buildCrossReferenceIndex } from './lib/crossRefs.ts';
 import { resolveReport, type ReportSources } from './lib/model.ts';
 import { withBase } from './lib/paths.ts';
 import { formatProblems, validateContent } from './lib/validate/index.ts';
 import { itineraMarkdown } from './markdownPlugin.ts';
-
-/** The brand colour until reports can set their own. */
-const BRAND_COLOR = '#1d4e89';
 
 /**
  * Validates the report before Astro builds anything, so a content mistake stops the build with
@@ -26,13 +25,14 @@ export function itinera(): AstroIntegration {
   let cacheDir = '';
   let site: URL | undefined;
   let base = '/';
+  let projectRoot = '';
   return {
     name: 'itinera',
     hooks: {
       'astro:config:setup': ({ config, command, logger, updateConfig }) => {
         // Preview serves an existing dist/: nothing to validate.
         if (command === 'preview') return;
-        const projectRoot = fileURLToPath(config.root);
+        projectRoot = fileURLToPath(config.root);
         const contentDir = resolveContentDir(projectRoot);
         const validation = validateContent(contentDir, projectRoot);
         sources = validation.sources;
@@ -65,7 +65,12 @@ export function itinera(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const report = resolveReport(sources);
         const visibility = report.data.visibility;
-        await writeOgCards({ outDir, cacheDir, report, brandColor: BRAND_COLOR, logger });
+        await writeOgCards({ outDir, cacheDir, report, logger });
+        const logo = report.data.branding.logo;
+        if (logo) {
+          mkdirSync(join(outDir, 'brand'), { recursive: true });
+          copyFileSync(join(projectRoot, dirname(sources.report.file), logo), join(outDir, logoPath(logo)));
+        }
         if (visibility !== 'protected') await writeSearchIndex(outDir, logger);
         const sitemapUrl = site && visibility === 'public' ? new URL(withBase(base, 'sitemap-index.xml'), site).href : undefined;
         writeRobotsTxt(outDir, visibility, sitemapUrl);

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
+import { resolveBranding } from '../lib/branding.ts';
 import { translator } from '../lib/i18n/index.ts';
 import type { ResolvedReport } from '../lib/model.ts';
 import { cardForPath, ogImagePath, protectedCard } from '../lib/og/cards.ts';
@@ -18,8 +19,10 @@ function decode(html: string): string {
  * Writes a 1200×630 preview card for every built page to `og/<path>.png`. Cards whose inputs
  * did not change come from the cache, so a rebuild with no content change renders none.
  */
-export async function writeOgCards(options: { outDir: string; cacheDir: string; report: ResolvedReport; brandColor: string; logger: AstroIntegrationLogger }) {
-  const { outDir, cacheDir, report, brandColor, logger } = options;
+export async function writeOgCards(options: { outDir: string; cacheDir: string; report: ResolvedReport; logger: AstroIntegrationLogger }) {
+  const { outDir, cacheDir, report, logger } = options;
+  const branding = resolveBranding(report.data.branding);
+  const brandColor = branding.primary.used;
   const pages = builtPages(outDir);
   const protect = report.data.visibility === 'protected';
   const t = translator(report.data.locale);
@@ -31,7 +34,7 @@ export async function writeOgCards(options: { outDir: string; cacheDir: string; 
   const worker = async () => {
     for (let page = queue.shift(); page; page = queue.shift()) {
       const heading = decode(H1.exec(readFileSync(page.file, 'utf8'))?.[1] ?? report.data.title);
-      const card = protect ? protectedCard(brandColor, t) : cardForPath(page.path, report, heading, brandColor, t);
+      const card = protect ? protectedCard(brandColor, t) : cardForPath(page.path, report, heading, brandColor, t, branding.seriesColors);
       const result = await cachedCard(card, cacheDir, (c) => pool.render(c));
       if (result.rendered) rendered++;
       const target = join(outDir, ogImagePath(page.path));

@@ -49,8 +49,12 @@ describe('the example report in Chromium', () => {
     await server?.close();
   });
 
-  async function open(path: string, options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 1280, height: 900 } });
+  async function open(path: string, options: { javaScriptEnabled?: boolean; width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<{ page: Page; errors: string[] }> {
+    const context = await browser.newContext({
+      javaScriptEnabled: options.javaScriptEnabled ?? true,
+      viewport: { width: options.width ?? 1280, height: 900 },
+      colorScheme: options.colorScheme ?? 'light',
+    });
     const page = await context.newPage();
     const { errors } = watchPage(page);
     await page.goto(`${server.url}/${path}`, { waitUntil: 'load' });
@@ -81,6 +85,32 @@ describe('the example report in Chromium', () => {
       await page.context().close();
     }
     expect(violations).toEqual([]);
+  });
+
+  it('has zero WCAG 2.2 A/AA violations in dark mode too', async () => {
+    const violations: string[] = [];
+    for (const [type, path] of pageTypes) {
+      const { page } = await open(path, { colorScheme: 'dark' });
+      await expect(page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).resolves.toBe('rgb(18, 22, 28)');
+      violations.push(...(await accessibilityViolations(page)).map((v) => `${type}: ${v}`));
+      await page.context().close();
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('switches theme with the toggle and remembers the choice on the next page', async () => {
+    const { page } = await open(paths.overview());
+    const toggle = page.getByRole('button', { name: 'Dark mode' });
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.goto(`${server.url}/${paths.kpis()}`);
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
+    await expect(page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).resolves.toBe('rgb(18, 22, 28)');
+    // Print is always light.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).resolves.toBe('rgb(255, 255, 255)');
+    await page.context().close();
   });
 
   it('shows the timeline, the emotion curve, the KPI tables and the navigation with JavaScript off', async () => {

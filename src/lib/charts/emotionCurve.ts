@@ -1,6 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { curveMonotoneX, line } from 'd3-shape';
 import { emotionLabel, neutralScore } from '../emotion.ts';
+import { formatNumber } from '../format.ts';
 import { english, type Translate } from '../i18n/index.ts';
 import type { EmotionScale } from '../schema/report.ts';
 import { chartBand, chartGrid, chartInk, chartMuted, seriesColors, seriesDashes, seriesShapes, toneColor } from './palette.ts';
@@ -32,6 +33,8 @@ export interface EmotionCurveInput {
   compact?: boolean;
   /** Interface text in the report's language (English when absent). */
   t?: Translate;
+  /** Series colours (the brand's); the default palette when absent. */
+  colors?: readonly string[];
 }
 
 export interface PlacedPoint extends CurvePoint {
@@ -110,7 +113,7 @@ export function layoutEmotionCurve(input: EmotionCurveInput): CurveGeometry {
 export function describeEmotionCurve(input: EmotionCurveInput): string {
   const t = input.t ?? english;
   const stageName = new Map(input.stages.map((st) => [st.id, st.name]));
-  const at = (p: CurvePoint) => t('charts.scoreAt', { score: round(p.score), label: emotionLabel(p.score, input.scale, t), title: p.label, stage: stageName.get(p.stageId) ?? p.stageId });
+  const at = (p: CurvePoint) => t('charts.scoreAt', { score: formatNumber(p.score, t.locale), label: emotionLabel(p.score, input.scale, t), title: p.label, stage: stageName.get(p.stageId) ?? p.stageId });
   const parts = input.series.map((s) => {
     if (s.points.length === 0) return t('charts.curveNoScores', { series: s.name });
     const lowest = s.points.reduce((a, b) => (b.score < a.score ? b : a));
@@ -151,8 +154,9 @@ export function buildEmotionCurve(input: EmotionCurveInput): Chart {
   parts.push(el('line', { x1: g.plot.left, x2: g.plot.right, y1: g.neutralY, y2: g.neutralY, stroke: chartMuted, 'stroke-width': 1.5, 'stroke-dasharray': '4 3', class: 'chart-neutral' }));
   if (!compact) parts.push(el('text', { x: g.plot.right, y: g.neutralY - 4, 'text-anchor': 'end', 'font-size': 10.5, fill: chartMuted }, text(t('charts.neutral'))));
 
+  const colors = input.colors ?? seriesColors;
   g.series.forEach((s, i) => {
-    const color = seriesColors[i % seriesColors.length]!;
+    const color = colors[i % colors.length]!;
     const shape = seriesShapes[i % seriesShapes.length]!;
     parts.push(el('path', { d: s.path, fill: 'none', stroke: color, 'stroke-width': compact ? 2 : 2.5, 'stroke-dasharray': seriesDashes[i % seriesDashes.length] || undefined, class: 'chart-curve' }));
     for (const p of s.points) {
@@ -160,11 +164,11 @@ export function buildEmotionCurve(input: EmotionCurveInput): Chart {
         el(
           'g',
           { class: 'chart-point', 'data-touchpoint': p.id },
-          el('title', {}, text(`${input.series.length > 1 ? `${s.name}: ` : ''}${p.label}: ${round(p.score)} (${emotionLabel(p.score, input.scale, t)})${p.lowest ? `, ${t('charts.lowestPoint')}` : ''}`)),
+          el('title', {}, text(`${input.series.length > 1 ? `${s.name}: ` : ''}${p.label}: ${formatNumber(p.score, t.locale)} (${emotionLabel(p.score, input.scale, t)})${p.lowest ? `, ${t('charts.lowestPoint')}` : ''}`)),
           p.lowest && el('circle', { cx: p.x, cy: p.y, r: compact ? 6.5 : 9, fill: 'none', stroke: toneColor.negative, 'stroke-width': 2 }),
           marker(shape, p.x, p.y, compact ? 3.5 : 4.5, { fill: color, stroke: '#ffffff', 'stroke-width': 1 }),
           // Overlaid series put their score labels on alternate sides of the point.
-          !compact && el('text', { x: p.x, y: p.y + (i % 2 === 0 ? -10 : 17), 'text-anchor': 'middle', 'font-size': 10, fill: chartInk }, text(String(round(p.score)))),
+          !compact && el('text', { x: p.x, y: p.y + (i % 2 === 0 ? -10 : 17), 'text-anchor': 'middle', 'font-size': 10, fill: chartInk }, text(formatNumber(p.score, t.locale))),
           !compact && p.lowest && g.series.length === 1 && el('text', { x: p.x, y: p.y + 22, 'text-anchor': 'middle', 'font-size': 10, 'font-weight': 700, fill: toneColor.negative }, text(t('charts.lowest'))),
         ),
       );
@@ -177,8 +181,8 @@ export function buildEmotionCurve(input: EmotionCurveInput): Chart {
       return el(
         'g',
         { class: 'chart-legend__item' },
-        el('line', { x1: x, x2: x + 28, y1: g.height - 8, y2: g.height - 8, stroke: seriesColors[i % seriesColors.length], 'stroke-width': 2.5, 'stroke-dasharray': seriesDashes[i % seriesDashes.length] || undefined }),
-        marker(seriesShapes[i % seriesShapes.length]!, x + 14, g.height - 8, 4.5, { fill: seriesColors[i % seriesColors.length]! }),
+        el('line', { x1: x, x2: x + 28, y1: g.height - 8, y2: g.height - 8, stroke: colors[i % colors.length], 'stroke-width': 2.5, 'stroke-dasharray': seriesDashes[i % seriesDashes.length] || undefined }),
+        marker(seriesShapes[i % seriesShapes.length]!, x + 14, g.height - 8, 4.5, { fill: colors[i % colors.length]! }),
         el('text', { x: x + 34, y: g.height - 4, 'font-size': 11, fill: chartInk }, text(fitLabel(s.name, 130, 11))),
       );
     });

@@ -43,7 +43,7 @@ export function journeyEmotionSeries(journey: Journey): CurveSeries[] {
   }));
 }
 
-export function journeyCurveInput(journey: Journey, scale: EmotionScale, compact = false, t: Translate = english): EmotionCurveInput {
+export function journeyCurveInput(journey: Journey, scale: EmotionScale, compact = false, t: Translate = english, colors?: readonly string[]): EmotionCurveInput {
   return {
     id: chartId(compact ? 'curve-compact' : 'curve', journey.id),
     title: t('charts.curveTitle', { journey: journey.data.title }),
@@ -52,5 +52,6 @@ export function journeyCurveInput(journey: Journey, scale: EmotionScale, compact
     scale,
     compact,
     t,
+    colors,
   };
 }

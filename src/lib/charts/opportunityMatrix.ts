@@ -1,4 +1,5 @@
 import { scaleLinear } from 'd3-scale';
+import { formatNumber } from '../format.ts';
 import { english, type Translate } from '../i18n/index.ts';
 import { chartBand, chartGrid, chartInk, chartMuted, seriesColors } from './palette.ts';
 import { chartRoot, el, text } from './svg.ts';
@@ -21,6 +22,8 @@ export interface MatrixInput {
   title: string;
   items: MatrixItem[];
   t?: Translate;
+  /** Mark colour (the brand's); the default palette's first when absent. */
+  color?: string;
 }
 
 export type Quadrant = 'quick-win' | 'big-bet' | 'fill-in' | 'money-pit';
@@ -83,8 +86,8 @@ export function buildOpportunityMatrix(input: MatrixInput): Chart {
         el(
           'a',
           { href: item.href, class: 'chart-mark', 'data-opportunity': item.id },
-          el('title', {}, text(t('charts.matrixMark', { number: item.number, title: item.title, value: item.value, effort: item.effort, quadrant: name(quadrantOf(item.value, item.effort)) }))),
-          el('circle', { cx, cy, r: 10, fill: seriesColors[0], stroke: '#ffffff', 'stroke-width': 1.5, class: 'chart-mark__shape' }),
+          el('title', {}, text(t('charts.matrixMark', { number: item.number, title: item.title, value: formatNumber(item.value, t.locale), effort: formatNumber(item.effort, t.locale), quadrant: name(quadrantOf(item.value, item.effort)) }))),
+          el('circle', { cx, cy, r: 10, fill: input.color ?? seriesColors[0], stroke: '#ffffff', 'stroke-width': 1.5, class: 'chart-mark__shape' }),
           el('text', { x: cx, y: cy + 4, 'text-anchor': 'middle', 'font-size': 10.5, 'font-weight': 700, fill: '#ffffff' }, String(item.number)),
         ),
       );

@@ -18,6 +18,8 @@ export interface SparklineInput {
   /** Formats a date for the description (ISO date when absent). */
   formatDate?: (date: Date) => string;
   t?: Translate;
+  /** Line colour (the brand's); the default palette's first when absent. */
+  color?: string;
 }
 
 const WIDTH = 120;
@@ -47,8 +49,8 @@ export function buildSparkline(input: SparklineInput): Chart {
   const svg = chartRoot(
     { id: input.id, width: WIDTH, height: HEIGHT, role: 'img', className: 'chart chart--sparkline', title: input.title, description },
     input.target !== undefined && el('line', { x1: PAD, x2: WIDTH - PAD, y1: y(input.target), y2: y(input.target), stroke: chartMuted, 'stroke-dasharray': '3 2', 'stroke-width': 1 }),
-    path !== null && el('path', { d: path, fill: 'none', stroke: seriesColors[0], 'stroke-width': 1.75 }),
-    last && el('circle', { cx: x(samples.length - 1), cy: y(last.value), r: 2.5, fill: seriesColors[0] }),
+    path !== null && el('path', { d: path, fill: 'none', stroke: input.color ?? seriesColors[0], 'stroke-width': 1.75 }),
+    last && el('circle', { cx: x(samples.length - 1), cy: y(last.value), r: 2.5, fill: input.color ?? seriesColors[0] }),
   );
   return { svg, width: WIDTH, height: HEIGHT };
 }

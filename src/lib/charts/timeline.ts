@@ -1,4 +1,5 @@
 import { emotionLabel, emotionTone } from '../emotion.ts';
+import { formatNumber } from '../format.ts';
 import { english, type Translate } from '../i18n/index.ts';
 import type { EmotionScale } from '../schema/report.ts';
 import { chartBand, chartGrid, chartInk, chartMuted, toneColor } from './palette.ts';
@@ -60,9 +61,6 @@ interface Layout {
 const fullLayout: Layout = { laneHeader: 150, column: 200, row: 30, header: 48, radius: 7, fontSize: 11.5 };
 const compactLayout: Layout = { laneHeader: 120, column: 96, row: 20, header: 44, radius: 5.5, fontSize: 11 };
 
-function format(score: number): string {
-  return String(Math.round(score * 100) / 100);
-}
 
 /** A sentence summarising the timeline for screen readers and the <desc>. */
 export function describeTimeline(input: Pick<TimelineInput, 'stages' | 'lanes' | 'marks' | 'scale' | 't'>): string {
@@ -72,7 +70,7 @@ export function describeTimeline(input: Pick<TimelineInput, 'stages' | 'lanes' |
   const stageName = new Map(stages.map((s) => [s.id, s.name]));
   const lowest = marks.reduce((a, b) => (b.score < a.score ? b : a));
   const highest = marks.reduce((a, b) => (b.score > a.score ? b : a));
-  const point = (m: TimelineMark) => t('charts.pointInStage', { title: m.title, stage: stageName.get(m.stageId) ?? '', score: format(m.score), label: emotionLabel(m.score, scale, t) });
+  const point = (m: TimelineMark) => t('charts.pointInStage', { title: m.title, stage: stageName.get(m.stageId) ?? '', score: formatNumber(m.score, t.locale), label: emotionLabel(m.score, scale, t) });
   return t('charts.timelineSummary', {
     touchpoints: t('count.touchpoints', { count: marks.length }),
     stages: t('charts.countStages', { count: stages.length }),
@@ -148,7 +146,7 @@ export function buildJourneyTimeline(input: TimelineInput): Chart {
         const cy = laneTop[laneNumber]! + row * layout.row + layout.row / 2;
         const tone = emotionTone(mark.score, input.scale);
         const details = [
-          t('charts.markDetails', { stage: stage.name, channel: lane.name, score: format(mark.score), label: emotionLabel(mark.score, input.scale, t) }),
+          t('charts.markDetails', { stage: stage.name, channel: lane.name, score: formatNumber(mark.score, t.locale), label: emotionLabel(mark.score, input.scale, t) }),
           mark.momentOfTruth ? t('touchpoint.momentOfTruth') : '',
           mark.painPoints > 0 ? t('count.painPoints', { count: mark.painPoints }) : '',
         ].filter(Boolean);

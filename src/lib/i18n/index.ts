@@ -5,8 +5,8 @@ type Entry = string | { one: string; other: string };
 /** A complete table of interface text for one language. */
 export type UiTable = Record<UiKey, Entry>;
 export type Vars = Record<string, string | number>;
-/** Looks up interface text: `t('count.stages', { count: 3 })` → "3 stages". */
-export type Translate = (key: UiKey, vars?: Vars) => string;
+/** Looks up interface text: `t('count.stages', { count: 3 })` → "3 stages"; `locale` formats numbers. */
+export type Translate = ((key: UiKey, vars?: Vars) => string) & { locale: string };
 
 /** Every language in locales/: adding one is adding a file there. */
 const tables: Record<string, UiTable> = Object.fromEntries(
@@ -29,11 +29,12 @@ export function uiTable(language: string): UiTable {
 export function translator(locale: string): Translate {
   const table = uiTable(uiLanguage(locale));
   const plural = new Intl.PluralRules(locale);
-  return (key, vars = {}) => {
+  const t = (key: UiKey, vars: Vars = {}) => {
     const entry = table[key];
     const text = typeof entry === 'string' ? entry : plural.select(Number(vars.count)) === 'one' ? entry.one : entry.other;
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
   };
+  return Object.assign(t, { locale });
 }
 
 /** English, for code that runs without a report (tests, defaults). */

@@ -24,7 +24,7 @@ export interface OgCard {
  * The card of a page from its site path (`journeys/click-collect/`). Pages that are not an
  * entity (indexes, 404) get a card with their heading; `heading` is read from the built page.
  */
-export function cardForPath(path: string, report: ResolvedReport, heading: string, brandColor: string, t: Translate = english): OgCard {
+export function cardForPath(path: string, report: ResolvedReport, heading: string, brandColor: string, t: Translate = english, colors?: readonly string[]): OgCard {
   const base = { reportTitle: report.data.title, client: report.data.client, brandColor };
   const counts = (kpis: { status: KpiStatus }[]) => {
     const c = countKpiStatuses(kpis.map((k) => k.status));
@@ -44,7 +44,7 @@ export function cardForPath(path: string, report: ResolvedReport, heading: strin
   if (section === 'journeys' && id) {
     const journey = report.journeyById.get(id);
     if (journey) {
-      const curve = buildEmotionCurve({ ...journeyCurveInput(journey, report.data.emotionScale, true, t), id: 'og-curve' });
+      const curve = buildEmotionCurve({ ...journeyCurveInput(journey, report.data.emotionScale, true, t, colors), id: 'og-curve' });
       return { ...base, kind: t('kind.journey'), title: journey.data.title, subtitle: journey.personas.map((p) => p.data.name).join(', '), curveSvg: curve.svg };
     }
   }

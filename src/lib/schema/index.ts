@@ -1,3 +1,4 @@
+export * from './branding.ts';
 export * from './channel.ts';
 export * from './journey.ts';
 export * from './kpi.ts';

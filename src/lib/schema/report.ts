@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { brandingSchema } from './branding.ts';
 import { dateSchema, idSchema, textListSchema, textSchema, versionSchema } from './shared.ts';
 
 export const researchMethods = [
@@ -86,6 +87,8 @@ export const reportSchema = z.object({
    * link); `protected` (every page encrypted; readers need the password from ITINERA_PASSWORD).
    */
   visibility: z.enum(visibilities).default('public'),
+  /** Logo, colours, font and footer of the client's brand. */
+  branding: brandingSchema.default({ font: 'system' }),
   /** What the map is for. */
   objectives: z.array(objectiveSchema).default([]),
   /** The research the map is built on. */

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { AA_TEXT, resolveBranding } from '../branding.ts';
 import { suggest } from '../closest.ts';
 import { currentKpiValue } from '../kpi.ts';
 import { stageKey, type ReportSources, type SourceEntry } from '../model.ts';
@@ -119,6 +120,22 @@ export function checkReportRules(sources: ReportSources, files: Map<string, Pars
     (e) => e.id,
   )) {
     problems.push(at(later, ['id'], { message: `duplicate research source id "${later.id}"`, found: `also at ${formatFieldPath(earlier.path)}`, hint: 'rename one of them' }));
+  }
+
+  // Branding: colours that would fail WCAG AA are used adjusted; say so, with the colour used.
+  const branding = resolveBranding(report.data.branding);
+  for (const [field, color] of [['primaryColor', branding.primary], ['accentColor', branding.accent]] as const) {
+    if (report.data.branding[field] === undefined || !color.adjusted) continue;
+    problems.push(
+      at(report, ['branding', field], {
+        message: `the brand colour has too little contrast with white (${color.contrast.toFixed(2)}:1; WCAG AA needs ${AA_TEXT}:1)`,
+        found: color.authored,
+        hint: `Itinera uses the adjusted shade ${color.used}; write that colour to make this warning go away`,
+      }, 'warning'),
+    );
+  }
+  if (report.data.branding.logo !== undefined && !existsSync(join(projectRoot, dirname(report.file), report.data.branding.logo))) {
+    problems.push(at(report, ['branding', 'logo'], { message: 'image file not found', found: `"${report.data.branding.logo}"`, expected: 'a path relative to the report folder, e.g. "./logo.svg"' }));
   }
 
   // Report scale.

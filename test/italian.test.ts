@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtPages } from '../src/build/pages.ts';
+import { uiTable } from '../src/lib/i18n/index.ts';
+import { buildSite, projectRoot, readPage, type BuildResult } from './helpers/build.ts';
+
+/** Text a reader sees: tags, scripts and styles removed, entities decoded. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, ' ');
+}
+
+/** English interface phrases that Italian says differently, split at placeholders into fragments worth searching for. */
+function englishOnlyFragments(): string[] {
+  const en = uiTable('en');
+  const it = uiTable('it');
+  const fragments = new Set<string>();
+  for (const key of Object.keys(en) as (keyof typeof en)[]) {
+    const forms = (entry: unknown) => (typeof entry === 'string' ? [entry] : Object.values(entry as object));
+    const italian = forms(it[key]).join(' ');
+    for (const form of forms(en[key]) as string[]) {
+      for (const fragment of form.split(/\{\w+\}/)) {
+        const clean = fragment.trim().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+        // Short fragments ("KPI", "Chat") are shared words, not untranslated text.
+        if (clean.length >= 8 && !italian.includes(clean)) fragments.add(clean);
+      }
+    }
+  }
+  return [...fragments];
+}
+
+describe('the Italian example report', () => {
+  let build: BuildResult;
+  beforeAll(() => {
+    build = buildSite(join(projectRoot, 'examples/it/content'));
+  });
+
+  it('builds', () => {
+    expect(build.status, build.output).toBe(0);
+  });
+
+  it('is Italian on every page: <html lang="it"> and no English interface text left', () => {
+    const fragments = englishOnlyFragments();
+    expect(fragments.length).toBeGreaterThan(100);
+    const leftovers: string[] = [];
+    for (const page of builtPages(build.outDir)) {
+      const html = readFileSync(page.file, 'utf8');
+      expect(html, page.path).toContain('<html lang="it"');
+      const text = visibleText(html);
+      for (const fragment of fragments) if (text.includes(fragment)) leftovers.push(`${page.path}: "${fragment}"`);
+    }
+    expect(leftovers).toEqual([]);
+  });
+
+  it('formats numbers, money and dates the Italian way', () => {
+    const kpis = visibleText(readPage(build.outDir, 'kpis/'));
+    expect(kpis).toMatch(/12,5\d? €/);
+    expect(kpis).toMatch(/\d+,\d%/);
+    expect(visibleText(readPage(build.outDir, ''))).toContain('12 mag 2026');
+  });
+
+  it('speaks Italian in charts and navigation', () => {
+    const journey = readPage(build.outDir, 'journeys/preordine-ritiro/');
+    expect(journey).toContain('<h2 id="preordine-ritiro-timeline-heading">Timeline della journey</h2>');
+    expect(journey).toMatch(/<desc id="timeline-preordine-ritiro-desc">\d+ touchpoint in \d+ fasi .*\(2,1, Infastidito\)/);
+    expect(visibleText(journey)).toContain('Panoramica');
+  });
+});
