@@ -4,10 +4,11 @@
  * time, pages per second, peak memory, the ratio to bare Astro (preview cards reported apart),
  * the no-change rebuild and page weights. Writes bench/results.json and bench/build-time.svg.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { builtPages } from '../src/build/pages.ts';
 import { baselinePage, benchSizes, generateReport, seededRandom, type BenchSize } from '../src/lib/bench/generateReport.ts';
 import { buildLineChart } from '../src/lib/charts/lineChart.ts';
 import { measure, type Measured } from './bench/measure.ts';
@@ -28,9 +29,6 @@ function writeFiles(dir: string, files: { path: string; text: string }[]) {
   }
 }
 
-function htmlPages(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
-}
 
 /** Milliseconds a build step logged ("preview cards: … (123 ms)"). */
 function stepMs(output: string, step: string): number {
@@ -79,7 +77,8 @@ for (const size of sizes) {
   log(`[${size}] building Itinera (cold)…`);
   const cold = await measure(process.execPath, [astro, 'build'], { cwd: projectRoot, env: buildEnv });
   checkBuild(cold, 'Itinera build');
-  const pages = htmlPages(outDir).length;
+  const built = builtPages(outDir);
+  const pages = built.length;
   log(`[${size}] ${pages} pages in ${cold.seconds.toFixed(1)} s; rebuilding with no change…`);
   const warm = await measure(process.execPath, [astro, 'build'], { cwd: projectRoot, env: buildEnv });
   checkBuild(warm, 'Itinera rebuild');
@@ -92,8 +91,8 @@ for (const size of sizes) {
 
   const ogCold = stepMs(cold.output, 'preview cards') / 1000;
   const ogWarm = stepMs(warm.output, 'preview cards') / 1000;
-  const journeyPage = htmlPages(outDir).find((f) => /journeys\/journey-1\/index\.html$/.test(f))!.slice(outDir.length + 1);
-  const touchpointPage = htmlPages(outDir).find((f) => /touchpoints\/tp-2\/index\.html$/.test(f))!.slice(outDir.length + 1);
+  const journeyPage = built.find((p) => p.path === 'journeys/journey-1/')!.file.slice(outDir.length + 1);
+  const touchpointPage = built.find((p) => p.path === 'touchpoints/tp-2/')!.file.slice(outDir.length + 1);
   const result = {
     size,
     journeys: benchSizes[size].journeys,

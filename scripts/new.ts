@@ -60,6 +60,13 @@ function mustExist(id: string, existing: string[], what: string): void {
   if (!existing.includes(id)) throw new UsageError(`There is no ${what} "${id}": ${suggest(id, existing, what)}`);
 }
 
+/** The id of an existing journey or stage, from its flag or the terminal; refused when unknown. */
+async function existing(flag: 'journey' | 'stage', choices: string[]): Promise<string> {
+  const id = await required(flag, `${flag === 'journey' ? 'Journey' : 'Stage'} id`, choices);
+  mustExist(id, choices, flag);
+  return id;
+}
+
 function write(path: string, text: string): void {
   if (existsSync(path)) throw new UsageError(`${relative(projectRoot, path)} already exists: nothing was written. Choose another name or --id.`);
   mkdirSync(dirname(path), { recursive: true });
@@ -102,8 +109,7 @@ async function main(): Promise<void> {
       return;
     }
     case 'stage': {
-      const journey = await required('journey', 'Journey id', journeys);
-      mustExist(journey, journeys, 'journey');
+      const journey = await existing('journey', journeys);
       const orders = sources.stages.filter((s) => s.data.journey === journey).map((s) => s.data.order);
       const order = flags.order ? Number(flags.order) : Math.max(0, ...orders) + 1;
       if (!Number.isInteger(order) || order < 0) throw new UsageError('--order must be a whole number');
@@ -112,10 +118,8 @@ async function main(): Promise<void> {
       return;
     }
     case 'touchpoint': {
-      const journey = await required('journey', 'Journey id', journeys);
-      mustExist(journey, journeys, 'journey');
-      const stage = await required('stage', 'Stage id', stagesOf(journey));
-      mustExist(stage, stagesOf(journey), 'stage');
+      const journey = await existing('journey', journeys);
+      const stage = await existing('stage', stagesOf(journey));
       const channels = sources.channels.map((c) => c.id);
       const channel = flags.channel ?? 'website';
       mustExist(channel, channels, 'channel');
@@ -124,10 +128,8 @@ async function main(): Promise<void> {
       return;
     }
     case 'kpi': {
-      const journey = await required('journey', 'Journey id', journeys);
-      mustExist(journey, journeys, 'journey');
-      const stage = await required('stage', 'Stage id', stagesOf(journey));
-      mustExist(stage, stagesOf(journey), 'stage');
+      const journey = await existing('journey', journeys);
+      const stage = await existing('stage', stagesOf(journey));
       if (sources.kpis.some((k) => k.id === id)) throw new UsageError(`A KPI "${id}" exists already: choose another name or --id.`);
       // KPIs live in one list per journey: add to it, creating it when needed.
       const file = sources.kpis.find((k) => k.data.journey === journey)?.file;

@@ -47,7 +47,8 @@ export function extractPageLinks(html: string): PageLinks {
   return { links, ids };
 }
 
-function htmlFiles(dir: string): string[] {
+/** Every HTML file below a built site's folder. */
+export function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
     .map((e) => join(e.parentPath, e.name));
