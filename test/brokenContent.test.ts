@@ -5,13 +5,15 @@ import { describe, expect, it } from 'vitest';
 import type { Problem } from '../src/lib/problems.ts';
 import { formatProblems } from '../src/lib/problems.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
-import { copyFixture, projectRoot } from './helpers/build.ts';
+import { copyFixture, copyFutureStateFixture, projectRoot } from './helpers/build.ts';
 
 /** One broken variant of test/fixtures/minimal and the problem it must produce. */
 interface BrokenCase {
   name: string;
   break: (edit: Editor) => void;
   expected: Omit<Partial<Problem>, 'message'> & { message: string | RegExp };
+  /** The expected problem must be the only error. */
+  only?: boolean;
 }
 
 interface Editor {
@@ -55,7 +57,7 @@ const cases: BrokenCase[] = [
   { name: 'wrong type: text for a stage order', break: (e) => e.replace('stages/shoe-shop/discover.mdx', 'order: 1', 'order: first'), expected: { file: 'stages/shoe-shop/discover.mdx', field: 'order', line: 3, message: 'wrong type of value', expected: 'a number' } },
   { name: 'wrong type: text for a KPI target', break: (e) => e.replace(KPIS, 'target: 3', 'target: "3 %"'), expected: { file: KPIS, field: 'kpis[0].target', line: 8, message: 'wrong type of value', found: '"3 %" (text)' } },
   { name: 'wrong type: text for an emotion', break: (e) => e.replace(TP, 'emotion: 4.5', 'emotion: happy'), expected: { file: TP, field: 'touchpoints[0].emotion', line: 7, message: 'wrong type of value' } },
-  { name: 'out of range: effort 9', break: (e) => e.replace(TP, 'effort: 2', 'effort: 9'), expected: { file: TP, field: 'touchpoints[1].opportunities[0].effort', line: 20, message: 'value out of range', expected: 'a number at most 5' } },
+  { name: 'out of range: effort 9', break: (e) => e.replace(TP, 'effort: 2', 'effort: 9'), expected: { file: TP, field: 'touchpoints[1].opportunities[0].effort', line: 21, message: 'value out of range', expected: 'a number at most 5' } },
   { name: 'out of range: emotion 7', break: (e) => e.replace(TP, 'emotion: 4.5', 'emotion: 7'), expected: { file: TP, field: 'touchpoints[0].emotion', line: 7, message: 'emotion score out of range' } },
   { name: 'out of range: tolerance 2', break: (e) => e.replace('report.yaml', 'researchSources:', 'kpiTolerance: 2\nresearchSources:'), expected: { file: 'report.yaml', field: 'kpiTolerance', line: 7, message: 'value out of range' } },
   { name: 'unknown enum: journey state', break: (e) => e.replace('journeys/shoe-shop.mdx', 'personas: [anna]', 'personas: [anna]\nstate: curent'), expected: { file: 'journeys/shoe-shop.mdx', field: 'state', line: 4, message: 'unknown value', hint: 'did you mean "current"?' } },
@@ -96,21 +98,43 @@ const cases: BrokenCase[] = [
   { name: 'stage file in another journey folder (warning)', break: (e) => e.move('stages/shoe-shop/buy.mdx', 'stages/other/buy.mdx'), expected: { severity: 'warning', file: 'stages/other/buy.mdx', field: 'journey', message: 'the stage belongs to journey "shoe-shop" but sits in folder "other"' } },
 ];
 
+const FUTURE = 'journeys/shoe-shop-future.mdx';
+const FUTURE_TP = 'touchpoints/shoe-shop-future/touchpoints.yaml';
+const FUTURE_KPIS = 'kpis/shoe-shop-future.yaml';
+
+/** Broken variants of the minimal report with the future state of test/fixtures/future-state. */
+const futureCases: BrokenCase[] = [
+  { name: 'improves on a current-state journey', break: (e) => e.replace(FUTURE, 'state: future\n', ''), expected: { file: FUTURE, line: 5, field: 'improves', message: 'only a future-state journey can improve another journey', hint: 'add "state: future" to this journey, or remove "improves:"' } },
+  { name: 'improves names an unknown journey', break: (e) => e.replace(FUTURE, 'improves: shoe-shop', 'improves: shoe-shopp'), expected: { file: FUTURE, line: 6, field: 'improves', message: 'unknown journey "shoe-shopp"', hint: 'did you mean "shoe-shop"?' } },
+  { name: 'improves names a future-state journey', break: (e) => e.replace(FUTURE, 'improves: shoe-shop', 'improves: shoe-shop-future'), expected: { file: FUTURE, field: 'improves', message: 'journey "shoe-shop-future" is not a current-state journey' } },
+  { name: 'touchpoint improves one of another journey', break: (e) => e.replace(FUTURE_TP, 'improves: search', 'improves: serch'), expected: { file: FUTURE_TP, line: 5, field: 'touchpoints[0].improves', message: 'journey "shoe-shop" has no touchpoint "serch"', hint: 'did you mean "search"?' } },
+  { name: 'touchpoint improves although its journey improves nothing', break: (e) => e.replace(FUTURE, 'improves: shoe-shop\n', ''), expected: { file: FUTURE_TP, field: 'touchpoints[0].improves', message: 'this touchpoint\'s journey does not improve a current-state journey' } },
+  { name: 'a wrong journey reference is reported once, not on every touchpoint', break: (e) => e.replace(FUTURE, 'improves: shoe-shop', 'improves: shoe-shopp'), expected: { file: FUTURE, message: 'unknown journey "shoe-shopp"' }, only: true },
+  { name: 'addresses an unknown opportunity', break: (e) => e.replace(FUTURE_TP, 'addresses: [offer-paypal]', 'addresses: [offer-paypall]'), expected: { file: FUTURE_TP, line: 14, field: 'touchpoints[1].addresses[0]', message: 'unknown opportunity "offer-paypall"', hint: 'did you mean "offer-paypal"?' } },
+  { name: 'a current-state touchpoint addresses an opportunity', break: (e) => e.replace(TP, 'emotion: 4.5', 'emotion: 4.5\n    addresses: [offer-paypal]'), expected: { file: TP, field: 'touchpoints[0].addresses', message: 'only touchpoints of a future-state journey can address opportunities' } },
+  { name: 'duplicate opportunity id', break: (e) => e.replace(FUTURE_TP, '      - Too many e-mails', '      - Too many e-mails\n    opportunities:\n      - id: offer-paypal\n        title: Fewer e-mails\n        customerValue: 3\n        businessValue: 2\n        effort: 1'), expected: { file: TP, line: 17, field: 'touchpoints[1].opportunities[0].id', message: 'duplicate opportunity id "offer-paypal"', found: `also used in ${FUTURE_TP} (touchpoints[2].opportunities[0])` } },
+  { name: 'future KPI improves an unknown KPI', break: (e) => e.replace(FUTURE_KPIS, 'improves: checkout-time', 'improves: checkout-tme'), expected: { file: FUTURE_KPIS, line: 10, field: 'kpis[1].improves', message: 'journey "shoe-shop" has no KPI "checkout-tme"', hint: 'did you mean "checkout-time"?' } },
+  { name: 'future KPI without value and without counterpart', break: (e) => e.replace(FUTURE_KPIS, 'name: Conversion rate', 'name: Basket size'), expected: { file: FUTURE_KPIS, field: 'kpis[0].value', message: 'the future-state KPI has no value and no current-state KPI to take today\'s value from' } },
+  { name: 'two future touchpoints improve the same one (warning)', break: (e) => e.replace(FUTURE_TP, 'title: Pays online', 'title: Pays online\n    improves: search'), expected: { severity: 'warning', file: FUTURE_TP, field: 'touchpoints[1].improves', message: 'touchpoint "search" is already improved by "fit-finder"' } },
+  { name: 'duplicate report version', break: (e) => e.replace('report.yaml', 'version: "0.1"', 'version: "0.1"\nversions:\n  - version: "0.1"\n    date: 2026-01-15\n  - version: "0.1"\n    date: 2026-02-15'), expected: { file: 'report.yaml', line: 9, field: 'versions[1].version', message: 'duplicate version "0.1"' } },
+];
+
+function expectReported(dir: string, c: BrokenCase) {
+  c.break(editorFor(dir));
+  const { problems, ok } = validateContent(dir, dir);
+  const { message, ...rest } = c.expected;
+  expect(problems, formatProblems(problems)).toContainEqual(
+    expect.objectContaining({ severity: 'error', ...rest, message: typeof message === 'string' ? message : expect.stringMatching(message) }),
+  );
+  expect(ok).toBe(c.expected.severity === 'warning');
+  if (c.only) expect(problems.filter((p) => p.severity === 'error'), formatProblems(problems)).toHaveLength(1);
+}
+
 describe('every broken fixture is reported with file, field and line', () => {
   it('has at least 30 cases', () => expect(cases.length).toBeGreaterThanOrEqual(30));
 
-  for (const c of cases) {
-    it(c.name, () => {
-      const dir = copyFixture();
-      c.break(editorFor(dir));
-      const { problems, ok } = validateContent(dir, dir);
-      const { message, ...rest } = c.expected;
-      expect(problems, formatProblems(problems)).toContainEqual(
-        expect.objectContaining({ severity: 'error', ...rest, message: typeof message === 'string' ? message : expect.stringMatching(message) }),
-      );
-      expect(ok).toBe(c.expected.severity === 'warning');
-    });
-  }
+  for (const c of cases) it(c.name, () => expectReported(copyFixture(), c));
+  for (const c of futureCases) it(`future state: ${c.name}`, () => expectReported(copyFutureStateFixture(), c));
 });
 
 describe('npm run check', () => {

@@ -5,6 +5,7 @@ import type { PersonaData } from './schema/persona.ts';
 import type { ReportData } from './schema/report.ts';
 import type { StageData } from './schema/stage.ts';
 import type { Opportunity, PainPoint, TouchpointData } from './schema/touchpoint.ts';
+import { matchItems } from './compare/match.ts';
 import { currentKpiValue, deriveKpiStatus, type KpiStatus } from './kpi.ts';
 
 /** A validated content entry as a loader hands it over: id, data and the file it came from. */
@@ -47,6 +48,10 @@ export interface Journey {
   /** Touchpoints in journey order: by stage, then by their order within the stage. */
   touchpoints: Touchpoint[];
   kpis: Kpi[];
+  /** The current-state journey this future-state journey improves. */
+  improves?: Journey;
+  /** Future-state journeys that improve this one. */
+  improvedBy: Journey[];
 }
 
 export interface Stage {
@@ -78,15 +83,19 @@ export interface Touchpoint {
   channel: Channel;
   painPoints: PainPoint[];
   opportunities: OpportunityItem[];
+  /** Opportunities this future-state touchpoint delivers (`addresses`). */
+  addresses: OpportunityItem[];
 }
 
 export interface OpportunityItem {
-  /** Anchor id, unique on the opportunities page. */
+  /** Anchor id, unique on the opportunities page: the author's id, else derived from the touchpoint. */
   id: string;
   data: Opportunity;
   touchpoint: Touchpoint;
   /** Mean of customer and business value, 1-5. */
   value: number;
+  /** Future-state touchpoints that deliver it. */
+  addressedBy: Touchpoint[];
 }
 
 export interface Kpi {
@@ -96,6 +105,10 @@ export interface Kpi {
   journey: Journey;
   stage: Stage;
   value: number;
+  /** False when a future-state KPI shows today's value of the KPI it improves. */
+  measured: boolean;
+  /** In a future-state journey: the current-state KPI this target improves. */
+  improves?: Kpi;
   tolerance: number;
   status: KpiStatus;
 }
@@ -115,6 +128,14 @@ export interface ResolvedReport {
   touchpointById: Map<string, Touchpoint>;
   channelById: Map<string, Channel>;
 }
+
+/** How a future-state KPI finds the current-state KPI it improves: `improves:`, else the same name. */
+export const kpiMatchKeys = {
+  beforeId: (k: { id: string }) => k.id,
+  beforeTitle: (k: { data: { name: string } }) => k.data.name,
+  afterReference: (k: { data: { improves?: string } }) => k.data.improves,
+  afterTitle: (k: { data: { name: string } }) => k.data.name,
+};
 
 export function stageKey(journey: string, stage: string): string {
   return `${journey}/${stage}`;
@@ -162,10 +183,16 @@ export function resolveReport(sources: ReportSources): ResolvedReport {
       stages: [],
       touchpoints: [],
       kpis: [],
+      improvedBy: [],
     }))
     .sort((a, b) => byName(a.data.title, b.data.title));
   const journeyById = indexById(journeys);
-  for (const journey of journeys) for (const persona of journey.personas) persona.journeys.push(journey);
+  for (const journey of journeys) {
+    for (const persona of journey.personas) persona.journeys.push(journey);
+    if (journey.data.improves === undefined) continue;
+    journey.improves = lookup(journeyById, journey.data.improves, 'journey', journey.file);
+    journey.improves.improvedBy.push(journey);
+  }
 
   const stages: Stage[] = sources.stages.map((s) => {
     const journey = lookup(journeyById, s.data.journey, 'journey', s.file);
@@ -189,12 +216,14 @@ export function resolveReport(sources: ReportSources): ResolvedReport {
       channel: lookup(channelById, t.data.channel, 'channel', t.file),
       painPoints: t.data.painPoints,
       opportunities: [],
+      addresses: [],
     };
     touchpoint.opportunities = t.data.opportunities.map((data, index) => ({
-      id: `${t.id}-opportunity-${index + 1}`,
+      id: data.id ?? `${t.id}-opportunity-${index + 1}`,
       data,
       touchpoint,
       value: (data.customerValue + data.businessValue) / 2,
+      addressedBy: [],
     }));
     // Touchpoints without an explicit order keep file order after the ordered ones.
     orderInStage.set(touchpoint, t.data.order ?? Number.MAX_SAFE_INTEGER + fileOrder);
@@ -213,23 +242,37 @@ export function resolveReport(sources: ReportSources): ResolvedReport {
     );
   }
 
-  const kpis: Kpi[] = sources.kpis.map((k) => {
+  const opportunityById = new Map(touchpoints.flatMap((t) => t.opportunities).map((o) => [o.id, o]));
+  for (const touchpoint of touchpoints) {
+    touchpoint.addresses = touchpoint.data.addresses.map((id) => lookup(opportunityById, id, 'opportunity', touchpoint.file));
+    for (const opportunity of touchpoint.addresses) opportunity.addressedBy.push(touchpoint);
+  }
+
+  // Current-state KPIs first: a future-state KPI may show today's value of the one it improves.
+  const isImprovement = (k: SourceEntry<{ journey: string }>) => journeyById.get(k.data.journey)?.improves !== undefined;
+  const kpiSources = [...sources.kpis].sort((a, b) => Number(isImprovement(a)) - Number(isImprovement(b)));
+  for (const k of kpiSources) {
     const journey = lookup(journeyById, k.data.journey, 'journey', k.file);
-    const value = currentKpiValue(k.data);
+    const improves = journey.improves ? matchItems(journey.improves.kpis, [k], kpiMatchKeys).get(k) : undefined;
+    const measuredValue = currentKpiValue(k.data);
+    const value = measuredValue ?? improves?.value;
     if (value === undefined) throw new Error(`${k.file}: KPI "${k.id}" has no value (run \`npm run check\`)`);
     const tolerance = k.data.tolerance ?? report.kpiTolerance;
-    return {
+    const kpi: Kpi = {
       id: k.id,
       data: k.data,
       file: k.file,
       journey,
       stage: lookup(stageByKey, stageKey(journey.id, k.data.stage), 'stage', k.file),
       value,
+      measured: measuredValue !== undefined,
+      improves,
       tolerance,
       status: deriveKpiStatus(value, k.data.target, k.data.direction, tolerance),
     };
-  });
-  for (const kpi of kpis) kpi.stage.kpis.push(kpi);
+    kpi.stage.kpis.push(kpi);
+    kpi.journey.kpis.push(kpi);
+  }
   for (const stage of stages) stage.kpis.sort((a, b) => byName(a.data.name, b.data.name));
   for (const journey of journeys) journey.kpis = journey.stages.flatMap((s) => s.kpis);
 

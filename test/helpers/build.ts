@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 export const projectRoot = resolve(import.meta.dirname, '../..');
 export const exampleContent = join(projectRoot, 'content');
 export const minimalFixture = join(projectRoot, 'test/fixtures/minimal');
+/** Laid over a copy of the minimal report: a future state of its `shoe-shop` journey. */
+export const futureStateOverlay = join(projectRoot, 'test/fixtures/future-state');
 const buildsDir = join(projectRoot, '.itinera-tmp/builds');
 
 /** Vitest puts Vite's own variables into process.env; a child build must not inherit them. */
@@ -48,6 +50,13 @@ export function buildSite(contentDir: string, options: { base?: string; outDir?:
 export function copyFixture(source = minimalFixture): string {
   const target = join(mkdtempSync(join(tmpdir(), 'itinera-content-')), 'content');
   cpSync(source, target, { recursive: true });
+  return target;
+}
+
+/** A writable copy of the minimal report with the future state of `shoe-shop` added. */
+export function copyFutureStateFixture(): string {
+  const target = copyFixture();
+  cpSync(futureStateOverlay, target, { recursive: true });
   return target;
 }
 

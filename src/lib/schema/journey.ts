@@ -23,6 +23,8 @@ export const journeySchema = z.object({
   expectations: textListSchema,
   /** Whether the map shows today's journey or a designed future one. */
   state: z.enum(journeyStates).default('current'),
+  /** For a future-state journey: id of the current-state journey it improves (adds a comparison). */
+  improves: idSchema.optional(),
   /** The omnichannel pattern the journey follows. */
   pattern: z.enum(omnichannelPatterns).optional(),
   /** When the map was last checked against reality (YYYY-MM-DD). */

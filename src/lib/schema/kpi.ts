@@ -21,7 +21,10 @@ export const kpiSchema = z.object({
   definition: textSchema.optional(),
   /** Unit: `%`, a currency code such as `EUR`, `s`, `min`, `days`, or any word ("visits"). */
   unit: z.string().default(''),
-  /** Latest value; may be left out when `history` has values (the newest is used). */
+  /**
+   * Latest value; may be left out when `history` has values (the newest is used), and in a
+   * future-state journey, where today's value of the KPI it improves is used.
+   */
   value: z.number().optional(),
   /** The value the team aims for. */
   target: z.number(),
@@ -37,6 +40,8 @@ export const kpiSchema = z.object({
   tolerance: z.number().min(0).max(1).optional(),
   /** Dated values, oldest first or in any order. */
   history: z.array(kpiSampleSchema).default([]),
+  /** In a future-state journey: id of the current-state KPI this target improves (else matched by name). */
+  improves: idSchema.optional(),
 });
 
 /** A YAML file listing the KPIs of one journey. */

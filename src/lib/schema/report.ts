@@ -61,6 +61,17 @@ export const emotionScaleSchema = z
     path: ['max'],
   });
 
+export const reportVersionSchema = z.object({
+  /** Version name, e.g. "1.1"; the entry equal to the report's `version` is the content being built. */
+  version: versionSchema,
+  /** Release date (YYYY-MM-DD). */
+  date: dateSchema,
+  /** Git tag or commit holding that version's content; defaults to a tag named like the version (`1.1` or `v1.1`), else the last commit on or before `date`. */
+  ref: z.string().trim().min(1).optional(),
+  /** What the version changed, in a sentence or two. */
+  notes: textSchema.optional(),
+});
+
 export const visibilities = ['public', 'unlisted', 'protected'] as const;
 
 export const reportSchema = z.object({
@@ -93,8 +104,13 @@ export const reportSchema = z.object({
   objectives: z.array(objectiveSchema).default([]),
   /** The research the map is built on. */
   researchSources: z.array(researchSourceSchema).default([]),
+  /** Dated versions shown on the "what changed" page; git tags are used when absent. */
+  versions: z.array(reportVersionSchema).default([]),
+  /** Show when each journey last changed and who changed it, from git (names appear on the site). */
+  showHistory: z.boolean().default(true),
 });
 
 export type ReportData = z.infer<typeof reportSchema>;
 export type ResearchSource = z.infer<typeof researchSourceSchema>;
+export type ReportVersion = z.infer<typeof reportVersionSchema>;
 export type EmotionScale = z.infer<typeof emotionScaleSchema>;

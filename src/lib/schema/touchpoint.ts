@@ -24,6 +24,8 @@ export const painPointSchema = z.union([
 const ratingSchema = z.number().min(1).max(5);
 
 export const opportunitySchema = z.object({
+  /** Id, unique across the report, that future-state touchpoints name in `addresses`. */
+  id: idSchema.optional(),
   /** The change to make, e.g. "Show store stock on the product page". */
   title: textSchema,
   /** Value for the customer, 1-5. */
@@ -77,6 +79,10 @@ export const touchpointFieldsSchema = z.object({
   evidence: z.array(evidenceSchema).default([]),
   /** A moment that makes or breaks the relationship. */
   momentOfTruth: z.boolean().default(false),
+  /** In a future-state journey: id of the current-state touchpoint this one redesigns. */
+  improves: idSchema.optional(),
+  /** In a future-state journey: ids of the opportunities this touchpoint delivers. */
+  addresses: z.array(idSchema).default([]),
 });
 
 /** A touchpoint MDX file's frontmatter; the file name is its id, the body its notes. */

@@ -2,6 +2,7 @@ import { formatProblems, hasErrors, type Problem } from '../problems.ts';
 import type { ReportSources } from '../model.ts';
 import { loadSources } from './loadSources.ts';
 import { checkBodies } from './bodies.ts';
+import { checkFutureStateRules } from './futureStateRules.ts';
 import { checkReportRules } from './rules.ts';
 
 export interface ValidationResult {
@@ -14,7 +15,7 @@ export interface ValidationResult {
 export function validateContent(contentDir: string, projectRoot: string): ValidationResult {
   const loaded = loadSources(contentDir, projectRoot);
   const problems = [...loaded.problems];
-  if (loaded.sources) problems.push(...checkReportRules(loaded.sources, loaded.files, projectRoot), ...checkBodies(loaded.bodies, loaded.sources));
+  if (loaded.sources) problems.push(...checkReportRules(loaded.sources, loaded.files, projectRoot), ...checkFutureStateRules(loaded.sources, loaded.files), ...checkBodies(loaded.bodies, loaded.sources));
   const unique = [...new Map(problems.map((p) => [JSON.stringify(p), p])).values()];
   return { problems: unique, ok: !hasErrors(unique), sources: loaded.sources };
 }

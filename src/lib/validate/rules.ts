@@ -10,7 +10,7 @@ import type { ParsedFile } from './parseFile.ts';
 type Field = (string | number)[];
 
 /** Problem builder that knows where an entry sits in its file. */
-function locator(files: Map<string, ParsedFile>) {
+export function locator(files: Map<string, ParsedFile>) {
   return (entry: SourceEntry<unknown>, field: Field, problem: Omit<Problem, 'file' | 'line' | 'field' | 'severity'>, severity: Problem['severity'] = 'error'): Problem => {
     const path = [...(entry.path ?? []), ...field];
     return { severity, file: entry.file, line: files.get(entry.file)?.lineOf(path), field: formatFieldPath(path), ...problem };
@@ -209,10 +209,12 @@ export function checkReportRules(sources: ReportSources, files: Map<string, Pars
     }
   }
 
+  const improvingJourneys = new Set(sources.journeys.filter((j) => j.data.improves !== undefined).map((j) => j.id));
   for (const kpi of sources.kpis) {
     reference(kpi, ['journey'], 'journey', kpi.data.journey);
     stageReference(kpi, kpi.data.journey, kpi.data.stage);
-    if (currentKpiValue(kpi.data) === undefined) {
+    // A future-state KPI may borrow today's value; the future-state rules check that one exists.
+    if (currentKpiValue(kpi.data) === undefined && !improvingJourneys.has(kpi.data.journey)) {
       problems.push(at(kpi, ['value'], { message: 'the KPI has a target but no value', expected: 'a "value:" or at least one "history:" entry', hint: 'add the latest measured value, or import a history with `npm run import -- kpis FILE.csv`' }));
     }
   }
