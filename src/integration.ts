@@ -3,6 +3,7 @@ import type { AstroIntegration } from 'astro';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dropStaleContentCache } from './build/contentCache.ts';
 import { writeOgCards } from './build/ogCards.ts';
 import { protectPages } from './build/protect.ts';
 import { writeRobotsTxt } from './build/robots.ts';
@@ -37,12 +38,17 @@ export function itinera(): AstroIntegration {
         const validation = validateContent(contentDir, projectRoot);
         sources = validation.sources;
         cacheDir = join(fileURLToPath(config.cacheDir), 'itinera-og');
+        dropStaleContentCache(fileURLToPath(new URL('./lib/schema/', import.meta.url)), [fileURLToPath(config.cacheDir), join(projectRoot, '.astro')]);
         site = config.site ? new URL(config.site) : undefined;
         base = config.base;
         const index = sources ? buildCrossReferenceIndex(sources) : undefined;
         const publicReport = sources?.report.data.visibility === 'public';
         updateConfig({
-          vite: { plugins: [itineraMarkdown({ contentDir, projectRoot, base: config.base, index })] },
+          vite: {
+            plugins: [itineraMarkdown({ contentDir, projectRoot, base: config.base, index })],
+            // Pages read the content's git history; bundled page code cannot find these folders itself.
+            define: { 'import.meta.env.ITINERA_CONTENT_DIR': JSON.stringify(contentDir), 'import.meta.env.ITINERA_PROJECT_ROOT': JSON.stringify(projectRoot) },
+          },
           // Only public reports are listed for search engines (a sitemap needs SITE).
           integrations: publicReport && site ? [sitemap()] : [],
         });

@@ -34,7 +34,7 @@ describe('interface text', () => {
   });
 
   it('uses every key somewhere in src/ (literally, or through a prefix such as status.${…})', () => {
-    const prefixes = [...sources.matchAll(/t\(`([\w-]+)\.\$\{/g)].map((m) => `${m[1]}.`);
+    const prefixes = [...sources.matchAll(/t\(`([\w.-]+)\.\$\{/g)].map((m) => `${m[1]}.`);
     const unused = keys.filter((key) => !sources.includes(`'${key}'`) && !sources.includes(`"${key}"`) && !prefixes.some((p) => key.startsWith(p)));
     expect(unused).toEqual([]);
   });

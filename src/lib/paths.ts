@@ -1,3 +1,6 @@
+/** The last segment of a journey's comparison page (`journeys/<id>/compare/`); no stage may take it. */
+export const COMPARISON_SEGMENT = 'compare';
+
 /** Site paths of every page type, relative to the site's base, each ending in "/". */
 export const paths = {
   overview: () => '',
@@ -6,6 +9,7 @@ export const paths = {
   journeys: () => 'journeys/',
   journey: (id: string) => `journeys/${id}/`,
   stage: (journeyId: string, stageId: string) => `journeys/${journeyId}/${stageId}/`,
+  comparison: (journeyId: string) => `journeys/${journeyId}/${COMPARISON_SEGMENT}/`,
   touchpoints: () => 'touchpoints/',
   touchpoint: (id: string) => `touchpoints/${id}/`,
   channels: () => 'channels/',
@@ -13,6 +17,7 @@ export const paths = {
   kpis: () => 'kpis/',
   opportunities: () => 'opportunities/',
   evidence: () => 'evidence/',
+  changes: () => 'changes/',
   search: () => 'search/',
   print: () => 'print/',
 } as const;

@@ -1,5 +1,6 @@
 import { english, type Translate } from '../i18n/index.ts';
-import type { Journey, Touchpoint } from '../model.ts';
+import type { JourneyDiff } from '../compare/journeyDiff.ts';
+import type { Journey, Stage, Touchpoint } from '../model.ts';
 import type { EmotionScale } from '../schema/report.ts';
 import type { CurveSeries, EmotionCurveInput } from './emotionCurve.ts';
 import { chartId, type TimelineInput } from './timeline.ts';
@@ -51,6 +52,28 @@ export function journeyCurveInput(journey: Journey, scale: EmotionScale, compact
     series: journeyEmotionSeries(journey),
     scale,
     compact,
+    t,
+    colors,
+  };
+}
+
+/**
+ * Today's and the future-state emotion curves on one chart: the stages of both journeys on one
+ * axis (matched stages share a band), each touchpoint in its stage's band.
+ */
+export function comparisonCurveInput(diff: JourneyDiff, scale: EmotionScale, t: Translate = english, colors?: readonly string[]): EmotionCurveInput {
+  const axisId = new Map<Stage, string>();
+  for (const stage of diff.stages) for (const side of [stage.current, stage.future]) if (side) axisId.set(side, stage.id);
+  const series = (name: string, journey: Journey): CurveSeries => ({
+    name,
+    points: journey.touchpoints.map((tp) => ({ id: tp.id, label: tp.data.title, stageId: axisId.get(tp.stage)!, score: tp.data.emotion })),
+  });
+  return {
+    id: chartId('curve-compare', diff.future.id),
+    title: t('compare.curveTitle', { journey: diff.current.data.title }),
+    stages: diff.stages.map((s) => ({ id: s.id, name: s.name })),
+    series: [series(t('compare.today'), diff.current), series(t('compare.future'), diff.future)],
+    scale,
     t,
     colors,
   };

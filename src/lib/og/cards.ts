@@ -1,8 +1,10 @@
 import { buildEmotionCurve } from '../charts/emotionCurve.ts';
-import { journeyCurveInput } from '../charts/fromModel.ts';
+import { comparisonCurveInput, journeyCurveInput } from '../charts/fromModel.ts';
+import { diffJourneys } from '../compare/journeyDiff.ts';
 import { english, type Translate } from '../i18n/index.ts';
 import { countKpiStatuses, kpiStatuses, type KpiStatus } from '../kpi.ts';
 import type { ResolvedReport } from '../model.ts';
+import { COMPARISON_SEGMENT } from '../paths.ts';
 
 /** What a link-preview card shows; everything that changes the picture is in here (it is the cache key). */
 export interface OgCard {
@@ -36,6 +38,13 @@ export function cardForPath(path: string, report: ResolvedReport, heading: strin
   if (section === 'personas' && id) {
     const persona = report.personaById.get(id);
     if (persona) return { ...base, kind: t('kind.persona'), title: persona.data.name, subtitle: persona.data.role, quote: persona.data.quote };
+  }
+  if (section === 'journeys' && id && sub === COMPARISON_SEGMENT) {
+    const journey = report.journeyById.get(id);
+    if (journey?.improves) {
+      const curve = buildEmotionCurve({ ...comparisonCurveInput(diffJourneys(journey.improves, journey), report.data.emotionScale, t, colors), compact: true, id: 'og-curve' });
+      return { ...base, kind: t('kind.comparison'), title: journey.data.title, subtitle: `${t('compare.today')}: ${journey.improves.data.title}`, curveSvg: curve.svg };
+    }
   }
   if (section === 'journeys' && id && sub) {
     const stage = report.stageByKey.get(`${id}/${sub}`);

@@ -1,6 +1,7 @@
 import { suggest } from '../closest.ts';
 import { matchItems } from '../compare/match.ts';
 import { currentKpiValue } from '../kpi.ts';
+import { COMPARISON_SEGMENT } from '../paths.ts';
 import { kpiMatchKeys, type ReportSources, type SourceEntry } from '../model.ts';
 import { formatFieldPath, type Problem } from '../problems.ts';
 import type { ParsedFile } from './parseFile.ts';
@@ -94,6 +95,12 @@ export function checkFutureStateRules(sources: ReportSources, files: Map<string,
     const counterpart = matchItems(currentKpis, [kpi], kpiMatchKeys).get(kpi);
     if (!counterpart || currentKpiValue(counterpart.data) === undefined) {
       problems.push(at(kpi, ['value'], { message: 'the future-state KPI has no value and no current-state KPI to take today\'s value from', expected: `"improves: <KPI id of ${current}>", a KPI of "${current}" with the same name, or a "value:"`, hint: currentKpis.length > 0 ? `KPIs of "${current}": ${currentKpis.map((k) => k.id).join(', ')}` : `"${current}" has no KPIs: give this one a value` }));
+    }
+  }
+
+  for (const stage of sources.stages) {
+    if (stage.id.split('/').at(-1) === COMPARISON_SEGMENT) {
+      problems.push(at(stage, [], { message: `"${COMPARISON_SEGMENT}" cannot be a stage id: journeys/<journey>/${COMPARISON_SEGMENT}/ is the comparison page`, hint: 'rename the stage file, e.g. to "comparison-stage.mdx"' }));
     }
   }
 

@@ -1,0 +1,6 @@
+interface ImportMetaEnv {
+  /** The report folder being built (set by the Itinera integration). */
+  readonly ITINERA_CONTENT_DIR: string;
+  /** The Astro project folder, which content file paths are relative to (set by the Itinera integration). */
+  readonly ITINERA_PROJECT_ROOT: string;
+}

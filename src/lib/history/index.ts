@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveReport, type Journey, type ResolvedReport } from '../model.ts';
+import { validateContent } from '../validate/index.ts';
+import { checkoutContent, contentTags, lastCommitPerFile, lastContentCommitOn, openContentRepository, resolveCommit, type CommitInfo, type ContentRepository, type GitOptions } from './git.ts';
+import { diffReports, type JourneyChanges } from './reportChanges.ts';
+
+/** Why a version has no list of changes. */
+export type MissingChanges = 'first' | 'no-git' | 'unknown-ref' | 'invalid-content' | 'previous-unreadable';
+
+export interface ReportVersionChanges {
+  version: string;
+  date: Date;
+  notes?: string;
+  /** The commit holding the version; undefined for the content being built. */
+  commit?: string;
+  /** Changes since the previous version, when both could be read. */
+  changes?: JourneyChanges[];
+  missing?: MissingChanges;
+}
+
+export interface ReportHistory {
+  /** Whether git history of the content could be read. */
+  tracked: boolean;
+  /** The last commit that touched any file of each journey, by journey id. */
+  lastChanged: Map<string, CommitInfo>;
+  /** Versions, newest first. */
+  versions: ReportVersionChanges[];
+}
+
+/** Every file a journey's page is built from, relative to the project. */
+function filesOf(journey: Journey): string[] {
+  return [journey.file, ...journey.stages.map((s) => s.file), ...journey.touchpoints.map((t) => t.file), ...journey.kpis.map((k) => k.file)];
+}
+
+function lastChangePerJourney(report: ResolvedReport, repository: ContentRepository, projectRoot: string): Map<string, CommitInfo> {
+  const perFile = lastCommitPerFile(repository);
+  const result = new Map<string, CommitInfo>();
+  for (const journey of report.journeys) {
+    const commits = filesOf(journey).flatMap((file) => perFile.get(join(projectRoot, file)) ?? []);
+    const newest = commits.sort((a, b) => b.date.getTime() - a.date.getTime())[0];
+    if (newest) result.set(journey.id, newest);
+  }
+  return result;
+}
+
+interface PlannedVersion {
+  version: string;
+  date: Date;
+  notes?: string;
+  /** `working-tree` for the content being built; undefined when the version cannot be found. */
+  source: string | 'working-tree' | undefined;
+}
+
+/**
+ * The versions to show, oldest first: the report's `versions` list when it has one (each found
+ * by `ref`, by a tag named like it, or by date), else the git tags plus the content being built.
+ */
+function planVersions(report: ResolvedReport, repository: ContentRepository | undefined): PlannedVersion[] {
+  const current = report.data.version;
+  const listed = [...report.data.versions].sort((a, b) => a.date.getTime() - b.date.getTime());
+  if (listed.length > 0) {
+    return listed.map((entry) => {
+      const isCurrent = entry.ref === undefined && entry.version === current;
+      const source = isCurrent
+        ? 'working-tree'
+        : repository && (entry.ref !== undefined
+          ? resolveCommit(repository, entry.ref)
+          : (resolveCommit(repository, `refs/tags/${entry.version}`) ?? resolveCommit(repository, `refs/tags/v${entry.version}`) ?? lastContentCommitOn(repository, entry.date)));
+      return { version: entry.version, date: entry.date, notes: entry.notes, source };
+    });
+  }
+  if (!repository) return [];
+  const tags = contentTags(repository);
+  if (tags.length === 0) return [];
+  const planned: PlannedVersion[] = tags.map((tag) => ({ version: tag.name, date: tag.date, source: tag.commit }));
+  if (!tags.some((tag) => tag.name === current || tag.name === `v${current}`)) planned.push({ version: current, date: report.data.date, source: 'working-tree' });
+  return planned;
+}
+
+/**
+ * Reads the report's history from git: when each journey last changed and who changed it, and
+ * per version what changed since the one before. Without git, or with the content outside a
+ * repository, it returns no dates and versions without change lists; it never throws.
+ */
+export function readReportHistory(report: ResolvedReport, contentDir: string, projectRoot: string, options: GitOptions = {}): ReportHistory {
+  const repository = openContentRepository(contentDir, options);
+  const planned = planVersions(report, repository);
+  const scratch = mkdtempSync(join(tmpdir(), 'itinera-history-'));
+  const snapshots = new Map<string, ResolvedReport | undefined>();
+  const snapshot = (source: string): ResolvedReport | undefined => {
+    if (source === 'working-tree') return report;
+    if (!snapshots.has(source)) {
+      const target = join(scratch, source);
+      const dir = repository && checkoutContent(repository, source, target);
+      const loaded = dir ? validateContent(dir, target) : undefined;
+      snapshots.set(source, loaded?.ok && loaded.sources ? resolveReport(loaded.sources) : undefined);
+    }
+    return snapshots.get(source);
+  };
+  try {
+    const versions = planned.map((entry, i): ReportVersionChanges => {
+      const base = { version: entry.version, date: entry.date, notes: entry.notes, commit: entry.source === 'working-tree' ? undefined : entry.source };
+      if (!repository) return { ...base, missing: 'no-git' };
+      if (entry.source === undefined) return { ...base, missing: 'unknown-ref' };
+      const after = snapshot(entry.source);
+      if (!after) return { ...base, missing: 'invalid-content' };
+      if (i === 0) return { ...base, missing: 'first' };
+      const previous = planned[i - 1]!.source;
+      const before = previous === undefined ? undefined : snapshot(previous);
+      if (!before) return { ...base, missing: 'previous-unreadable' };
+      return { ...base, changes: diffReports(before, after) };
+    });
+    return {
+      tracked: repository !== undefined,
+      lastChanged: repository && report.data.showHistory ? lastChangePerJourney(report, repository, projectRoot) : new Map(),
+      versions: versions.reverse(),
+    };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
