@@ -32,6 +32,8 @@ describe('building the example report', () => {
       paths.kpis(),
       paths.opportunities(),
       paths.evidence(),
+      paths.changes(),
+      ...report.journeys.filter((j) => j.improves).map((j) => paths.comparison(j.id)),
       ...report.personas.map((p) => paths.persona(p.id)),
       ...report.journeys.map((j) => paths.journey(j.id)),
       ...report.stages.map((s) => paths.stage(s.journey.id, s.id)),
@@ -41,6 +43,18 @@ describe('building the example report', () => {
     const missing = expected.filter((path) => !existsSync(join(build.outDir, path, 'index.html')));
     expect(missing).toEqual([]);
     expect(existsSync(join(build.outDir, '404.html'))).toBe(true);
+  });
+
+  it('compares the example future state with today\'s journey and marks the opportunities it delivers', () => {
+    const future = report.journeys.find((j) => j.improves)!;
+    expect(future.improves!.id).toBe('click-collect');
+    const html = readPage(build.outDir, paths.comparison(future.id));
+    expect(html.match(/class="chart-curve"/g)).toHaveLength(2);
+    for (const kind of ['added', 'removed', 'changed']) expect(html).toContain(`data-change="${kind}"`);
+    const delivered = report.opportunities.filter((o) => o.addressedBy.length > 0);
+    expect(delivered.length).toBeGreaterThan(0);
+    const backlog = readPage(build.outDir, paths.opportunities());
+    for (const opportunity of delivered) expect(backlog).toContain(`data-addressed-by="${opportunity.addressedBy.map((t) => t.id).join(' ')}"`);
   });
 
   it('has no broken internal link or anchor', () => {

@@ -24,6 +24,7 @@ describe('the example report in Chromium', () => {
     browser = await launchBrowser();
     const journey = report.journeys.find((j) => j.personas.length > 1)!;
     const touchpoint = journey.touchpoints.find((t) => t.opportunities.length > 0 && t.hasOwnFile)!;
+    const future = report.journeys.find((j) => j.improves)!;
     pageTypes = [
       ['overview', paths.overview()],
       ['personas', paths.personas()],
@@ -40,6 +41,9 @@ describe('the example report in Chromium', () => {
       ['evidence', paths.evidence()],
       ['search', `${paths.search()}?q=queue`],
       ['print edition', paths.print()],
+      ['future-state journey', paths.journey(future.id)],
+      ['comparison', paths.comparison(future.id)],
+      ['what changed', paths.changes()],
     ];
     mkdirSync(artifacts, { recursive: true });
   });

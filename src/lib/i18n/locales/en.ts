@@ -252,6 +252,8 @@ export default {
   'kind.changes': 'What changed',
   'kpi.todayValue': "today's value",
   'table.futureState': 'Future state',
+  'touchpoint.redesigns': 'Redesigns',
+  'touchpoint.delivers': 'Delivers',
   'compare.title': 'Compared with today: {future}',
   'compare.lede': "The future state against today's journey, {current}: emotion per stage, touchpoints added, removed and changed, pain points resolved, and KPI targets against today's values.",
   'compare.heading': 'Compared with today',

@@ -254,6 +254,8 @@ export default {
   'kind.changes': 'Cosa è cambiato',
   'kpi.todayValue': 'valore attuale',
   'table.futureState': 'Stato futuro',
+  'touchpoint.redesigns': 'Ridisegna',
+  'touchpoint.delivers': 'Realizza',
   'compare.title': 'Confronto con oggi: {future}',
   'compare.lede': 'Lo stato futuro a confronto con il journey di oggi, {current}: emozione per fase, touchpoint aggiunti, tolti e modificati, pain point risolti e obiettivi dei KPI rispetto ai valori attuali.',
   'compare.heading': 'Confronto con oggi',
