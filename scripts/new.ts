@@ -1,5 +1,5 @@
 /**
- * `npm run new -- <kind> "<name>" [--journey ID] [--stage ID] [--persona ID,ID] [--channel ID] [--order N] [--id ID]`
+ * `npm run new -- <kind> "<name>" [--journey ID] [--stage ID] [--persona ID,ID] [--channel ID] [--order N] [--id ID] [--improves ID]`
  * Creates a correctly named content file with every field present and commented, wired to
  * existing references. Asks for missing references in a terminal; refuses to overwrite.
  */
@@ -18,6 +18,8 @@ const USAGE = `Usage: npm run new -- <kind> "<name>" [options]
   report                                   start a report (report.yaml) in the content folder
   persona "Giulia"
   journey "Click & collect" --persona giulia[,marco]
+  journey "Click & collect, future" --improves click-collect
+                                           a future state: same personas, a copy of the stages
   stage "Awareness" --journey click-collect [--order 1]
   touchpoint "Reads reviews" --journey click-collect --stage awareness [--channel reviews]
   kpi "Conversion rate" --journey click-collect --stage purchase
@@ -37,6 +39,7 @@ const { values: flags, positionals } = parseArgs({
     persona: { type: 'string' },
     channel: { type: 'string' },
     order: { type: 'string' },
+    improves: { type: 'string' },
     id: { type: 'string' },
     title: { type: 'string' },
     client: { type: 'string' },
@@ -103,9 +106,19 @@ async function main(): Promise<void> {
       return;
     case 'journey': {
       const personaIds = sources.personas.map((p) => p.id);
-      const personas = (await required('persona', 'Persona id(s), comma-separated', personaIds)).split(',').map((p) => p.trim());
+      const current = flags.improves === undefined ? undefined : sources.journeys.find((j) => j.id === flags.improves);
+      if (flags.improves !== undefined && current?.data.state !== 'current') {
+        const currentIds = sources.journeys.filter((j) => j.data.state === 'current').map((j) => j.id);
+        throw new UsageError(`There is no current-state journey "${flags.improves}": ${suggest(flags.improves, currentIds, 'journey')}`);
+      }
+      const personas = current && !flags.persona ? current.data.personas : (await required('persona', 'Persona id(s), comma-separated', personaIds)).split(',').map((p) => p.trim());
       for (const persona of personas) mustExist(persona, personaIds, 'persona');
-      write(join(contentDir, 'journeys', `${id}.mdx`), journeyTemplate({ title: name, personas, today }));
+      write(join(contentDir, 'journeys', `${id}.mdx`), journeyTemplate({ title: name, personas, today, improves: current?.id }));
+      // A future state starts from today's stages, so the comparison lines them up stage by stage.
+      for (const stage of sources.stages.filter((s) => s.data.journey === current?.id)) {
+        write(join(contentDir, 'stages', id, `${stage.id.split('/')[1]!}.mdx`), stageTemplate({ journey: id, name: stage.data.name, order: stage.data.order, customerGoal: stage.data.customerGoal }));
+      }
+      if (current) console.log(`Next: add touchpoints in touchpoints/${id}/; write "improves: <id>" on those that redesign one of ${current.id}'s.`);
       return;
     }
     case 'stage': {

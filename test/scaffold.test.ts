@@ -3,6 +3,9 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { diffJourneys } from '../src/lib/compare/journeyDiff.ts';
+import { resolveReport } from '../src/lib/model.ts';
+import { formatProblems } from '../src/lib/problems.ts';
 import { slugify } from '../src/lib/scaffold.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 import { buildSite, copyFixture, projectRoot } from './helpers/build.ts';
@@ -47,6 +50,28 @@ describe('npm run new', () => {
     const build = buildSite(dir);
     expect(build.status, build.output).toBe(0);
     expect(existsSync(join(build.outDir, 'touchpoints/reads-1-review-site/index.html'))).toBe(true);
+  });
+
+  it('starts a future state from a current journey: its personas, a copy of its stages, and a comparison that lines up', () => {
+    const dir = copyFixture();
+    expect(runNew(dir, 'journey', 'Shoe shop, redesigned', '--improves', 'shoe-shop').status).toBe(0);
+    const journey = readFileSync(join(dir, 'journeys/shoe-shop-redesigned.mdx'), 'utf8');
+    expect(journey).toMatch(/personas: \[anna\]\n/);
+    expect(journey).toMatch(/state: future\n.*\nimproves: shoe-shop\n/);
+    expect(readFileSync(join(dir, 'stages/shoe-shop-redesigned/buy.mdx'), 'utf8')).toMatch(/order: 2\nname: Buy\n.*\ncustomerGoal: Pay quickly\./s);
+    expect(runNew(dir, 'touchpoint', 'Pays by phone', '--journey', 'shoe-shop-redesigned', '--stage', 'buy', '--channel', 'app').status).toBe(0);
+    const { problems, ok, sources } = validateContent(dir, dir);
+    expect(ok, formatProblems(problems)).toBe(true);
+    const report = resolveReport(sources!);
+    const diff = diffJourneys(report.journeyById.get('shoe-shop')!, report.journeyById.get('shoe-shop-redesigned')!);
+    expect(diff.stages.map((s) => [s.current?.id, s.future?.id])).toEqual([
+      ['discover', 'discover'],
+      ['buy', 'buy'],
+    ]);
+
+    const wrong = runNew(dir, 'journey', 'Again', '--improves', 'shoe-shopp');
+    expect(wrong.status).toBe(1);
+    expect(wrong.output).toContain('There is no current-state journey "shoe-shopp": did you mean "shoe-shop"?');
   });
 
   it('starts an empty report that validates', () => {

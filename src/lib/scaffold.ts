@@ -91,7 +91,7 @@ A short bio of ${options.name.replace(/[{}<>]/g, '')}: who they are, what they w
 `;
 }
 
-export function journeyTemplate(options: { title: string; personas: string[]; today: Date }): string {
+export function journeyTemplate(options: { title: string; personas: string[]; today: Date; improves?: string }): string {
   return `---
 title: ${y(options.title)}
 # Persona ids; the first is the main persona.
@@ -99,9 +99,11 @@ personas: [${options.personas.join(', ')}]
 scenario: ${y('The situation the journey starts from.')}
 # What the customer expects from the brand along the way.
 expectations: []
-# current | future
-state: current
-# research-online-purchase-offline | click-and-collect | try-in-store-buy-online | online-only | offline-only
+${
+  options.improves === undefined
+    ? '# current | future\nstate: current\n'
+    : `state: future\n# The current-state journey this one improves: its page compares the two.\nimproves: ${options.improves}\n`
+}# research-online-purchase-offline | click-and-collect | try-in-store-buy-online | online-only | offline-only
 # pattern: click-and-collect
 lastReviewed: ${isoToday(options.today)}
 # owner: Customer Experience team
@@ -111,14 +113,14 @@ The story of this journey, in a few paragraphs.
 `;
 }
 
-export function stageTemplate(options: { journey: string; name: string; order: number }): string {
+export function stageTemplate(options: { journey: string; name: string; order: number; customerGoal?: string }): string {
   return `---
 journey: ${options.journey}
 # Position in the journey; unique within it.
 order: ${options.order}
 name: ${y(options.name)}
 # What the customer wants to get done in this stage.
-customerGoal: ${y('Describe the goal')}
+customerGoal: ${y(options.customerGoal ?? 'Describe the goal')}
 ---
 
 What happens in this stage.

@@ -254,6 +254,7 @@ export default {
   'table.futureState': 'Future state',
   'touchpoint.redesigns': 'Redesigns',
   'touchpoint.delivers': 'Delivers',
+  'compare.todayName': 'today: {name}',
   'compare.title': 'Compared with today: {future}',
   'compare.lede': "The future state against today's journey, {current}: emotion per stage, touchpoints added, removed and changed, pain points resolved, and KPI targets against today's values.",
   'compare.heading': 'Compared with today',

@@ -256,6 +256,7 @@ export default {
   'table.futureState': 'Stato futuro',
   'touchpoint.redesigns': 'Ridisegna',
   'touchpoint.delivers': 'Realizza',
+  'compare.todayName': 'oggi: {name}',
   'compare.title': 'Confronto con oggi: {future}',
   'compare.lede': 'Lo stato futuro a confronto con il journey di oggi, {current}: emozione per fase, touchpoint aggiunti, tolti e modificati, pain point risolti e obiettivi dei KPI rispetto ai valori attuali.',
   'compare.heading': 'Confronto con oggi',
