@@ -116,6 +116,10 @@ const futureCases: BrokenCase[] = [
   { name: 'future KPI improves an unknown KPI', break: (e) => e.replace(FUTURE_KPIS, 'improves: checkout-time', 'improves: checkout-tme'), expected: { file: FUTURE_KPIS, line: 10, field: 'kpis[1].improves', message: 'journey "shoe-shop" has no KPI "checkout-tme"', hint: 'did you mean "checkout-time"?' } },
   { name: 'future KPI without value and without counterpart', break: (e) => e.replace(FUTURE_KPIS, 'name: Conversion rate', 'name: Basket size'), expected: { file: FUTURE_KPIS, field: 'kpis[0].value', message: 'the future-state KPI has no value and no current-state KPI to take today\'s value from' } },
   { name: 'two future touchpoints improve the same one (warning)', break: (e) => e.replace(FUTURE_TP, 'title: Pays online', 'title: Pays online\n    improves: search'), expected: { severity: 'warning', file: FUTURE_TP, field: 'touchpoints[1].improves', message: 'touchpoint "search" is already improved by "fit-finder"' } },
+  { name: 'two future KPIs improve the same one (warning)', break: (e) => {
+      e.replace(FUTURE_KPIS, 'improves: checkout-time', 'improves: checkout-time\n    value: 80');
+      e.replace(FUTURE_KPIS, 'name: Conversion rate', 'name: Conversion rate\n    improves: checkout-time');
+    }, expected: { severity: 'warning', file: FUTURE_KPIS, field: 'kpis[1].improves', message: 'KPI "checkout-time" is already improved by another KPI of this journey' } },
   { name: 'duplicate report version', break: (e) => e.replace('report.yaml', 'version: "0.1"', 'version: "0.1"\nversions:\n  - version: "0.1"\n    date: 2026-01-15\n  - version: "0.1"\n    date: 2026-02-15'), expected: { file: 'report.yaml', line: 9, field: 'versions[1].version', message: 'duplicate version "0.1"' } },
 ];
 

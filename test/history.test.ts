@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readReportHistory, type ReportHistory } from '../src/lib/history/index.ts';
 import { extractPageLinks, findBrokenLinks } from '../src/lib/linkCheck.ts';
@@ -13,6 +14,7 @@ import { parseSvg } from './helpers/svg.ts';
 
 const KPIS = 'kpis/shoe-shop.yaml';
 const TOUCHPOINTS = 'touchpoints/shoe-shop/touchpoints.yaml';
+const STORE_FITTING = '  - id: store-fitting\n    title: Tries shoes in the store\n    stage: discover\n    channel: store\n    emotion: 4.5\n    momentOfTruth: true\n';
 
 /** Version 1.0 by Ada in January; version 1.1 by Bruno in March re-scores a touchpoint, moves a KPI and drops a touchpoint. */
 function twoVersionRepository(): ReportRepository {
@@ -23,7 +25,7 @@ function twoVersionRepository(): ReportRepository {
   repo.edit('report.yaml', 'version: "1.0"', 'version: "1.1"');
   repo.edit('touchpoints/shoe-shop/search.mdx', 'emotion: 3.5', 'emotion: 4');
   repo.edit(KPIS, 'value: 2.7', 'value: 3.1');
-  repo.edit(TOUCHPOINTS, '  - id: store-fitting\n    title: Tries shoes in the store\n    stage: discover\n    channel: store\n    emotion: 4.5\n    momentOfTruth: true\n', '');
+  repo.edit(TOUCHPOINTS, STORE_FITTING, '');
   repo.commit('Spring research', 'Bruno', '2026-03-05T15:30:00Z');
   repo.tag('v1.1');
   return repo;
@@ -36,8 +38,7 @@ function historyOf(content: string, git?: string): ReportHistory {
 }
 
 describe('readReportHistory on a git repository', () => {
-  const repo = twoVersionRepository();
-  const history = historyOf(repo.content);
+  const history = historyOf(twoVersionRepository().content);
 
   it('tells when each journey last changed and who changed it', () => {
     expect(history.tracked).toBe(true);
@@ -61,6 +62,7 @@ describe('readReportHistory on a git repository', () => {
   });
 
   it('uses the versions listed in report.yaml, found by date or ref, the current one being the content built', () => {
+    const repo = twoVersionRepository();
     repo.edit('report.yaml', 'version: "1.1"', 'version: "1.2"\nversions:\n  - version: first\n    date: 2026-01-31\n  - version: "1.1"\n    date: 2026-03-05\n    ref: v1.1\n  - version: "1.2"\n    date: 2026-03-06');
     repo.edit(KPIS, 'value: 90', 'value: 75');
     const listed = historyOf(repo.content);
@@ -79,6 +81,25 @@ describe('readReportHistory on a git repository', () => {
       ['1.1', 'unknown-ref'],
       ['first', 'first'],
     ]);
+  });
+});
+
+describe('readReportHistory in unusual repositories', () => {
+  it('finds the files of a report in a folder with spaces and accents', () => {
+    const repo = createReportRepository(minimalFixture, undefined, 'Clienti/Città nuova');
+    repo.commit('First version', 'Zoë', '2026-02-02T09:00:00Z');
+    expect(historyOf(repo.content).lastChanged.get('shoe-shop')?.author).toBe('Zoë');
+  });
+
+  it('leaves last changes out of a shallow clone, where every file seems new in its one commit', () => {
+    const repo = twoVersionRepository();
+    const clone = join(dirname(repo.root), `${basename(repo.root)}-shallow`);
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo.root}`, clone]);
+    const history = historyOf(join(clone, 'content'));
+    expect(history.tracked).toBe(true);
+    expect(history.lastChanged.size).toBe(0);
+    // The tag of the one commit it has still gives a version.
+    expect(history.versions.map((v) => v.version)).toContain('v1.1');
   });
 });
 
@@ -115,6 +136,7 @@ describe('building a report with git history and a future state', () => {
   repo.tag('v1.0');
   repo.edit('touchpoints/shoe-shop/search.mdx', 'emotion: 3.5', 'emotion: 4');
   repo.edit(KPIS, 'value: 2.7', 'value: 3.1');
+  repo.edit(TOUCHPOINTS, STORE_FITTING, '');
   repo.commit('Spring research', 'Bruno', '2026-03-05T15:30:00Z');
   repo.tag('v1.1');
   const build = buildSite(repo.content);
@@ -132,6 +154,8 @@ describe('building a report with git history and a future state', () => {
     const latest = html.slice(html.indexOf('data-version="v1.1"'), html.indexOf('data-version="v1.0"'));
     expect(latest).toMatch(/data-change="changed" data-touchpoint="search">.*emotion 3\.5 → 4 \(\+0\.5\)/s);
     expect(latest).toMatch(/data-kpi="conversion-rate">.*2\.7% → 3\.1% \(\+0\.4 pp\)/s);
+    // Gone from the report: named, not linked.
+    expect(latest).toMatch(/data-change="removed" data-touchpoint="store-fitting">Tries shoes in the store · /);
     expect(html.slice(html.indexOf('data-version="v1.0"'))).toContain('nothing before it to compare with');
   });
 
@@ -141,10 +165,9 @@ describe('building a report with git history and a future state', () => {
     const withClass = (name: string) => curve.filter((e) => e.attributes.class?.split(' ').includes(name));
     expect(withClass('chart-curve')).toHaveLength(2);
     expect(withClass('chart-legend__item').map((item) => item.text)).toEqual(['Today', 'Future state']);
-    // 3 touchpoints today, 3 in the future state.
-    expect(withClass('chart-point')).toHaveLength(6);
+    // 2 touchpoints today (store-fitting was dropped in v1.1), 3 in the future state.
+    expect(withClass('chart-point')).toHaveLength(5);
     expect(html).toMatch(/data-change="added" data-touchpoint="review-email"/);
-    expect(html).toMatch(/data-change="removed" data-touchpoint="store-fitting"/);
     expect(html).toMatch(/data-change="changed" data-touchpoint="fit-finder">.*was Searches for running shoes/s);
     expect(html).toMatch(/data-pain-points="resolved">\s*<li>Card declined twice/);
     expect(html).toMatch(/data-kpi="checkout-time-future">.*90 s.*60 s.*30 s/s);

@@ -1,3 +1,5 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffJourneys, type JourneyDiff } from '../src/lib/compare/journeyDiff.ts';
 import { normalizeTitle } from '../src/lib/compare/match.ts';
@@ -88,5 +90,44 @@ describe('normalizeTitle', () => {
   it('ignores case, accents, punctuation and spacing', () => {
     expect(normalizeTitle('  Ritira   in negozio — Città! ')).toBe(normalizeTitle('ritira in negozio citta'));
     expect(normalizeTitle('Pays online')).not.toBe(normalizeTitle('Pays in store'));
+  });
+});
+
+describe('diffJourneys on uneven journeys', () => {
+  function resolveEdited(edit: (dir: string) => void): ResolvedReport {
+    const dir = copyFutureStateFixture();
+    edit(dir);
+    const { sources, ok, problems } = validateContent(dir, dir);
+    expect(ok, formatProblems(problems)).toBe(true);
+    return resolveReport(sources!);
+  }
+  const diffOf = (report: ResolvedReport) => diffJourneys(report.journeyById.get('shoe-shop')!, report.journeyById.get('shoe-shop-future')!);
+
+  it('keeps a stage only today has in its place between matched stages', () => {
+    const report = resolveEdited((dir) => {
+      const replace = (file: string, from: string, to: string) => writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replace(from, to));
+      replace('stages/shoe-shop/buy.mdx', 'order: 2', 'order: 3');
+      writeFileSync(join(dir, 'stages/shoe-shop/try-on.mdx'), '---\njourney: shoe-shop\norder: 2\nname: Try on\ncustomerGoal: Feel the fit.\n---\n');
+      replace('touchpoints/shoe-shop/touchpoints.yaml', 'stage: discover\n    channel: store', 'stage: try-on\n    channel: store');
+    });
+    expect(diffOf(report).stages.map((s) => [s.id, s.current?.id, s.future?.id])).toEqual([
+      ['discover', 'discover', 'discover'],
+      ['try-on', 'try-on', undefined],
+      ['pay', 'buy', 'pay'],
+      ['review', undefined, 'review'],
+    ]);
+  });
+
+  it('has no emotion for a future state without touchpoints yet, and lists every touchpoint as removed', () => {
+    const diff = diffOf(
+      resolveEdited((dir) => {
+        rmSync(join(dir, 'touchpoints/shoe-shop-future'), { recursive: true });
+        rmSync(join(dir, 'kpis/shoe-shop-future.yaml'));
+      }),
+    );
+    expect(diff.emotion.future).toBeUndefined();
+    expect(diff.stages.every((s) => s.futureMean === undefined && s.delta === undefined)).toBe(true);
+    expect(diff.counts).toEqual({ added: 0, removed: 3, changed: 0, unchanged: 0 });
+    expect(diff.painPoints.resolved.map((p) => p.withTouchpoint)).toEqual([true]);
   });
 });

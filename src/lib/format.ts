@@ -27,6 +27,11 @@ export function formatKpiDelta(delta: number, unit: string, locale: string): str
   return `${sign}${body}`;
 }
 
+/** `a, b and c` in the report's language. */
+export function formatList(items: readonly string[], locale: string): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+}
+
 export function formatDate(date: Date, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }

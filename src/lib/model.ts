@@ -83,13 +83,17 @@ export interface Touchpoint {
   channel: Channel;
   painPoints: PainPoint[];
   opportunities: OpportunityItem[];
+  /** In a future-state journey: the current-state touchpoint this one redesigns (`improves`). */
+  improves?: Touchpoint;
   /** Opportunities this future-state touchpoint delivers (`addresses`). */
   addresses: OpportunityItem[];
 }
 
 export interface OpportunityItem {
-  /** Anchor id, unique on the opportunities page: the author's id, else derived from the touchpoint. */
+  /** The author's id, else one derived from the touchpoint (`<touchpoint>-opportunity-<n>`). */
   id: string;
+  /** Element id on the opportunities page; author ids are prefixed so none can clash with the page's own ids. */
+  anchor: string;
   data: Opportunity;
   touchpoint: Touchpoint;
   /** Mean of customer and business value, 1-5. */
@@ -220,6 +224,7 @@ export function resolveReport(sources: ReportSources): ResolvedReport {
     };
     touchpoint.opportunities = t.data.opportunities.map((data, index) => ({
       id: data.id ?? `${t.id}-opportunity-${index + 1}`,
+      anchor: data.id === undefined ? `${t.id}-opportunity-${index + 1}` : `opportunity-${data.id}`,
       data,
       touchpoint,
       value: (data.customerValue + data.businessValue) / 2,
@@ -242,18 +247,16 @@ export function resolveReport(sources: ReportSources): ResolvedReport {
     );
   }
 
-  const opportunityById = new Map(touchpoints.flatMap((t) => t.opportunities).map((o) => [o.id, o]));
+  // `addresses` names author ids only, so derived ids cannot be mistaken for one.
+  const opportunityById = new Map(touchpoints.flatMap((t) => t.opportunities).flatMap((o) => (o.data.id === undefined ? [] : [[o.data.id, o] as const])));
   for (const touchpoint of touchpoints) {
+    if (touchpoint.data.improves !== undefined) touchpoint.improves = lookup(touchpointById, touchpoint.data.improves, 'touchpoint', touchpoint.file);
     touchpoint.addresses = touchpoint.data.addresses.map((id) => lookup(opportunityById, id, 'opportunity', touchpoint.file));
     for (const opportunity of touchpoint.addresses) opportunity.addressedBy.push(touchpoint);
   }
 
-  // Current-state KPIs first: a future-state KPI may show today's value of the one it improves.
-  const isImprovement = (k: SourceEntry<{ journey: string }>) => journeyById.get(k.data.journey)?.improves !== undefined;
-  const kpiSources = [...sources.kpis].sort((a, b) => Number(isImprovement(a)) - Number(isImprovement(b)));
-  for (const k of kpiSources) {
+  const addKpi = (k: SourceEntry<KpiData & { journey: string }>, improves?: Kpi) => {
     const journey = lookup(journeyById, k.data.journey, 'journey', k.file);
-    const improves = journey.improves ? matchItems(journey.improves.kpis, [k], kpiMatchKeys).get(k) : undefined;
     const measuredValue = currentKpiValue(k.data);
     const value = measuredValue ?? improves?.value;
     if (value === undefined) throw new Error(`${k.file}: KPI "${k.id}" has no value (run \`npm run check\`)`);
@@ -271,7 +274,17 @@ export function resolveReport(sources: ReportSources): ResolvedReport {
       status: deriveKpiStatus(value, k.data.target, k.data.direction, tolerance),
     };
     kpi.stage.kpis.push(kpi);
-    kpi.journey.kpis.push(kpi);
+    journey.kpis.push(kpi);
+  };
+  // Current-state KPIs first: a future-state KPI may show today's value of the one it improves.
+  const kpisOfFutureJourney = new Map<string, SourceEntry<KpiData & { journey: string }>[]>();
+  for (const k of sources.kpis) {
+    if (journeyById.get(k.data.journey)?.improves === undefined) addKpi(k);
+    else kpisOfFutureJourney.set(k.data.journey, [...(kpisOfFutureJourney.get(k.data.journey) ?? []), k]);
+  }
+  for (const [journeyId, own] of kpisOfFutureJourney) {
+    const pairs = matchItems(journeyById.get(journeyId)!.improves!.kpis, own, kpiMatchKeys);
+    for (const k of own) addKpi(k, pairs.get(k));
   }
   for (const stage of stages) stage.kpis.sort((a, b) => byName(a.data.name, b.data.name));
   for (const journey of journeys) journey.kpis = journey.stages.flatMap((s) => s.kpis);

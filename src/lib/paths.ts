@@ -16,6 +16,7 @@ export const paths = {
   channel: (id: string) => `channels/${id}/`,
   kpis: () => 'kpis/',
   opportunities: () => 'opportunities/',
+  opportunity: (anchor: string) => `opportunities/#${anchor}`,
   evidence: () => 'evidence/',
   changes: () => 'changes/',
   search: () => 'search/',

@@ -13,12 +13,13 @@ export interface ReportRepository {
   tag(name: string): void;
 }
 
-export function createReportRepository(source: string, overlay?: string): ReportRepository {
+/** `folder` is where the report sits inside the repository (`content` unless given). */
+export function createReportRepository(source: string, overlay?: string, folder = 'content'): ReportRepository {
   // Inside the project's ignored scratch folder, so builds can use it; its own .git makes it a separate repository.
   const scratch = join(projectRoot, '.itinera-tmp/repos');
   mkdirSync(scratch, { recursive: true });
   const root = mkdtempSync(join(scratch, 'report-'));
-  const content = join(root, 'content');
+  const content = join(root, folder);
   cpSync(source, content, { recursive: true });
   if (overlay) cpSync(overlay, content, { recursive: true });
   const git = (args: string[], env: NodeJS.ProcessEnv = {}) => execFileSync('git', args, { cwd: root, env: { ...process.env, ...env }, stdio: 'pipe' });

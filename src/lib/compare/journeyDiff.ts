@@ -1,6 +1,6 @@
 import { mean } from 'd3-array';
 import type { Journey, Kpi, OpportunityItem, Stage, Touchpoint } from '../model.ts';
-import { kpiMargin } from '../kpi.ts';
+import { deriveKpiStatus, kpiMargin, type KpiStatus } from '../kpi.ts';
 import { matchItems } from './match.ts';
 import { comparePainPoints, compareTouchpoints, type PainPointChange, type TouchpointChange } from './touchpointChanges.ts';
 
@@ -26,6 +26,8 @@ export interface KpiComparison {
   today: number;
   /** How far today is from the future target, positive when it already meets it. */
   margin: number;
+  /** Today's value judged against the future target. */
+  status: KpiStatus;
 }
 
 export interface JourneyDiff {
@@ -113,7 +115,8 @@ export function diffJourneys(current: Journey, future: Journey): JourneyDiff {
   const kpis = future.kpis.map((kpi): KpiComparison => {
     const counterpart = kpi.improves?.journey === current ? kpi.improves : undefined;
     const today = counterpart?.value ?? kpi.value;
-    return { kpi, current: counterpart, today, margin: kpiMargin(today, kpi.data.target, kpi.data.direction) };
+    const { target, direction } = kpi.data;
+    return { kpi, current: counterpart, today, margin: kpiMargin(today, target, direction), status: deriveKpiStatus(today, target, direction, kpi.tolerance) };
   });
   const tracked = new Set(kpis.map((k) => k.current));
   const delivered = new Map<OpportunityItem, Touchpoint[]>();

@@ -1,14 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** Where the report's content sits in a git repository, and how to ask git about it. */
 export interface ContentRepository {
-  /** Absolute path of the repository's working tree. */
-  root: string;
-  /** The content folder relative to `root`, with `/` separators (`content`). */
+  /** The content folder relative to the repository's top, with `/` separators (`content`, or `.`). */
   contentPath: string;
-  /** Runs git in the repository; undefined when git fails. */
+  /** A shallow clone lists every file in its oldest commit: dates of last changes would be wrong. */
+  shallow: boolean;
+  /** Runs git at the repository's top; undefined when git fails. */
   run(args: string[], input?: string): Buffer | undefined;
 }
 
@@ -26,7 +26,8 @@ export interface GitOptions {
 function runner(git: string, cwd: string) {
   return (args: string[], input?: string): Buffer | undefined => {
     try {
-      return execFileSync(git, args, { cwd, input, stdio: ['pipe', 'pipe', 'ignore'], maxBuffer: 512 * 1024 * 1024 });
+      // Paths as they are (no octal escapes for accents), whatever the user's git config says.
+      return execFileSync(git, ['-c', 'core.quotePath=false', ...args], { cwd, input, stdio: ['pipe', 'pipe', 'ignore'], maxBuffer: 512 * 1024 * 1024 });
     } catch {
       return undefined;
     }
@@ -38,29 +39,34 @@ function runner(git: string, cwd: string) {
  * folder is not in a repository, or none of its files are committed (ignored or new folders).
  */
 export function openContentRepository(contentDir: string, options: GitOptions = {}): ContentRepository | undefined {
-  const run = runner(options.git ?? 'git', contentDir);
-  const root = run(['rev-parse', '--show-toplevel'])?.toString().trim();
-  if (!root) return undefined;
-  const contentPath = relative(resolve(root), resolve(contentDir)).split(sep).join('/') || '.';
-  const repository: ContentRepository = { root, contentPath, run: runner(options.git ?? 'git', root) };
-  const tracked = repository.run(['ls-files', '--', contentPath])?.toString().trim();
-  return tracked ? repository : undefined;
+  const git = options.git ?? 'git';
+  const inContent = runner(git, contentDir);
+  const root = inContent(['rev-parse', '--show-toplevel'])?.toString().trim();
+  // Git's own view of the folder, so symbolic links in either path cannot disagree.
+  const prefix = inContent(['rev-parse', '--show-prefix'])?.toString().trim();
+  if (!root || prefix === undefined) return undefined;
+  const run = runner(git, root);
+  const contentPath = prefix.replace(/\/$/, '') || '.';
+  if (!run(['ls-files', '--', contentPath])?.toString().trim()) return undefined;
+  return { contentPath, shallow: run(['rev-parse', '--is-shallow-repository'])?.toString().trim() === 'true', run };
 }
 
 const RECORD = '\x1e';
 const FIELD = '\x1f';
 
-/** The newest commit that touched each content file, by absolute path. */
+/** The newest commit that touched each content file, by its path inside the content folder. */
 export function lastCommitPerFile(repository: ContentRepository): Map<string, CommitInfo> {
   const log = repository.run(['log', `--format=${RECORD}%H${FIELD}%aI${FIELD}%an`, '--name-only', '--', repository.contentPath])?.toString() ?? '';
+  const inContent = repository.contentPath === '.' ? '' : `${repository.contentPath}/`;
   const latest = new Map<string, CommitInfo>();
   for (const record of log.split(RECORD).slice(1)) {
     const [header = '', ...files] = record.split('\n');
     const [commit = '', date = '', author = ''] = header.split(FIELD);
     for (const file of files) {
-      const path = join(repository.root, file.trim());
+      if (!file.startsWith(inContent)) continue;
+      const path = file.slice(inContent.length);
       // The log runs newest first: the first commit naming a file is its last change.
-      if (file.trim() && !latest.has(path)) latest.set(path, { commit, date: new Date(date), author });
+      if (path && !latest.has(path)) latest.set(path, { commit, date: new Date(date), author });
     }
   }
   return latest;

@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { resolveReport, type Journey, type ResolvedReport } from '../model.ts';
 import { validateContent } from '../validate/index.ts';
 import { checkoutContent, contentTags, lastCommitPerFile, lastContentCommitOn, openContentRepository, resolveCommit, type CommitInfo, type ContentRepository, type GitOptions } from './git.ts';
@@ -13,6 +13,8 @@ export interface ReportVersionChanges {
   version: string;
   date: Date;
   notes?: string;
+  /** Whether this version is the report's own `version` (the edition being built). */
+  isCurrent: boolean;
   /** The commit holding the version; undefined for the content being built. */
   commit?: string;
   /** Changes since the previous version, when both could be read. */
@@ -34,11 +36,12 @@ function filesOf(journey: Journey): string[] {
   return [journey.file, ...journey.stages.map((s) => s.file), ...journey.touchpoints.map((t) => t.file), ...journey.kpis.map((k) => k.file)];
 }
 
-function lastChangePerJourney(report: ResolvedReport, repository: ContentRepository, projectRoot: string): Map<string, CommitInfo> {
+function lastChangePerJourney(report: ResolvedReport, repository: ContentRepository, contentDir: string, projectRoot: string): Map<string, CommitInfo> {
   const perFile = lastCommitPerFile(repository);
+  const inContent = (file: string) => relative(contentDir, join(projectRoot, file)).split(sep).join('/');
   const result = new Map<string, CommitInfo>();
   for (const journey of report.journeys) {
-    const commits = filesOf(journey).flatMap((file) => perFile.get(join(projectRoot, file)) ?? []);
+    const commits = filesOf(journey).flatMap((file) => perFile.get(inContent(file)) ?? []);
     const newest = commits.sort((a, b) => b.date.getTime() - a.date.getTime())[0];
     if (newest) result.set(journey.id, newest);
   }
@@ -53,6 +56,8 @@ interface PlannedVersion {
   source: string | 'working-tree' | undefined;
 }
 
+const WORKING_TREE = 'working-tree';
+
 /**
  * The versions to show, oldest first: the report's `versions` list when it has one (each found
  * by `ref`, by a tag named like it, or by date), else the git tags plus the content being built.
@@ -64,7 +69,7 @@ function planVersions(report: ResolvedReport, repository: ContentRepository | un
     return listed.map((entry) => {
       const isCurrent = entry.ref === undefined && entry.version === current;
       const source = isCurrent
-        ? 'working-tree'
+        ? WORKING_TREE
         : repository && (entry.ref !== undefined
           ? resolveCommit(repository, entry.ref)
           : (resolveCommit(repository, `refs/tags/${entry.version}`) ?? resolveCommit(repository, `refs/tags/v${entry.version}`) ?? lastContentCommitOn(repository, entry.date)));
@@ -75,7 +80,7 @@ function planVersions(report: ResolvedReport, repository: ContentRepository | un
   const tags = contentTags(repository);
   if (tags.length === 0) return [];
   const planned: PlannedVersion[] = tags.map((tag) => ({ version: tag.name, date: tag.date, source: tag.commit }));
-  if (!tags.some((tag) => tag.name === current || tag.name === `v${current}`)) planned.push({ version: current, date: report.data.date, source: 'working-tree' });
+  if (!tags.some((tag) => tag.name === current || tag.name === `v${current}`)) planned.push({ version: current, date: report.data.date, source: WORKING_TREE });
   return planned;
 }
 
@@ -90,18 +95,26 @@ export function readReportHistory(report: ResolvedReport, contentDir: string, pr
   const scratch = mkdtempSync(join(tmpdir(), 'itinera-history-'));
   const snapshots = new Map<string, ResolvedReport | undefined>();
   const snapshot = (source: string): ResolvedReport | undefined => {
-    if (source === 'working-tree') return report;
-    if (!snapshots.has(source)) {
-      const target = join(scratch, source);
-      const dir = repository && checkoutContent(repository, source, target);
-      const loaded = dir ? validateContent(dir, target) : undefined;
-      snapshots.set(source, loaded?.ok && loaded.sources ? resolveReport(loaded.sources) : undefined);
-    }
+    if (source === WORKING_TREE) return report;
+    if (!snapshots.has(source)) snapshots.set(source, readSnapshot(source));
     return snapshots.get(source);
+  };
+  const readSnapshot = (commit: string): ResolvedReport | undefined => {
+    // History is a nicety: content git cannot hand over, or that no longer validates, is skipped.
+    try {
+      const target = join(scratch, commit);
+      const dir = repository && checkoutContent(repository, commit, target);
+      const loaded = dir ? validateContent(dir, target) : undefined;
+      return loaded?.ok && loaded.sources ? resolveReport(loaded.sources) : undefined;
+    } catch {
+      return undefined;
+    }
   };
   try {
     const versions = planned.map((entry, i): ReportVersionChanges => {
-      const base = { version: entry.version, date: entry.date, notes: entry.notes, commit: entry.source === 'working-tree' ? undefined : entry.source };
+      const isWorkingTree = entry.source === WORKING_TREE;
+      const isCurrent = isWorkingTree || entry.version === report.data.version || entry.version === `v${report.data.version}`;
+      const base = { version: entry.version, date: entry.date, notes: entry.notes, isCurrent, commit: isWorkingTree ? undefined : entry.source };
       if (!repository) return { ...base, missing: 'no-git' };
       if (entry.source === undefined) return { ...base, missing: 'unknown-ref' };
       const after = snapshot(entry.source);
@@ -114,7 +127,7 @@ export function readReportHistory(report: ResolvedReport, contentDir: string, pr
     });
     return {
       tracked: repository !== undefined,
-      lastChanged: repository && report.data.showHistory ? lastChangePerJourney(report, repository, projectRoot) : new Map(),
+      lastChanged: repository && !repository.shallow && report.data.showHistory ? lastChangePerJourney(report, repository, contentDir, projectRoot) : new Map(),
       versions: versions.reverse(),
     };
   } finally {

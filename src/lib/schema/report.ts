@@ -112,5 +112,4 @@ export const reportSchema = z.object({
 
 export type ReportData = z.infer<typeof reportSchema>;
 export type ResearchSource = z.infer<typeof researchSourceSchema>;
-export type ReportVersion = z.infer<typeof reportVersionSchema>;
 export type EmotionScale = z.infer<typeof emotionScaleSchema>;

@@ -79,10 +79,13 @@ export function checkFutureStateRules(sources: ReportSources, files: Map<string,
     });
   }
 
+  const kpisOf = (journey: string) => sources.kpis.filter((k) => k.data.journey === journey);
+  const kpiPairs = new Map([...improved].flatMap(([future, current]) => [...matchItems(kpisOf(current), kpisOf(future), kpiMatchKeys)]));
   for (const kpi of sources.kpis) {
     if (misreferenced.has(kpi.data.journey)) continue;
     const current = improved.get(kpi.data.journey);
-    const currentKpis = current === undefined ? [] : sources.kpis.filter((k) => k.data.journey === current);
+    const currentKpis = current === undefined ? [] : kpisOf(current);
+    const counterpart = kpiPairs.get(kpi);
     if (kpi.data.improves !== undefined && !currentKpis.some((k) => k.id === kpi.data.improves)) {
       problems.push(
         current === undefined
@@ -91,8 +94,10 @@ export function checkFutureStateRules(sources: ReportSources, files: Map<string,
       );
       continue;
     }
+    if (kpi.data.improves !== undefined && !counterpart) {
+      problems.push(at(kpi, ['improves'], { message: `KPI "${kpi.data.improves}" is already improved by another KPI of this journey`, hint: 'pair each current KPI with one future KPI; this one gets no value of today' }, 'warning'));
+    }
     if (current === undefined || currentKpiValue(kpi.data) !== undefined) continue;
-    const counterpart = matchItems(currentKpis, [kpi], kpiMatchKeys).get(kpi);
     if (!counterpart || currentKpiValue(counterpart.data) === undefined) {
       problems.push(at(kpi, ['value'], { message: 'the future-state KPI has no value and no current-state KPI to take today\'s value from', expected: `"improves: <KPI id of ${current}>", a KPI of "${current}" with the same name, or a "value:"`, hint: currentKpis.length > 0 ? `KPIs of "${current}": ${currentKpis.map((k) => k.id).join(', ')}` : `"${current}" has no KPIs: give this one a value` }));
     }
