@@ -121,8 +121,8 @@ describe('building the example report', () => {
   it('lists every opportunity on /opportunities/, linked to its touchpoint', () => {
     const page = readPage(build.outDir, paths.opportunities());
     for (const o of report.opportunities) {
-      expect(page).toContain(`id="${o.id}"`);
-      expect(page).toContain(`href="#${o.id}"`);
+      expect(page).toContain(`id="${o.anchor}"`);
+      expect(page).toContain(`href="#${o.anchor}"`);
     }
     expect(extractPageLinks(page).links).toContain(`/${paths.touchpoint(report.opportunities[0]!.touchpoint.id)}`);
   });
