@@ -58,6 +58,7 @@ function compareStages(current: Journey, future: Journey): StageComparison[] {
     afterReference: (s) => (currentIds.has(s.id) ? s.id : undefined),
     afterTitle: (s) => s.data.name,
   });
+  const paired = new Set(pairs.values());
   const placed = new Set<Stage>();
   const axis: StageComparison[] = [];
   const side = (stage: Stage, which: 'current' | 'future'): StageComparison => ({ id: stage.id, name: stage.data.name, [which]: stage, [`${which}Mean`]: meanEmotion(stage.touchpoints) });
@@ -69,7 +70,7 @@ function compareStages(current: Journey, future: Journey): StageComparison[] {
     }
     // Current stages the future dropped keep their place before the next matched stage.
     for (const earlier of current.stages.slice(0, current.stages.indexOf(counterpart))) {
-      if (placed.has(earlier) || [...pairs.values()].includes(earlier)) continue;
+      if (placed.has(earlier) || paired.has(earlier)) continue;
       axis.push(side(earlier, 'current'));
       placed.add(earlier);
     }

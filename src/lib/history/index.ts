@@ -67,8 +67,8 @@ function planVersions(report: ResolvedReport, repository: ContentRepository | un
   const listed = [...report.data.versions].sort((a, b) => a.date.getTime() - b.date.getTime());
   if (listed.length > 0) {
     return listed.map((entry) => {
-      const isCurrent = entry.ref === undefined && entry.version === current;
-      const source = isCurrent
+      const isBeingBuilt = entry.ref === undefined && entry.version === current;
+      const source = isBeingBuilt
         ? WORKING_TREE
         : repository && (entry.ref !== undefined
           ? resolveCommit(repository, entry.ref)
