@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatKpiValue } from '../src/lib/format.ts';
 import { extractPageLinks, findBrokenLinks } from '../src/lib/linkCheck.ts';
 import { resolveReport, type ResolvedReport } from '../src/lib/model.ts';
 import { paths } from '../src/lib/paths.ts';
@@ -116,6 +117,14 @@ describe('building the example report', () => {
   it('draws KPI sparklines for KPIs with a history', () => {
     const kpi = report.kpis.find((k) => k.data.history.length > 1)!;
     expect(readPage(build.outDir, paths.kpis())).toContain(`id="sparkline-${kpi.id}"`);
+  });
+
+  it('draws a future KPI without values of its own as today\'s trend against the future target', () => {
+    const kpi = report.kpis.find((k) => !k.measured && (k.improves?.data.history.length ?? 0) > 1)!;
+    const page = readPage(build.outDir, paths.kpis());
+    const sparkline = page.slice(page.indexOf(`id="sparkline-${kpi.id}"`), page.indexOf('</svg>', page.indexOf(`id="sparkline-${kpi.id}"`)));
+    expect(sparkline).toContain(`${kpi.improves!.data.history.length} values`);
+    expect(sparkline).toContain(`target ${formatKpiValue(kpi.data.target, kpi.data.unit, report.data.locale)}`);
   });
 
   it('lists every opportunity on /opportunities/, linked to its touchpoint', () => {
