@@ -280,7 +280,8 @@ export function resolveReport(sources: ReportSources): ResolvedReport {
   const kpisOfFutureJourney = new Map<string, SourceEntry<KpiData & { journey: string }>[]>();
   for (const k of sources.kpis) {
     if (journeyById.get(k.data.journey)?.improves === undefined) addKpi(k);
-    else kpisOfFutureJourney.set(k.data.journey, [...(kpisOfFutureJourney.get(k.data.journey) ?? []), k]);
+    else if (kpisOfFutureJourney.has(k.data.journey)) kpisOfFutureJourney.get(k.data.journey)!.push(k);
+    else kpisOfFutureJourney.set(k.data.journey, [k]);
   }
   for (const [journeyId, own] of kpisOfFutureJourney) {
     const pairs = matchItems(journeyById.get(journeyId)!.improves!.kpis, own, kpiMatchKeys);

@@ -7,6 +7,17 @@ import { formatFieldPath, type Problem } from '../problems.ts';
 import type { ParsedFile } from './parseFile.ts';
 import { locator } from './rules.ts';
 
+/** Entries per journey id, built once so the rules stay linear in the size of the report. */
+function groupByJourney<T extends SourceEntry<{ journey: string }>>(entries: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const entry of entries) {
+    const group = groups.get(entry.data.journey);
+    if (group) group.push(entry);
+    else groups.set(entry.data.journey, [entry]);
+  }
+  return groups;
+}
+
 /**
  * Rules for future-state journeys and report versions: `improves` names a current-state journey
  * (and, on touchpoints and KPIs, one of its items), `addresses` names existing opportunities,
@@ -38,7 +49,8 @@ export function checkFutureStateRules(sources: ReportSources, files: Map<string,
     }
   }
 
-  const touchpointsOf = (journey: string) => sources.touchpoints.filter((t) => t.data.journey === journey);
+  const touchpointsByJourney = groupByJourney(sources.touchpoints);
+  const touchpointsOf = (journey: string) => touchpointsByJourney.get(journey) ?? [];
   const opportunityIds = new Map<string, SourceEntry<unknown>>();
   for (const touchpoint of sources.touchpoints) {
     touchpoint.data.opportunities.forEach((opportunity, i) => {
@@ -79,7 +91,8 @@ export function checkFutureStateRules(sources: ReportSources, files: Map<string,
     });
   }
 
-  const kpisOf = (journey: string) => sources.kpis.filter((k) => k.data.journey === journey);
+  const kpisByJourney = groupByJourney(sources.kpis);
+  const kpisOf = (journey: string) => kpisByJourney.get(journey) ?? [];
   const kpiPairs = new Map([...improved].flatMap(([future, current]) => [...matchItems(kpisOf(current), kpisOf(future), kpiMatchKeys)]));
   for (const kpi of sources.kpis) {
     if (misreferenced.has(kpi.data.journey)) continue;
