@@ -5,7 +5,7 @@ import type { PersonaData } from './schema/persona.ts';
 import type { ReportData } from './schema/report.ts';
 import type { StageData } from './schema/stage.ts';
 import type { Opportunity, PainPoint, TouchpointData } from './schema/touchpoint.ts';
-import { matchItems } from './compare/match.ts';
+import { kpiMatchKeys, matchItems } from './compare/match.ts';
 import { currentKpiValue, deriveKpiStatus, type KpiStatus } from './kpi.ts';
 
 /** A validated content entry as a loader hands it over: id, data and the file it came from. */
@@ -132,14 +132,6 @@ export interface ResolvedReport {
   touchpointById: Map<string, Touchpoint>;
   channelById: Map<string, Channel>;
 }
-
-/** How a future-state KPI finds the current-state KPI it improves: `improves:`, else the same name. */
-export const kpiMatchKeys = {
-  beforeId: (k: { id: string }) => k.id,
-  beforeTitle: (k: { data: { name: string } }) => k.data.name,
-  afterReference: (k: { data: { improves?: string } }) => k.data.improves,
-  afterTitle: (k: { data: { name: string } }) => k.data.name,
-};
 
 export function stageKey(journey: string, stage: string): string {
   return `${journey}/${stage}`;

@@ -53,10 +53,9 @@ const meanEmotion = (touchpoints: readonly Touchpoint[]) => mean(touchpoints, (t
 function compareStages(current: Journey, future: Journey): StageComparison[] {
   const currentIds = new Set(current.stages.map((s) => s.id));
   const pairs = matchItems(current.stages, future.stages, {
-    beforeId: (s) => s.id,
-    beforeTitle: (s) => s.data.name,
-    afterReference: (s) => (currentIds.has(s.id) ? s.id : undefined),
-    afterTitle: (s) => s.data.name,
+    id: (s: Stage) => s.id,
+    title: (s) => s.data.name,
+    reference: (s) => (currentIds.has(s.id) ? s.id : undefined),
   });
   const paired = new Set(pairs.values());
   const placed = new Set<Stage>();
@@ -103,12 +102,7 @@ export function diffJourneys(current: Journey, future: Journey): JourneyDiff {
     if (stage.current) axisIdOf.set(stage.current, stage.id);
     if (stage.future) axisIdOf.set(stage.future, stage.id);
   }
-  const pairs = matchItems(current.touchpoints, future.touchpoints, {
-    beforeId: (t) => t.id,
-    beforeTitle: (t) => t.data.title,
-    afterReference: (t) => t.data.improves,
-    afterTitle: (t) => t.data.title,
-  });
+  const pairs = matchItems(current.touchpoints, future.touchpoints, { id: (t: Touchpoint) => t.id, title: (t) => t.data.title, reference: (t) => t.data.improves });
   const touchpoints = compareTouchpoints(current.touchpoints, future.touchpoints, pairs, (b, a) => axisIdOf.get(b.stage) === axisIdOf.get(a.stage));
   const counts: JourneyDiff['counts'] = { added: 0, removed: 0, changed: 0, unchanged: 0 };
   for (const change of touchpoints) counts[change.kind]++;

@@ -14,21 +14,30 @@ export function normalizeTitle(title: string): string {
     .trim();
 }
 
-export interface MatchKeys<B, A> {
-  beforeId: (item: B) => string;
-  beforeTitle: (item: B) => string;
-  /** The id an `after` item names explicitly (`improves:`), if any. */
-  afterReference: (item: A) => string | undefined;
-  afterTitle: (item: A) => string;
+/** How items are told apart; `before` and `after` items answer the same questions. */
+export interface MatchKeys<T> {
+  /** The id other items refer to it by. */
+  id: (item: T) => string;
+  /** The title or name compared when no reference pairs an item. */
+  title: (item: T) => string;
+  /** For an `after` item: the id of the `before` item it names explicitly (`improves:`), if any. */
+  reference: (item: T) => string | undefined;
 }
 
+/** A future-state KPI finds the current-state KPI it improves by `improves:`, else by the same name. */
+export const kpiMatchKeys: MatchKeys<{ id: string; data: { name: string; improves?: string } }> = {
+  id: (k) => k.id,
+  title: (k) => k.data.name,
+  reference: (k) => k.data.improves,
+};
+
 /** Pairs each `after` item with at most one `before` item, and each `before` item with at most one `after` item. */
-export function matchItems<B, A>(before: readonly B[], after: readonly A[], keys: MatchKeys<B, A>): Map<A, B> {
+export function matchItems<B extends T, A extends T, T>(before: readonly B[], after: readonly A[], keys: MatchKeys<T>): Map<A, B> {
   const pairs = new Map<A, B>();
   const taken = new Set<B>();
-  const byId = new Map(before.map((item) => [keys.beforeId(item), item]));
+  const byId = new Map(before.map((item) => [keys.id(item), item]));
   for (const item of after) {
-    const reference = keys.afterReference(item);
+    const reference = keys.reference(item);
     const found = reference === undefined ? undefined : byId.get(reference);
     if (found && !taken.has(found)) {
       pairs.set(item, found);
@@ -38,12 +47,12 @@ export function matchItems<B, A>(before: readonly B[], after: readonly A[], keys
   const byTitle = new Map<string, B[]>();
   for (const item of before) {
     if (taken.has(item)) continue;
-    const title = normalizeTitle(keys.beforeTitle(item));
+    const title = normalizeTitle(keys.title(item));
     byTitle.set(title, [...(byTitle.get(title) ?? []), item]);
   }
   for (const item of after) {
-    if (pairs.has(item) || keys.afterReference(item) !== undefined) continue;
-    const candidates = byTitle.get(normalizeTitle(keys.afterTitle(item)));
+    if (pairs.has(item) || keys.reference(item) !== undefined) continue;
+    const candidates = byTitle.get(normalizeTitle(keys.title(item)));
     const found = candidates?.shift();
     if (found) pairs.set(item, found);
   }

@@ -1,6 +1,6 @@
 import { matchItems } from '../compare/match.ts';
 import { compareTouchpoints, type TouchpointChange } from '../compare/touchpointChanges.ts';
-import type { Journey, Kpi, ResolvedReport } from '../model.ts';
+import type { Journey, Kpi, ResolvedReport, Touchpoint } from '../model.ts';
 
 export interface KpiChange {
   kind: 'added' | 'removed' | 'changed';
@@ -54,11 +54,10 @@ export function diffReports(before: ResolvedReport, after: ResolvedReport): Jour
     }
     const oldIds = new Set(old.touchpoints.map((t) => t.id));
     const pairs = matchItems(old.touchpoints, journey.touchpoints, {
-      beforeId: (t) => t.id,
-      beforeTitle: (t) => t.data.title,
+      id: (t: Touchpoint) => t.id,
+      title: (t) => t.data.title,
       // A touchpoint whose id is new may still be an old one renamed: let the title pair it.
-      afterReference: (t) => (oldIds.has(t.id) ? t.id : undefined),
-      afterTitle: (t) => t.data.title,
+      reference: (t) => (oldIds.has(t.id) ? t.id : undefined),
     });
     const touchpoints = compareTouchpoints(old.touchpoints, journey.touchpoints, pairs, (b, a) => b.stage.id === a.stage.id).filter((c) => c.kind !== 'unchanged');
     const kpis = compareKpis(old.kpis, journey.kpis);

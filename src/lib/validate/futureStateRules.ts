@@ -1,8 +1,8 @@
 import { suggest } from '../closest.ts';
-import { matchItems } from '../compare/match.ts';
+import { kpiMatchKeys, matchItems } from '../compare/match.ts';
 import { currentKpiValue } from '../kpi.ts';
 import { COMPARISON_SEGMENT } from '../paths.ts';
-import { kpiMatchKeys, type ReportSources, type SourceEntry } from '../model.ts';
+import type { ReportSources, SourceEntry } from '../model.ts';
 import { formatFieldPath, type Problem } from '../problems.ts';
 import type { ParsedFile } from './parseFile.ts';
 import { locator } from './rules.ts';
