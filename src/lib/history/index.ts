@@ -41,7 +41,8 @@ function lastChangePerJourney(report: ResolvedReport, repository: ContentReposit
   const inContent = (file: string) => relative(contentDir, join(projectRoot, file)).split(sep).join('/');
   const result = new Map<string, CommitInfo>();
   for (const journey of report.journeys) {
-    const commits = filesOf(journey).flatMap((file) => perFile.get(inContent(file)) ?? []);
+    // Touchpoints listed in one YAML file share it: look each file up once.
+    const commits = [...new Set(filesOf(journey))].flatMap((file) => perFile.get(inContent(file)) ?? []);
     const newest = commits.sort((a, b) => b.date.getTime() - a.date.getTime())[0];
     if (newest) result.set(journey.id, newest);
   }
@@ -92,7 +93,8 @@ function planVersions(report: ResolvedReport, repository: ContentRepository | un
 export function readReportHistory(report: ResolvedReport, contentDir: string, projectRoot: string, options: GitOptions = {}): ReportHistory {
   const repository = openContentRepository(contentDir, options);
   const planned = planVersions(report, repository);
-  const scratch = mkdtempSync(join(tmpdir(), 'itinera-history-'));
+  // Made on the first old version read: most builds read none.
+  let scratch: string | undefined;
   const snapshots = new Map<string, ResolvedReport | undefined>();
   const snapshot = (source: string): ResolvedReport | undefined => {
     if (source === WORKING_TREE) return report;
@@ -102,6 +104,7 @@ export function readReportHistory(report: ResolvedReport, contentDir: string, pr
   const readSnapshot = (commit: string): ResolvedReport | undefined => {
     // History is a nicety: content git cannot hand over, or that no longer validates, is skipped.
     try {
+      scratch ??= mkdtempSync(join(tmpdir(), 'itinera-history-'));
       const target = join(scratch, commit);
       const dir = repository && checkoutContent(repository, commit, target);
       const loaded = dir ? validateContent(dir, target) : undefined;
@@ -131,6 +134,6 @@ export function readReportHistory(report: ResolvedReport, contentDir: string, pr
       versions: versions.reverse(),
     };
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
 }
