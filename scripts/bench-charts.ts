@@ -1,7 +1,9 @@
 /**
  * `npm run bench:charts`: how long rendering every chart of a 60-touchpoint journey takes
  * (timeline, compact timeline, emotion curve with two personas, 7 KPI sparklines).
+ * `-- --runs N` times N runs instead of 500 (the test suite runs a few, to keep the script working).
  */
+import { parseArgs } from 'node:util';
 import { buildEmotionCurve } from '../src/lib/charts/emotionCurve.ts';
 import { buildSparkline } from '../src/lib/charts/sparkline.ts';
 import { buildJourneyTimeline, type TimelineMark } from '../src/lib/charts/timeline.ts';
@@ -41,8 +43,13 @@ function renderAll(): number {
   return bytes;
 }
 
-const warmup = 50;
-const runs = 500;
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '500' } } });
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) {
+  console.error(`✗ --runs must be a whole number above 0 (found "${values.runs}").`);
+  process.exit(1);
+}
+const warmup = Math.min(50, runs);
 for (let i = 0; i < warmup; i++) renderAll();
 const times: number[] = [];
 let bytes = 0;
@@ -50,9 +57,9 @@ for (let i = 0; i < runs; i++) {
   const start = performance.now();
   bytes = renderAll();
   times.push(performance.now() - start);
-  if ((i + 1) % 100 === 0) process.stderr.write(`  ${i + 1}/${runs} runs\r`);
+  if ((i + 1) % 100 === 0 || i + 1 === runs) process.stderr.write(`  ${i + 1}/${runs} runs\r`);
 }
 times.sort((a, b) => a - b);
 const mean = times.reduce((a, b) => a + b, 0) / runs;
 console.log(`\nAll charts of a 60-touchpoint journey (${runs} runs after ${warmup} warm-up, Node ${process.version}):`);
-console.log(`  mean ${mean.toFixed(2)} ms · median ${times[runs / 2]!.toFixed(2)} ms · p95 ${times[Math.floor(runs * 0.95)]!.toFixed(2)} ms · ${(bytes / 1024).toFixed(1)} KiB of SVG`);
+console.log(`  mean ${mean.toFixed(2)} ms · median ${times[Math.floor(runs / 2)]!.toFixed(2)} ms · p95 ${times[Math.floor(runs * 0.95)]!.toFixed(2)} ms · ${(bytes / 1024).toFixed(1)} KiB of SVG`);

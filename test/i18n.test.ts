@@ -18,6 +18,11 @@ describe('interface text', () => {
     expect(uiLanguages).toEqual(['en', 'it']);
   });
 
+  it('offers every table in locales/ (the list in i18n/index.ts is written by hand)', () => {
+    const files = readdirSync(join(projectRoot, 'src/lib/i18n/locales')).filter((name) => name.endsWith('.ts'));
+    expect(files.map((name) => name.replace(/\.ts$/, '')).sort()).toEqual(uiLanguages);
+  });
+
   it('has every key in every language, and no extra key', () => {
     for (const language of uiLanguages) expect(Object.keys(uiTable(language)).sort()).toEqual([...keys].sort());
   });

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { validateContent } from '../src/lib/validate/index.ts';
+import { projectRoot } from './helpers/build.ts';
 
-const projectRoot = '/work/main';
 const mermaidFixtures = 'test/fixtures/mermaid';
 
 describe('npm run import -- mermaid', () => {
