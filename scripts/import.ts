@@ -1,18 +1,19 @@
 /**
  * `npm run import -- <subcommand> ...`: brings outside material into the report.
  *
- *   mermaid FILE.mmd [--journey ID] [--force]   a Mermaid user journey → journey, personas, stages, touchpoints
+ *   mermaid FILE.mmd [--journey ID] [--scale MIN-MAX] [--force]   a Mermaid user journey → journey, personas, stages, touchpoints
  *
  * Each subcommand is a function from its arguments to an exit code; add new ones to `commands`.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
+import { parseCommandLine, parseScale, UsageError, usageErrorText } from '../src/lib/commandLine.ts';
 import { resolveContentDir } from '../src/lib/contentDir.ts';
 import { importKpisCommand } from './importKpisCommand.ts';
-import { findMermaidJourneyBlocks, MermaidSyntaxError, parseMermaidJourney } from '../src/lib/mermaid/parseJourney.ts';
-import { actorIds, DEFAULT_PERSONA, MERMAID_SCALE, mermaidToContentFiles, slugifyId } from '../src/lib/mermaid/toContent.ts';
+import { findMermaidJourneyBlocks, MermaidSyntaxError, parseMermaidJourney, type MermaidJourney } from '../src/lib/mermaid/parseJourney.ts';
+import { actorIds, DEFAULT_PERSONA, MERMAID_SCALE, mermaidToContentFiles, slugifyId, tasksOutside, type ScoreRange } from '../src/lib/mermaid/toContent.ts';
+import { nonReservedStageId, reservedStagePage } from '../src/lib/paths.ts';
 
 type Command = (args: string[]) => number | Promise<number>;
 
@@ -22,26 +23,26 @@ Subcommands:
   kpis FILE.csv [--dry-run]
       KPI values from an analytics export (columns: kpi id or name, date, value; separated by
       ; , or tab; decimal commas or points) into the KPIs' history and latest value.
-  mermaid FILE [--journey ID] [--force]
+  mermaid FILE [--journey ID] [--scale MIN-MAX] [--force]
       Creates a journey, its personas, stages and a touchpoint list from a Mermaid user
       journey (a .mmd file, or the first \`\`\`mermaid journey block of a Markdown/MDX file).
 
 The content folder is content/, or ITINERA_CONTENT when set.`;
 
-const MERMAID_USAGE = `Usage: npm run import -- mermaid FILE [--journey ID] [--force]
+const MERMAID_USAGE = `Usage: npm run import -- mermaid FILE [--journey ID] [--scale MIN-MAX] [--force]
 
 Reads a Mermaid user journey (https://mermaid.js.org/syntax/userJourney.html) from FILE: a
 .mmd file, or the first \`\`\`mermaid block holding a journey in a Markdown or MDX file. Writes
   journeys/<journey>.mdx                      title, personas, scenario (accDescr)
   personas/<actor>.mdx                        one per actor (existing personas are kept)
-  stages/<journey>/<section>.mdx              one per section, in order
+  stages/<journey>/<section>.mdx              one per section, in order ("compare" becomes compare-stage)
   touchpoints/<journey>/touchpoints.yaml      one touchpoint per task, emotion = its score
 
-  --journey ID   the journey's id (default: made from the title, else the file name)
-  --force        overwrite files that already exist (personas are never overwritten)
+  --journey ID       the journey's id (default: made from the title, else the file name)
+  --scale MIN-MAX    the diagram's own scale when its scores are not 1-5, e.g. --scale 0-10;
+                     scores are rescaled linearly onto the report's emotion scale
+  --force            overwrite files that already exist (personas are never overwritten)
 The content folder is content/, or ITINERA_CONTENT when set.`;
-
-class UsageError extends Error {}
 
 const MARKDOWN = new Set(['.md', '.mdx', '.markdown']);
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -81,18 +82,46 @@ function reportScale(contentDir: string): { min: number; max: number } {
   return MERMAID_SCALE;
 }
 
-/** `npm run import -- mermaid FILE [--journey ID] [--force]`; returns the exit code. */
+const range = (r: ScoreRange) => `${r.min}-${r.max}`;
+
+/** A `--scale` that holds every score: 0-10 or 0-100 when they fit, else the scores' own bounds. */
+function suggestedScale(scores: number[]): string {
+  const low = Math.min(...scores);
+  const high = Math.max(...scores);
+  if (low >= 0 && high <= 10) return '0-10';
+  if (low >= 0 && high <= 100) return '0-100';
+  return `${Math.floor(low)}..${Math.ceil(high)}`;
+}
+
+/**
+ * `FILE:LINE: score 9 is outside 1-5` for the first score the diagram's scale cannot hold, with
+ * the fix; undefined when every score fits.
+ */
+function scoresOutsideMessage(journey: MermaidJourney, from: ScoreRange, to: ScoreRange, file: string, offset: number): string | undefined {
+  const [first, ...others] = tasksOutside(journey, from);
+  if (!first) return undefined;
+  const scores = journey.sections.flatMap((section) => section.tasks.map((task) => task.score));
+  const also = others.length > 0 ? ` (also outside: line${others.length === 1 ? '' : 's'} ${others.map((task) => offset + task.line).join(', ')})` : '';
+  return (
+    `${file}:${offset + first.line}: score ${first.score} is outside ${range(from)}${also}\n` +
+    `  The diagram's scores run from ${Math.min(...scores)} to ${Math.max(...scores)}; Mermaid draws 1-5.\n` +
+    `  fix: give the diagram's own scale, rescaled linearly onto the report's ${to.min} to ${to.max}: npm run import -- mermaid ${file} --scale ${suggestedScale(scores)}`
+  );
+}
+
+/** `npm run import -- mermaid FILE [--journey ID] [--scale MIN-MAX] [--force]`; returns the exit code. */
 function importMermaid(args: string[]): number {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandLine(
     args,
-    allowPositionals: true,
-    options: { journey: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-  });
+    { journey: { type: 'string' }, scale: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    { command: 'npm run import -- mermaid', usage: MERMAID_USAGE },
+  );
   if (values.help) {
     console.log(MERMAID_USAGE);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError(`${positionals.length === 0 ? 'Give the Mermaid file to import.' : `Give one file, not ${positionals.length}.`}\n\n${MERMAID_USAGE}`);
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Give the Mermaid file to import.' : `Give one file, not ${positionals.length}.`, MERMAID_USAGE);
+  const sourceScale = values.scale === undefined ? MERMAID_SCALE : parseScale(values.scale);
   const projectRoot = process.cwd();
   const file = positionals[0]!;
   const filePath = resolve(projectRoot, file);
@@ -122,7 +151,12 @@ function importMermaid(args: string[]): number {
   }
 
   const scale = reportScale(contentDir);
-  const files = mermaidToContentFiles(journey, { journeyId, scale });
+  const outside = scoresOutsideMessage(journey, sourceScale, scale, file, offset);
+  if (outside) {
+    console.error(`${outside}\n\n✗ Nothing was written.`);
+    return 1;
+  }
+  const files = mermaidToContentFiles(journey, { journeyId, scale, sourceScale });
   const personaIds = new Set([...actorIds(journey).values()].concat(journey.actors.length === 0 ? [DEFAULT_PERSONA.id] : []));
   const existingPersonas = entryIds(join(contentDir, 'personas'));
   const existingJourneys = entryIds(join(contentDir, 'journeys'));
@@ -147,6 +181,11 @@ function importMermaid(args: string[]): number {
   }
 
   for (const id of kept) console.log(`Kept existing persona ${id}`);
+  for (const section of journey.sections) {
+    const id = slugifyId(section.name, 'stage');
+    const page = reservedStagePage(id);
+    if (page !== undefined) console.log(`Section "${section.name}" is stage ${nonReservedStageId(id)}: journeys/${journeyId}/${id}/ is ${page}.`);
+  }
   for (const f of toWrite) {
     const path = join(contentDir, f.path);
     mkdirSync(dirname(path), { recursive: true });
@@ -154,10 +193,10 @@ function importMermaid(args: string[]): number {
     console.log(`Wrote ${shown(path)}`);
   }
   const tasks = journey.sections.reduce((n, s) => n + s.tasks.length, 0);
-  const mapped = scale.min !== MERMAID_SCALE.min || scale.max !== MERMAID_SCALE.max;
+  const mapped = scale.min !== sourceScale.min || scale.max !== sourceScale.max;
   console.log(
     `\n✓ Imported journey "${journeyId}": ${journey.sections.length} stage${journey.sections.length === 1 ? '' : 's'}, ${tasks} touchpoint${tasks === 1 ? '' : 's'}` +
-      `${mapped ? ` (scores mapped from 1-5 onto the report's ${scale.min} to ${scale.max})` : ''}.` +
+      `${mapped ? ` (scores mapped from ${range(sourceScale)} onto the report's ${scale.min} to ${scale.max})` : ''}.` +
       `\nNext: fill in the TODOs (channels, customer goals, scenario), then run \`npm run check\`.`,
   );
   return 0;
@@ -183,12 +222,10 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await command(args);
   } catch (error) {
-    // Usage errors and bad options (parseArgs) are the user's to fix: a message, no stack trace.
-    if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-      console.error(`✗ ${error.message}`);
-      return 1;
-    }
-    throw error;
+    // Usage errors and bad options are the user's to fix: a message, no stack trace.
+    if (!(error instanceof UsageError)) throw error;
+    console.error(usageErrorText(error));
+    return 1;
   }
 }
 

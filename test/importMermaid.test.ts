@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { RESERVED_STAGE_IDS } from '../src/lib/paths.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 import { projectRoot } from './helpers/build.ts';
 
@@ -155,6 +156,74 @@ describe('npm run import -- mermaid', () => {
     expect(errorsOf(content).filter((p) => !p.file.includes('shoe-shop'))).toEqual([]);
   });
 
+  /** A diagram file written into a fresh temporary folder. */
+  function diagram(name: string, text: string): string {
+    const dir = mkdtempSync(join(tmpdir(), 'itinera-mermaid-src-'));
+    made.push(dir);
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  }
+
+  it('never writes a stage id the site keeps for a page of its own: it picks another and says so', () => {
+    const reserved = Object.keys(RESERVED_STAGE_IDS);
+    expect(reserved).toContain('compare');
+    for (const word of reserved) {
+      const content = freshContent();
+      const name = word[0]!.toUpperCase() + word.slice(1);
+      const run = runImport(content, 'mermaid', diagram('shop.mmd', `journey\n  title Shop\n  section Search\n    Find: 3: Me\n  section ${name}\n    Look: 4: Me\n`));
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain(`Section "${name}" is stage ${word}-stage: journeys/shop/${word}/ is`);
+      expect(existsSync(join(content, `stages/shop/${word}-stage.mdx`))).toBe(true);
+      expect(existsSync(join(content, `stages/shop/${word}.mdx`))).toBe(false);
+      expect(errorsOf(content)).toEqual([]);
+    }
+  });
+
+  it('stops at a score outside 1-5 with its line and the --scale fix, writing nothing; with --scale it rescales', () => {
+    const content = freshContent();
+    const file = diagram('supply.mmd', 'journey\n  title Supply chain\n  section Plan\n    Forecast: 3: Buyer\n    Order: 9: Buyer\n  section Deliver\n    Receive: 8: Buyer\n');
+    const run = runImport(content, 'mermaid', file);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${file}:5: score 9 is outside 1-5 (also outside: line 7)`);
+    expect(run.stderr).toContain(`npm run import -- mermaid ${file} --scale 0-10`);
+    expect(run.stderr).toContain('Nothing was written');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stdout).toBe('');
+    expect(existsSync(join(content, 'journeys/supply-chain.mdx'))).toBe(false);
+    expect(existsSync(join(content, 'personas/buyer.mdx'))).toBe(false);
+
+    const rescaled = runImport(content, 'mermaid', file, '--scale', '0-10');
+    expect(rescaled.stderr).toBe('');
+    expect(rescaled.status).toBe(0);
+    expect(rescaled.stdout).toContain("scores mapped from 0-10 onto the report's 1 to 5");
+    const list = parseYaml(readFileSync(join(content, 'touchpoints/supply-chain/touchpoints.yaml'), 'utf8')) as { touchpoints: { emotion: number }[] };
+    expect(list.touchpoints.map((t) => t.emotion)).toEqual([2.2, 4.6, 4.2]);
+    expect(errorsOf(content)).toEqual([]);
+
+    const narrow = runImport(content, 'mermaid', file, '--scale', '1-7', '--journey', 'other');
+    expect(narrow.status).toBe(1);
+    expect(narrow.stderr).toContain(`${file}:5: score 9 is outside 1-7`);
+  });
+
+  it('rescales a diagram on -2..+2 given as --scale -2..2 onto a report on 1-5', () => {
+    const content = freshContent();
+    const run = runImport(content, 'mermaid', diagram('signed.mmd', 'journey\n  section A\n    Low: -2\n    High: 2\n'), '--scale', '-2..2');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const list = parseYaml(readFileSync(join(content, 'touchpoints/signed/touchpoints.yaml'), 'utf8')) as { touchpoints: { emotion: number }[] };
+    expect(list.touchpoints.map((t) => t.emotion)).toEqual([1, 5]);
+  });
+
+  it('rejects a section name with a colon (Mermaid\'s grammar does too), with its line', () => {
+    const content = freshContent();
+    const file = diagram('steps.mmd', 'journey\n  section Step 1: Context\n    Read: 3\n');
+    const run = runImport(content, 'mermaid', file);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${file}:2: a section name cannot contain ":"`);
+    expect(run.stdout).toBe('');
+  });
+
   it('explains usage errors without a stack trace', () => {
     const content = freshContent();
     const none = runImport(content);
@@ -169,8 +238,14 @@ describe('npm run import -- mermaid', () => {
     const badId = runImport(content, 'mermaid', `${mermaidFixtures}/working-day.mmd`, '--journey', 'Bad Id');
     expect(badId.status).toBe(1);
     expect(badId.stderr).toContain('not a valid id');
-    const badFlag = runImport(content, 'mermaid', `${mermaidFixtures}/working-day.mmd`, '--nope');
+    const badFlag = runImport(content, 'mermaid', `${mermaidFixtures}/working-day.mmd`, '--sacle', '0-10');
     expect(badFlag.status).toBe(1);
-    expect(`${none.stderr}${unknown.stderr}${missing.stderr}${badId.stderr}${badFlag.stderr}`).not.toMatch(/\n\s+at /);
+    expect(badFlag.stderr).toMatch(/^✗ Unknown option --sacle for `npm run import -- mermaid`: did you mean --scale\? The options are --journey, --scale, --force, --help\.\n\nUsage: npm run import -- mermaid FILE/);
+    const badScale = runImport(content, 'mermaid', `${mermaidFixtures}/working-day.mmd`, '--scale', 'ten');
+    expect(badScale.stderr).toContain('--scale "ten" is not a scale');
+    const kpisFlag = runImport(content, 'kpis', 'x.csv', '--nope');
+    expect(kpisFlag.status).toBe(1);
+    expect(kpisFlag.stderr).toMatch(/^✗ .*--nope.*\n\nUsage: npm run import -- kpis/);
+    expect(`${none.stderr}${unknown.stderr}${missing.stderr}${badId.stderr}${badFlag.stderr}${badScale.stderr}${kpisFlag.stderr}`).not.toMatch(/\n\s+at /);
   });
 });

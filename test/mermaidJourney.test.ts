@@ -244,6 +244,9 @@ describe('mermaidToContentFiles', () => {
     expect(mapScore(1, { min: -2, max: 2 })).toBe(-2);
     expect(mapScore(4.5, { min: -2, max: 2 })).toBe(1.5);
     expect(mapScore(3)).toBe(3);
+    expect(mapScore(9, { min: 1, max: 5 }, { min: 0, max: 10 })).toBe(4.6);
+    expect(() => mermaidToContentFiles(parseMermaidJourney('journey\n  T: 9\n'), { journeyId: 'nine' })).toThrow('score 9 (line 2) is outside 1-5');
+    expect(mermaidToContentFiles(parseMermaidJourney('journey\n  T: 9\n'), { journeyId: 'nine', sourceScale: { min: 0, max: 10 } }).at(-1)!.text).toContain('emotion: 4.6');
     const files = mermaidToContentFiles(parseMermaidJourney('journey\ntitle "Quoted" #1\nsection yes\n  - dash {x}: 5: O\'Brien, Zoë\n'), { journeyId: 'q', scale: { min: -2, max: 2 } });
     const list = touchpointListSchema.parse(parseYaml(files.at(-1)!.text));
     expect(list.touchpoints[0]).toMatchObject({ title: '- dash {x}', stage: 'yes', emotion: 2, emotionByPersona: { 'o-brien': 2, zoe: 2 } });
@@ -259,6 +262,8 @@ describe('mermaidToContentFiles', () => {
     const files = mermaidToContentFiles(parseMermaidJourney('journey\nsection A\n  T: 1: Me, me, ME\nsection A\n  T: 2\n'), { journeyId: 'dup' });
     expect(files.map((f) => f.path)).toContain('stages/dup/a-2.mdx');
     expect(files.map((f) => f.path)).toContain('personas/me-3.mdx');
+    const compare = mermaidToContentFiles(parseMermaidJourney('journey\nsection Compare\n  T: 1\nsection Compare stage\n  U: 2\n'), { journeyId: 'cmp' });
+    expect(compare.map((f) => f.path).filter((p) => p.startsWith('stages/'))).toEqual(['stages/cmp/compare-stage.mdx', 'stages/cmp/compare-stage-2.mdx']);
     expect(() => mermaidToContentFiles(parseMermaidJourney('journey'), { journeyId: 'Not Valid' })).toThrow(/not a valid journey id/);
   });
 });

@@ -1,6 +1,17 @@
 /** The last segment of a journey's comparison page (`journeys/<id>/compare/`); no stage may take it. */
 export const COMPARISON_SEGMENT = 'compare';
 
+/** Stage ids the site keeps for pages of its own below `journeys/<id>/`, with that page: the validator rejects them. */
+export const RESERVED_STAGE_IDS: Readonly<Record<string, string>> = { [COMPARISON_SEGMENT]: 'the comparison page' };
+
+/** The page a stage id is kept for, if it is reserved. */
+export const reservedStagePage = (id: string): string | undefined => (Object.hasOwn(RESERVED_STAGE_IDS, id) ? RESERVED_STAGE_IDS[id] : undefined);
+
+/** `id`, or `<id>-stage` when the site keeps `id` for a page of its own ("compare" → "compare-stage"). */
+export function nonReservedStageId(id: string): string {
+  return reservedStagePage(id) === undefined ? id : `${id}-stage`;
+}
+
 /** Site paths of every page type, relative to the site's base, each ending in "/". */
 export const paths = {
   overview: () => '',

@@ -4,7 +4,8 @@
  * Pure: returns paths (relative to the content folder) and texts; the CLI writes them.
  */
 import { Document, isMap, isScalar, isSeq, stringify } from 'yaml';
-import type { MermaidJourney } from './parseJourney.ts';
+import { nonReservedStageId } from '../paths.ts';
+import type { MermaidJourney, MermaidTask } from './parseJourney.ts';
 
 export interface ContentFile {
   /** Path relative to the content folder, with `/` separators. */
@@ -15,8 +16,15 @@ export interface ContentFile {
 export interface MermaidToContentOptions {
   /** Id of the journey to create (valid id: lower-case letters, digits, hyphens). */
   journeyId: string;
-  /** The report's emotion scale; Mermaid's 1-5 scores are mapped onto it linearly. Default 1-5. */
-  scale?: { min: number; max: number };
+  /** The report's emotion scale; the diagram's scores are mapped onto it linearly. Default 1-5. */
+  scale?: ScoreRange;
+  /** The diagram's own scale (Mermaid draws 1-5, some diagrams use 0-10). Default 1-5. */
+  sourceScale?: ScoreRange;
+}
+
+export interface ScoreRange {
+  min: number;
+  max: number;
 }
 
 /** Mermaid draws scores from 1 to 5. */
@@ -62,11 +70,18 @@ function mdx(data: Record<string, unknown>, body: string): string {
   return `---\n${stringify(data)}---\n\n${body}\n`;
 }
 
-/** Maps a Mermaid score (1-5) onto the report's scale, rounded to two decimals. */
-export function mapScore(score: number, scale: { min: number; max: number } = MERMAID_SCALE): number {
-  if (scale.min === MERMAID_SCALE.min && scale.max === MERMAID_SCALE.max) return score;
-  const mapped = scale.min + ((score - MERMAID_SCALE.min) * (scale.max - scale.min)) / (MERMAID_SCALE.max - MERMAID_SCALE.min);
+const sameRange = (a: ScoreRange, b: ScoreRange) => a.min === b.min && a.max === b.max;
+
+/** Maps a score on `from` (Mermaid's 1-5 by default) onto the report's scale, rounded to two decimals. */
+export function mapScore(score: number, scale: ScoreRange = MERMAID_SCALE, from: ScoreRange = MERMAID_SCALE): number {
+  if (sameRange(scale, from)) return score;
+  const mapped = scale.min + ((score - from.min) * (scale.max - scale.min)) / (from.max - from.min);
   return Math.round(mapped * 100) / 100;
+}
+
+/** The tasks whose score lies outside `range`, in diagram order: they cannot be mapped onto the report's scale. */
+export function tasksOutside(journey: MermaidJourney, range: ScoreRange): MermaidTask[] {
+  return journey.sections.flatMap((section) => section.tasks).filter((task) => task.score < range.min || task.score > range.max);
 }
 
 /** Persona ids for the journey's actors, distinct, in the order the actors first appear. */
@@ -80,6 +95,9 @@ export function mermaidToContentFiles(journey: MermaidJourney, options: MermaidT
   const { journeyId } = options;
   if (!ID_PATTERN.test(journeyId)) throw new Error(`"${journeyId}" is not a valid journey id: use lower-case letters, digits and hyphens`);
   const scale = options.scale ?? MERMAID_SCALE;
+  const from = options.sourceScale ?? MERMAID_SCALE;
+  const [outside] = tasksOutside(journey, from);
+  if (outside) throw new Error(`score ${outside.score} (line ${outside.line}) is outside ${from.min}-${from.max}`);
   const files: ContentFile[] = [];
 
   // Personas: one per actor, or a generic customer.
@@ -108,9 +126,9 @@ export function mermaidToContentFiles(journey: MermaidJourney, options: MermaidT
     });
   }
 
-  // Stages: one per section, in order.
+  // Stages: one per section, in order; never an id the site keeps for a page of its own.
   const stageIds = new Set<string>();
-  const stages = journey.sections.map((section, index) => ({ section, id: unique(slugifyId(section.name, 'stage'), stageIds), order: index + 1 }));
+  const stages = journey.sections.map((section, index) => ({ section, id: unique(nonReservedStageId(slugifyId(section.name, 'stage')), stageIds), order: index + 1 }));
   for (const { section, id, order } of stages) {
     files.push({
       path: `stages/${journeyId}/${id}.mdx`,
@@ -135,17 +153,16 @@ export function mermaidToContentFiles(journey: MermaidJourney, options: MermaidT
         title: task.name,
         stage,
         channel: 'website',
-        emotion: mapScore(task.score, scale),
+        emotion: mapScore(task.score, scale, from),
       };
       if (multiActor && task.actors.length > 0) {
-        entry.emotionByPersona = Object.fromEntries(task.actors.map((actor) => [personaIds.get(actor)!, mapScore(task.score, scale)]));
+        entry.emotionByPersona = Object.fromEntries(task.actors.map((actor) => [personaIds.get(actor)!, mapScore(task.score, scale, from)]));
       }
       return entry;
     }),
   );
   const list = new Document({ journey: journeyId, touchpoints });
-  const mapped = scale.min !== MERMAID_SCALE.min || scale.max !== MERMAID_SCALE.max;
-  list.commentBefore = ` Imported from a Mermaid user journey: one touchpoint per task, emotion = the task's score${mapped ? ` mapped from 1-5 onto ${scale.min} to ${scale.max}` : ''}.`;
+  list.commentBefore = ` Imported from a Mermaid user journey: one touchpoint per task, emotion = the task's score${sameRange(scale, from) ? '' : ` mapped from ${from.min}-${from.max} onto ${scale.min} to ${scale.max}`}.`;
   const items = list.get('touchpoints');
   for (const item of isSeq(items) ? items.items : []) {
     const channel = isMap(item) ? item.get('channel', true) : undefined;

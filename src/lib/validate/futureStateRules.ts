@@ -1,7 +1,7 @@
 import { suggest } from '../closest.ts';
 import { kpiMatchKeys, matchItems } from '../compare/match.ts';
 import { currentKpiValue } from '../kpi.ts';
-import { COMPARISON_SEGMENT } from '../paths.ts';
+import { nonReservedStageId, reservedStagePage } from '../paths.ts';
 import type { ReportSources, SourceEntry } from '../model.ts';
 import { formatFieldPath, type Problem } from '../problems.ts';
 import type { ParsedFile } from './parseFile.ts';
@@ -117,8 +117,10 @@ export function checkFutureStateRules(sources: ReportSources, files: Map<string,
   }
 
   for (const stage of sources.stages) {
-    if (stage.id.split('/').at(-1) === COMPARISON_SEGMENT) {
-      problems.push(at(stage, [], { message: `"${COMPARISON_SEGMENT}" cannot be a stage id: journeys/<journey>/${COMPARISON_SEGMENT}/ is the comparison page`, hint: 'rename the stage file, e.g. to "comparison-stage.mdx"' }));
+    const id = stage.id.split('/').at(-1)!;
+    const page = reservedStagePage(id);
+    if (page !== undefined) {
+      problems.push(at(stage, [], { message: `"${id}" cannot be a stage id: journeys/<journey>/${id}/ is ${page}`, hint: `rename the stage file, e.g. to "${nonReservedStageId(id)}.mdx"` }));
     }
   }
 
