@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { diffJourneys } from '../src/lib/compare/journeyDiff.ts';
 import { resolveReport } from '../src/lib/model.ts';
 import { formatProblems } from '../src/lib/problems.ts';
@@ -28,7 +29,6 @@ describe('npm run new', () => {
     const steps: string[][] = [
       ['persona', 'Giulia Rossi'],
       ['journey', 'Click & collect: "fast"', '--persona', 'giulia-rossi,anna'],
-      ['stage', 'Awareness', '--journey', 'click-collect-fast'],
       ['stage', 'Purchase', '--journey', 'click-collect-fast'],
       ['touchpoint', 'Reads #1 review <site>', '--journey', 'click-collect-fast', '--stage', 'awareness', '--channel', 'reviews'],
       ['touchpoint', 'Pays', '--journey', 'click-collect-fast', '--stage', 'purchase', '--channel', 'ecommerce'],
@@ -40,6 +40,7 @@ describe('npm run new', () => {
       expect(run.output).not.toContain('✗');
       expect(run.status).toBe(0);
     }
+    expect(readFileSync(join(dir, 'stages/click-collect-fast/awareness.mdx'), 'utf8')).toContain('order: 1');
     expect(existsSync(join(dir, 'stages/click-collect-fast/purchase.mdx'))).toBe(true);
     expect(readFileSync(join(dir, 'stages/click-collect-fast/purchase.mdx'), 'utf8')).toContain('order: 2');
     expect(readFileSync(join(dir, 'kpis/shoe-shop.yaml'), 'utf8')).toContain('id: net-promoter-score');
@@ -79,6 +80,87 @@ describe('npm run new', () => {
     expect(runNew(dir, 'report', 'Acme journeys', '--client', 'Acme').status).toBe(0);
     const { problems } = validateContent(dir, dir);
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  const freshDir = () => join(mkdtempSync(join(tmpdir(), 'itinera-new-')), 'content');
+  const errorsIn = (dir: string) => validateContent(dir, dir).problems.filter((p) => p.severity === 'error');
+
+  it('creates the folders the README shows, next to report.yaml', () => {
+    const dir = freshDir();
+    expect(runNew(dir, 'report', 'Acme journeys').status).toBe(0);
+    for (const folder of ['personas', 'journeys', 'stages', 'touchpoints', 'kpis']) expect(statSync(join(dir, folder)).isDirectory(), folder).toBe(true);
+  });
+
+  // Every scaffold must pass `npm run check:content` as written, whatever the report's scale and language.
+  const scales = [
+    { option: '1-5', min: 1, max: 5 },
+    { option: '-2..2', min: -2, max: 2 },
+    { option: '0-10', min: 0, max: 10 },
+  ];
+  const locales = [
+    { option: 'en', labels: ['Negative', 'Neutral', 'Positive'] },
+    { option: 'it-IT', labels: ['Negativa', 'Neutra', 'Positiva'] },
+  ];
+  for (const scale of scales) {
+    for (const locale of locales) {
+      it(`scaffolds a report on ${scale.option} in ${locale.option} whose every file passes check:content as written`, () => {
+        const dir = freshDir();
+        const steps: string[][] = [
+          ['report', 'Rapporto', '--scale', scale.option, '--locale', locale.option],
+          ['persona', 'Giulia'],
+          ['journey', 'Click & collect', '--persona', 'giulia'],
+          ['stage', 'Compare', '--journey', 'click-collect'],
+          ['touchpoint', 'Sees an ad', '--journey', 'click-collect', '--stage', 'awareness', '--channel', 'social'],
+          ['touchpoint', 'Reads reviews', '--journey', 'click-collect', '--stage', 'compare-stage', '--channel', 'reviews'],
+          ['kpi', 'Conversion rate', '--journey', 'click-collect', '--stage', 'compare-stage'],
+        ];
+        for (const step of steps) {
+          const run = runNew(dir, ...step);
+          expect(run.status, run.output).toBe(0);
+          expect(errorsIn(dir), step.join(' ')).toEqual([]);
+        }
+        const report = parseYaml(readFileSync(join(dir, 'report.yaml'), 'utf8')) as { locale: string; emotionScale: { min: number; max: number; labels: { score: number; label: string }[] } };
+        expect(report.locale).toBe(locale.option);
+        const mid = (scale.min + scale.max) / 2;
+        expect(report.emotionScale).toEqual({ min: scale.min, max: scale.max, labels: [scale.min, mid, scale.max].map((score, i) => ({ score, label: locale.labels[i] })) });
+        expect(readFileSync(join(dir, 'touchpoints/click-collect/reads-reviews.mdx'), 'utf8')).toContain(`\nemotion: ${mid}\n`);
+        const check = spawnSync(process.execPath, ['scripts/check.ts'], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, ITINERA_CONTENT: dir } });
+        expect(check.status, check.stdout).toBe(0);
+      });
+    }
+  }
+
+  it('never makes a stage id the site keeps for a page, and refuses one given with --id', () => {
+    const dir = copyFixture();
+    const made = runNew(dir, 'stage', 'Compare', '--journey', 'shoe-shop');
+    expect(made.status).toBe(0);
+    expect(made.output).toContain('Stage "Compare" is compare-stage: journeys/<journey>/compare/ is the comparison page.');
+    expect(existsSync(join(dir, 'stages/shoe-shop/compare-stage.mdx'))).toBe(true);
+    const chosen = runNew(dir, 'stage', 'Comparison', '--journey', 'shoe-shop', '--id', 'compare');
+    expect(chosen.status).toBe(1);
+    expect(chosen.output).toContain('--id compare cannot be a stage id');
+    expect(existsSync(join(dir, 'stages/shoe-shop/compare.mdx'))).toBe(false);
+    expect(errorsIn(dir)).toEqual([]);
+  });
+
+  it('answers an unknown option of every kind with one line and the usage, never a stack trace', () => {
+    const dir = copyFixture();
+    for (const kind of ['report', 'persona', 'journey', 'stage', 'touchpoint', 'kpi']) {
+      const run = runNew(dir, kind, 'X', '--colour', 'red');
+      expect(run.status, kind).toBe(1);
+      expect(run.output).toMatch(new RegExp(`^✗ Unknown option --colour for \`npm run new -- ${kind}\`: the options are [^\n]+\n\nUsage: npm run new`));
+      expect(run.output).not.toMatch(/\n\s+at /);
+    }
+    const misplaced = runNew(dir, 'persona', 'X', '--stage', 'buy');
+    expect(misplaced.output).toContain('✗ Unknown option --stage for `npm run new -- persona`: the options are --id, --help.');
+    const typo = runNew(dir, 'report', 'X', '--locael', 'it');
+    expect(typo.output).toContain('did you mean --locale?');
+    const badScale = runNew(freshDir(), 'report', 'X', '--scale', 'big');
+    expect(badScale.status).toBe(1);
+    expect(badScale.output).toContain('--scale "big" is not a scale');
+    const badKind = runNew(dir, 'widget', 'X');
+    expect(badKind.output).toContain('✗ Unknown kind "widget": use one of report, persona, journey, stage, touchpoint, kpi.');
+    expect(`${misplaced.output}${typo.output}${badScale.output}${badKind.output}`).not.toMatch(/\n\s+at /);
   });
 
   it('refuses to overwrite, and names unknown references with a suggestion', () => {

@@ -19,7 +19,16 @@ function y(value: string | number): string {
 
 const isoToday = (today: Date) => today.toISOString().slice(0, 10);
 
-export function reportTemplate(options: { title: string; client: string; today: Date }): string {
+export interface ScaffoldScale {
+  min: number;
+  max: number;
+  labels: { score: number; label: string }[];
+}
+
+/** The neutral point of a scale: its midpoint (3 on 1-5, 0 on -2..+2). */
+const midpoint = (scale: { min: number; max: number }) => (scale.min + scale.max) / 2;
+
+export function reportTemplate(options: { title: string; client: string; today: Date; locale: string; scale: ScaffoldScale }): string {
   return `# Report settings. Every field is described in the README ("Content reference").
 title: ${y(options.title)}
 client: ${y(options.client)}
@@ -29,17 +38,15 @@ date: ${isoToday(options.today)}
 # Quote versions so YAML keeps them as text ("1.10", not 1.1).
 version: "0.1"
 # Language of the report (BCP 47), used for <html lang> and number formats.
-locale: en
+locale: ${y(options.locale)}
 summary: >-
   One paragraph that tells a stakeholder what this map shows and what it found.
 # Scores of every touchpoint use this scale; -2..+2 works too. Neutral is the midpoint.
 emotionScale:
-  min: 1
-  max: 5
+  min: ${options.scale.min}
+  max: ${options.scale.max}
   labels:
-    - { score: 1, label: Very negative }
-    - { score: 3, label: Neutral }
-    - { score: 5, label: Very positive }
+${options.scale.labels.map((l) => `    - { score: ${l.score}, label: ${y(l.label)} }`).join('\n')}
 # A KPI short of its target by at most this share of the target is "at risk".
 kpiTolerance: 0.1
 # What the map is for.
@@ -127,7 +134,7 @@ What happens in this stage.
 `;
 }
 
-export function touchpointTemplate(options: { journey: string; stage: string; title: string; channel: string }): string {
+export function touchpointTemplate(options: { journey: string; stage: string; title: string; channel: string; scale: { min: number; max: number } }): string {
   return `---
 journey: ${options.journey}
 title: ${y(options.title)}
@@ -139,8 +146,8 @@ channel: ${options.channel}
 does: ${y('What the customer does')}
 # thinks: What goes through their mind.
 # feels: A verbatim quote.
-# Score on the report's emotion scale (1-5 by default; decimals allowed).
-emotion: 3
+# Score on the report's emotion scale, ${options.scale.min} to ${options.scale.max} (decimals allowed); ${midpoint(options.scale)} is neutral.
+emotion: ${midpoint(options.scale)}
 # Scores per persona id, when the journey has several personas.
 emotionByPersona: {}
 # A plain sentence, or { title, severity: low | medium | high, description }.
