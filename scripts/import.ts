@@ -12,7 +12,7 @@ import { parseCommandLine, parseScale, UsageError, usageErrorText } from '../src
 import { resolveContentDir } from '../src/lib/contentDir.ts';
 import { importKpisCommand } from './importKpisCommand.ts';
 import { findMermaidJourneyBlocks, MermaidSyntaxError, parseMermaidJourney, type MermaidJourney } from '../src/lib/mermaid/parseJourney.ts';
-import { actorIds, DEFAULT_PERSONA, MERMAID_SCALE, mermaidToContentFiles, slugifyId, tasksOutside, type ScoreRange } from '../src/lib/mermaid/toContent.ts';
+import { actorIds, type ContentFile, DEFAULT_PERSONA, MERMAID_SCALE, mermaidToContentFiles, slugifyId, tasksOutside, type ScoreRange } from '../src/lib/mermaid/toContent.ts';
 import { nonReservedStageId, reservedStagePage } from '../src/lib/paths.ts';
 
 type Command = (args: string[]) => number | Promise<number>;
@@ -94,10 +94,13 @@ function suggestedScale(scores: number[]): string {
 }
 
 /**
- * `FILE:LINE: score 9 is outside 1-5` for the first score the diagram's scale cannot hold, with
- * the fix; undefined when every score fits.
+ * What would make the imported files fail the report's check, as `FILE:LINE: …` with the fix:
+ * no task at all (a journey without stages), or `score 9 is outside 1-5`. Undefined when none.
  */
-function scoresOutsideMessage(journey: MermaidJourney, from: ScoreRange, to: ScoreRange, file: string, offset: number): string | undefined {
+function diagramProblem(journey: MermaidJourney, from: ScoreRange, to: ScoreRange, file: string, offset: number): string | undefined {
+  if (journey.sections.every((section) => section.tasks.length === 0)) {
+    return `${file}:${offset + 1}: the diagram has no tasks, so the journey would have no stages: add a section with a task, e.g. "section Order" and "Pay: 5: Me"`;
+  }
   const [first, ...others] = tasksOutside(journey, from);
   if (!first) return undefined;
   const scores = journey.sections.flatMap((section) => section.tasks.map((task) => task.score));
@@ -107,6 +110,49 @@ function scoresOutsideMessage(journey: MermaidJourney, from: ScoreRange, to: Sco
     `  The diagram's scores run from ${Math.min(...scores)} to ${Math.max(...scores)}; Mermaid draws 1-5.\n` +
     `  fix: give the diagram's own scale, rescaled linearly onto the report's ${to.min} to ${to.max}: npm run import -- mermaid ${file} --scale ${suggestedScale(scores)}`
   );
+}
+
+/**
+ * Writes the imported files, keeping existing personas; refuses (false, nothing written) when
+ * other files exist and `force` is off. Says which section took another stage id, and why.
+ */
+function writeImported(files: ContentFile[], journey: MermaidJourney, journeyId: string, contentDir: string, shown: (path: string) => string, force: boolean): boolean {
+  const personaIds = new Set([...actorIds(journey).values()].concat(journey.actors.length === 0 ? [DEFAULT_PERSONA.id] : []));
+  const existingPersonas = entryIds(join(contentDir, 'personas'));
+  const existingJourneys = entryIds(join(contentDir, 'journeys'));
+
+  const kept: string[] = [];
+  const conflicts: string[] = [];
+  const toWrite = files.filter((f) => {
+    const id = basename(f.path).replace(/\.mdx$/, '');
+    if (f.path.startsWith('personas/') && personaIds.has(id) && existingPersonas.has(id)) {
+      kept.push(id);
+      return false;
+    }
+    const path = join(contentDir, f.path);
+    if (existsSync(path)) conflicts.push(shown(path));
+    else if (f.path.startsWith('journeys/') && existingJourneys.has(id)) conflicts.push(`${shown(join(contentDir, 'journeys'))}/… (a journey "${id}" already exists)`);
+    return true;
+  });
+
+  if (conflicts.length > 0 && !force) {
+    console.error(`✗ These files already exist:\n${conflicts.map((c) => `  ${c}`).join('\n')}\nNothing was written. Pass --force to overwrite them, or --journey ID to import as another journey.`);
+    return false;
+  }
+
+  for (const id of kept) console.log(`Kept existing persona ${id}`);
+  for (const section of journey.sections) {
+    const id = slugifyId(section.name, 'stage');
+    const page = reservedStagePage(id);
+    if (page !== undefined) console.log(`Section "${section.name}" is stage ${nonReservedStageId(id)}: journeys/${journeyId}/${id}/ is ${page}.`);
+  }
+  for (const f of toWrite) {
+    const path = join(contentDir, f.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, f.text);
+    console.log(`Wrote ${shown(path)}`);
+  }
+  return true;
 }
 
 /** `npm run import -- mermaid FILE [--journey ID] [--scale MIN-MAX] [--force]`; returns the exit code. */
@@ -151,47 +197,13 @@ function importMermaid(args: string[]): number {
   }
 
   const scale = reportScale(contentDir);
-  const outside = scoresOutsideMessage(journey, sourceScale, scale, file, offset);
-  if (outside) {
-    console.error(`${outside}\n\n✗ Nothing was written.`);
+  const problem = diagramProblem(journey, sourceScale, scale, file, offset);
+  if (problem) {
+    console.error(`${problem}\n\n✗ Nothing was written.`);
     return 1;
   }
   const files = mermaidToContentFiles(journey, { journeyId, scale, sourceScale });
-  const personaIds = new Set([...actorIds(journey).values()].concat(journey.actors.length === 0 ? [DEFAULT_PERSONA.id] : []));
-  const existingPersonas = entryIds(join(contentDir, 'personas'));
-  const existingJourneys = entryIds(join(contentDir, 'journeys'));
-
-  const kept: string[] = [];
-  const conflicts: string[] = [];
-  const toWrite = files.filter((f) => {
-    const id = basename(f.path).replace(/\.mdx$/, '');
-    if (f.path.startsWith('personas/') && personaIds.has(id) && existingPersonas.has(id)) {
-      kept.push(id);
-      return false;
-    }
-    const path = join(contentDir, f.path);
-    if (existsSync(path)) conflicts.push(shown(path));
-    else if (f.path.startsWith('journeys/') && existingJourneys.has(id)) conflicts.push(`${shown(join(contentDir, 'journeys'))}/… (a journey "${id}" already exists)`);
-    return true;
-  });
-
-  if (conflicts.length > 0 && !values.force) {
-    console.error(`✗ These files already exist:\n${conflicts.map((c) => `  ${c}`).join('\n')}\nNothing was written. Pass --force to overwrite them, or --journey ID to import as another journey.`);
-    return 1;
-  }
-
-  for (const id of kept) console.log(`Kept existing persona ${id}`);
-  for (const section of journey.sections) {
-    const id = slugifyId(section.name, 'stage');
-    const page = reservedStagePage(id);
-    if (page !== undefined) console.log(`Section "${section.name}" is stage ${nonReservedStageId(id)}: journeys/${journeyId}/${id}/ is ${page}.`);
-  }
-  for (const f of toWrite) {
-    const path = join(contentDir, f.path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, f.text);
-    console.log(`Wrote ${shown(path)}`);
-  }
+  if (!writeImported(files, journey, journeyId, contentDir, shown, values.force === true)) return 1;
   const tasks = journey.sections.reduce((n, s) => n + s.tasks.length, 0);
   const mapped = scale.min !== sourceScale.min || scale.max !== sourceScale.max;
   console.log(

@@ -215,6 +215,15 @@ describe('npm run import -- mermaid', () => {
     expect(list.touchpoints.map((t) => t.emotion)).toEqual([1, 5]);
   });
 
+  it('refuses a diagram without tasks (the journey would have no stages), writing nothing', () => {
+    const content = freshContent();
+    const file = diagram('empty.mmd', 'journey\n  title Empty\n  section Later\n');
+    const run = runImport(content, 'mermaid', file);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${file}:1: the diagram has no tasks`);
+    expect(existsSync(join(content, 'journeys/empty.mdx'))).toBe(false);
+  });
+
   it('rejects a section name with a colon (Mermaid\'s grammar does too), with its line', () => {
     const content = freshContent();
     const file = diagram('steps.mmd', 'journey\n  section Step 1: Context\n    Read: 3\n');
