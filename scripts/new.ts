@@ -193,7 +193,9 @@ async function main(argv: string[]): Promise<boolean> {
     console.log(USAGE);
     return false;
   }
-  if (!Object.hasOwn(OPTIONS, kind)) throw new UsageError(`Unknown kind "${kind}": use one of ${Object.keys(OPTIONS).join(', ')}.`, USAGE);
+  const kinds = Object.keys(OPTIONS).join(', ');
+  if (kind.startsWith('-')) throw new UsageError(`Start with the kind (${kinds}), then the name and the options: found ${kind} first.`, USAGE);
+  if (!Object.hasOwn(OPTIONS, kind)) throw new UsageError(`Unknown kind "${kind}": use one of ${kinds}.`, USAGE);
   const { values, positionals } = parseCommandLine(args, OPTIONS[kind as Kind], { command: `npm run new -- ${kind}`, usage: USAGE });
   const flags = values as Flags & { help?: boolean };
   if (flags.help) {

@@ -160,7 +160,9 @@ describe('npm run new', () => {
     expect(badScale.output).toContain('--scale "big" is not a scale');
     const badKind = runNew(dir, 'widget', 'X');
     expect(badKind.output).toContain('✗ Unknown kind "widget": use one of report, persona, journey, stage, touchpoint, kpi.');
-    expect(`${misplaced.output}${typo.output}${badScale.output}${badKind.output}`).not.toMatch(/\n\s+at /);
+    const optionFirst = runNew(dir, '--locale', 'it', 'report', 'X');
+    expect(optionFirst.output).toContain('✗ Start with the kind (report, persona, journey, stage, touchpoint, kpi), then the name and the options: found --locale first.');
+    expect(`${misplaced.output}${typo.output}${badScale.output}${badKind.output}${optionFirst.output}`).not.toMatch(/\n\s+at /);
   });
 
   it('refuses to overwrite, and names unknown references with a suggestion', () => {
