@@ -4,9 +4,10 @@
  * outside Vite (`npm run bench:charts`) still start.
  *
  * What counts as a machine's own path: an absolute path into the folders where users and
- * machines keep their own files, which differ from one computer to the next — home folders
- * (/home/…, /Users/…, /root/…, C:\…), workspaces (/work/…, /workspace/…, /srv/…, /mnt/…,
- * /media/…) and temporary folders (/tmp/…, /private/…, /var/folders/…: use `os.tmpdir()`).
+ * machines keep their own files, which differ from one computer to the next. Those are the
+ * top-level folders in MACHINE_FOLDERS below — home folders (home, Users, root), workspaces
+ * (work, workspace, srv, mnt, media) and temporary folders (tmp, private, var/folders: use
+ * `os.tmpdir()`) — and any Windows drive path (a capital letter, a colon, a slash or backslash).
  * System locations that are the same on every machine of a kind (/usr/bin/chromium,
  * /usr/bin/env, /dev/null, /etc/…) are defaults, not a machine's own files, and are allowed.
  * URLs and site paths (`https://host/home/`, `/journeys/…`) are not file paths and never match.
@@ -21,7 +22,7 @@ const CHECKED_FOLDERS = ['src', 'scripts', 'test', '.ci'];
 const MACHINE_FOLDERS = ['home', 'Users', 'root', 'work', 'workspace', 'srv', 'mnt', 'media', 'tmp', 'private', 'var/folders'];
 /** An absolute path starting where a path starts (line start, space, quote, bracket, `=`, `:`, `file://`), not inside a URL. */
 const POSIX_MACHINE_PATH = new RegExp(`(?<=^|[\\s'"\`([{=,:;]|file://)/(?:${MACHINE_FOLDERS.join('|')})(?=[/'"\`\\s]|$)`, 'm');
-/** A Windows drive path: `C:\…` (also written `C:\\…` in source) or `C:/…`. */
+/** A Windows drive path: a capital, a colon, then a backslash (doubled in source) or a slash. */
 const WINDOWS_PATH = /(?<![\w$])[A-Z]:(?:\\|\/)(?=[\w.$ \\-])/;
 
 /** The first machine-specific absolute path in a line of text, if any. */
@@ -29,9 +30,9 @@ function machinePath(line: string): string | undefined {
   return (POSIX_MACHINE_PATH.exec(line) ?? WINDOWS_PATH.exec(line))?.[0];
 }
 
-/** Files git tracks under the checked folders (every file there when this is not a git clone). */
+/** Files under the checked folders that git tracks or would (every file there when this is not a git clone). */
 function checkedFiles(): string[] {
-  const git = spawnSync('git', ['ls-files', '-z', '--', ...CHECKED_FOLDERS], { cwd: projectRoot, encoding: 'utf8' });
+  const git = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...CHECKED_FOLDERS], { cwd: projectRoot, encoding: 'utf8' });
   if (git.status === 0 && git.stdout) return git.stdout.split('\0').filter(Boolean);
   return CHECKED_FOLDERS.flatMap((folder) =>
     readdirSync(join(projectRoot, folder), { recursive: true, withFileTypes: true })
