@@ -13,7 +13,7 @@
  * URLs and site paths (`https://host/home/`, `/journeys/…`) are not file paths and never match.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from './helpers/build.ts';
@@ -33,7 +33,8 @@ function machinePath(line: string): string | undefined {
 /** Files under the checked folders that git tracks or would (every file there when this is not a git clone). */
 function checkedFiles(): string[] {
   const git = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...CHECKED_FOLDERS], { cwd: projectRoot, encoding: 'utf8' });
-  if (git.status === 0 && git.stdout) return git.stdout.split('\0').filter(Boolean);
+  // A file deleted but not yet committed is still listed: skip it.
+  if (git.status === 0 && git.stdout) return git.stdout.split('\0').filter((file) => file && existsSync(join(projectRoot, file)));
   return CHECKED_FOLDERS.flatMap((folder) =>
     readdirSync(join(projectRoot, folder), { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
