@@ -11,6 +11,7 @@ import type { ParseArgsOptionsConfig } from 'node:util';
 import { suggest } from '../src/lib/closest.ts';
 import { parseCommandLine, parseScale, UsageError, usageErrorText } from '../src/lib/commandLine.ts';
 import { resolveContentDir } from '../src/lib/contentDir.ts';
+import { neutralScore } from '../src/lib/emotion.ts';
 import { translator, uiLanguage } from '../src/lib/i18n/index.ts';
 import type { ReportSources } from '../src/lib/model.ts';
 import { nonReservedStageId, reservedStagePage } from '../src/lib/paths.ts';
@@ -101,7 +102,7 @@ function reportSettings(flags: Flags): { locale: string; scale: ScaffoldScale; n
   const t = translator(locale);
   const labels = [
     { score: min, label: t('emotion.negative') },
-    { score: (min + max) / 2, label: t('emotion.neutral') },
+    { score: neutralScore({ min, max }), label: t('emotion.neutral') },
     { score: max, label: t('emotion.positive') },
   ];
   return { locale, scale: { min, max, labels }, note: translated ? undefined : `Note: there is no interface text in "${locale}" yet: the site and the scale's labels are in English.` };

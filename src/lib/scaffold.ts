@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { neutralScore } from './emotion.ts';
 
 /** A lower-case, hyphenated, accent-free id from any title: "Città & Co." → "citta-co". */
 export function slugify(text: string): string {
@@ -24,9 +25,6 @@ export interface ScaffoldScale {
   max: number;
   labels: { score: number; label: string }[];
 }
-
-/** The neutral point of a scale: its midpoint (3 on 1-5, 0 on -2..+2). */
-const midpoint = (scale: { min: number; max: number }) => (scale.min + scale.max) / 2;
 
 export function reportTemplate(options: { title: string; client: string; today: Date; locale: string; scale: ScaffoldScale }): string {
   return `# Report settings. Every field is described in the README ("Content reference").
@@ -146,8 +144,8 @@ channel: ${options.channel}
 does: ${y('What the customer does')}
 # thinks: What goes through their mind.
 # feels: A verbatim quote.
-# Score on the report's emotion scale, ${options.scale.min} to ${options.scale.max} (decimals allowed); ${midpoint(options.scale)} is neutral.
-emotion: ${midpoint(options.scale)}
+# Score on the report's emotion scale, ${options.scale.min} to ${options.scale.max} (decimals allowed); ${neutralScore(options.scale)} is neutral.
+emotion: ${neutralScore(options.scale)}
 # Scores per persona id, when the journey has several personas.
 emotionByPersona: {}
 # A plain sentence, or { title, severity: low | medium | high, description }.
