@@ -29,7 +29,7 @@ const USAGE = `Usage: npm run new -- <kind> "<name>" [options]
                                            with its first stage (a journey needs one)
   journey "Click & collect, future" --improves click-collect
                                            a future state: same personas, a copy of the stages
-  stage "Awareness" --journey click-collect [--order 1]
+  stage "Purchase" --journey click-collect [--order 2]
   touchpoint "Reads reviews" --journey click-collect --stage awareness [--channel reviews]
   kpi "Conversion rate" --journey click-collect --stage purchase
 
