@@ -1,4 +1,9 @@
-/** English interface text. Every other language has exactly these keys (checked by the tests). */
+import type { PluralForms } from '../index.ts';
+
+/**
+ * English interface text. Every other language has exactly these keys (checked by the tests).
+ * A counted phrase is `{ one, other }`, picked by Intl.PluralRules for `{count}`: see docs/translating.md.
+ */
 export default {
   'nav.sections': 'Report sections',
   'nav.overview': 'Overview',
@@ -39,7 +44,7 @@ export default {
   'overview.eyebrow': '{client} · customer journey report',
   'overview.byline': 'By {author}',
   'overview.health': 'KPI health',
-  'overview.allKpis': 'All {count} KPIs by journey and stage',
+  'overview.allKpis': { one: '{count} KPI by journey and stage', other: 'All {count} KPIs by journey and stage' },
   'overview.objectives': 'Objectives',
   'overview.products': 'Products: {list}',
   'overview.segments': 'Segments: {list}',
@@ -51,7 +56,10 @@ export default {
   'count.painPoints': { one: '{count} pain point', other: '{count} pain points' },
   'stageStrip.noScores': 'no scores',
   'stageStrip.average': 'avg {score}',
-  'stageStrip.kpis': 'KPIs: {met} met · {atRisk} at risk · {missed} missed',
+  'stageStrip.kpis': 'KPIs: {counts}',
+  'stageStrip.met': { one: '{count} met', other: '{count} met' },
+  'stageStrip.at-risk': { one: '{count} at risk', other: '{count} at risk' },
+  'stageStrip.missed': { one: '{count} missed', other: '{count} missed' },
   'persona.about': 'About {name}',
   'persona.goals': 'Goals',
   'persona.needs': 'Needs',
@@ -221,23 +229,27 @@ export default {
   'charts.countPainTouchpoints': { one: '{count} touchpoint with pain points', other: '{count} touchpoints with pain points' },
   'charts.markDetails': '{stage}, {channel}: emotion {score} ({label})',
   'charts.curveSummary': 'Emotion across the stages {stages}.',
-  'charts.curveSeries': '{count} scores from {min} to {max}; lowest {lowest}, highest {highest}.',
+  'charts.curveSeries': { one: '{count} score from {min} to {max}; lowest {lowest}, highest {highest}.', other: '{count} scores from {min} to {max}; lowest {lowest}, highest {highest}.' },
   'charts.curveNoScores': '{series}: no scores yet.',
   'charts.scoreAt': '{score} ({label}) at {title} in {stage}',
   'charts.neutral': 'neutral',
   'charts.lowest': 'lowest',
   'charts.lowestPoint': 'lowest point',
-  'charts.sparkline': '{count} values from {from} to {to}: from {first} to {last}',
+  'charts.sparkline': { one: '{count} value from {from} to {to}: from {first} to {last}', other: '{count} values from {from} to {to}: from {first} to {last}' },
   'charts.sparklineTarget': ', target {target}',
   'charts.noHistory': 'No history.',
   'charts.effortAxis': 'Effort (1 low – 5 high) →',
   'charts.valueAxis': 'Value (1 low – 5 high) →',
   'charts.matrixMark': '{number}. {title}: value {value}, effort {effort} ({quadrant})',
-  'charts.matrixSummary': '{count} opportunities by value and effort: {counts}.',
+  'charts.matrixSummary': { one: '{count} opportunity by value and effort: {counts}.', other: '{count} opportunities by value and effort: {counts}.' },
   'quadrant.quick-win': 'Quick wins',
   'quadrant.big-bet': 'Big bets',
   'quadrant.fill-in': 'Fill-ins',
   'quadrant.money-pit': 'Money pits',
+  'quadrantCount.quick-win': { one: '{count} quick win', other: '{count} quick wins' },
+  'quadrantCount.big-bet': { one: '{count} big bet', other: '{count} big bets' },
+  'quadrantCount.fill-in': { one: '{count} fill-in', other: '{count} fill-ins' },
+  'quadrantCount.money-pit': { one: '{count} money pit', other: '{count} money pits' },
   'protected.title': 'Protected report',
   'protected.text': 'This report is shared with a password. Ask the person who sent you the link.',
   'protected.password': 'Password',
@@ -256,7 +268,7 @@ export default {
   'touchpoint.delivers': 'Delivers',
   'compare.todayName': 'today: {name}',
   'compare.summaryEmotion': 'Mean emotion {today} today, {future} in the future state ({delta}).',
-  'compare.summaryCounts': '{added}, {removed}, {changed}; {resolved} resolved.',
+  'compare.summaryCounts': '{added}, {removed}, {changed}; {resolved}.',
   'compare.noTouchpoints': 'no touchpoints yet',
   'compare.title': 'Compared with today: {future}',
   'compare.lede': "The future state against today's journey, {current}: emotion per stage, touchpoints added, removed and changed, pain points resolved, and KPI targets against today's values.",
@@ -271,7 +283,7 @@ export default {
   'compare.countAdded': { one: '{count} touchpoint added', other: '{count} touchpoints added' },
   'compare.countRemoved': { one: '{count} removed', other: '{count} removed' },
   'compare.countChanged': { one: '{count} changed', other: '{count} changed' },
-  'compare.countResolved': { one: '{count} pain point', other: '{count} pain points' },
+  'compare.countResolved': { one: '{count} pain point resolved', other: '{count} pain points resolved' },
   'compare.delta': 'Change',
   'compare.stages': 'Emotion per stage',
   'compare.stagesCaption': 'Mean emotion per stage, today and in the future state',
@@ -328,4 +340,4 @@ export default {
   'changes.kpiRemoved': 'KPI removed',
   'changes.kpiValue': '{before} → {after} ({delta})',
   'changes.kpiTarget': 'target {before} → {after}',
-} as const satisfies Record<string, string | { one: string; other: string }>;
+} as const satisfies Record<string, string | PluralForms>;
