@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { translator, uiLanguage, uiLanguages, uiTable } from '../src/lib/i18n/index.ts';
 import { projectRoot } from './helpers/build.ts';
+import { pluralDisagreements } from './helpers/text.ts';
 
 const english = uiTable('en');
 const keys = Object.keys(english);
@@ -75,6 +76,12 @@ describe('interface text', () => {
     expect(translator('en')('overview.allKpis', { count: 1 })).toBe('1 KPI by journey and stage');
     expect(translator('en')('quadrantCount.big-bet', { count: 1 })).toBe('1 big bet');
     expect(translator('en')('charts.sparkline', { count: 1, from: 'x', to: 'x', first: '1', last: '1' })).toMatch(/^1 value from/);
+  });
+
+  it('finds built text whose counted phrase disagrees with its number (the gate of the build tests)', () => {
+    expect(pluralDisagreements('KPI: 1 raggiunti · 0 a rischio · 1 mancati', 'it')).toEqual(['1 raggiunti', '1 mancati']);
+    expect(pluralDisagreements('All 1 KPIs by journey and stage; 2 stage', 'en')).toEqual(['1 KPIs by journey and stage', '2 stage']);
+    expect(pluralDisagreements('1 stage, 2 stages, 12 stages, 1 raggiunto', 'en')).toEqual([]);
   });
 
   it('formats numbers it fills in for the locale, negative ones with U+2212', () => {

@@ -4,17 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { builtPages } from '../src/build/pages.ts';
 import { uiTable } from '../src/lib/i18n/index.ts';
 import { buildSite, projectRoot, readPage, type BuildResult } from './helpers/build.ts';
-
-/** Text a reader sees: tags, scripts and styles removed, entities decoded. */
-function visibleText(html: string): string {
-  return html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/\s+/g, ' ');
-}
+import { pluralDisagreements, visibleText } from './helpers/text.ts';
 
 /** English interface phrases that Italian says differently, split at placeholders into fragments worth searching for. */
 function englishOnlyFragments(): string[] {
@@ -63,6 +53,12 @@ describe('the Italian example report', () => {
     expect(kpis).toMatch(/12,5\d? €/);
     expect(kpis).toMatch(/\d+,\d%/);
     expect(visibleText(readPage(build.outDir, ''))).toContain('12 mag 2026');
+  });
+
+  it('agrees every counted phrase with its number ("KPI: 1 raggiunto", not "1 raggiunti")', () => {
+    const wrong = builtPages(build.outDir).flatMap((page) => pluralDisagreements(visibleText(readFileSync(page.file, 'utf8')), 'it').map((phrase) => `${page.path}: ${phrase}`));
+    expect(wrong).toEqual([]);
+    expect(visibleText(readPage(build.outDir, ''))).toMatch(/KPI: 1 raggiunto · \d+ a rischio · \d+ mancat/);
   });
 
   it('speaks Italian in charts and navigation', () => {
