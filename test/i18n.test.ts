@@ -72,6 +72,7 @@ describe('interface text', () => {
     expect(italian('stageStrip.missed', { count: 1 })).toBe('1 mancato');
     expect(italian('stageStrip.missed', { count: 2 })).toBe('2 mancati');
     expect(italian('compare.countResolved', { count: 1 })).toBe('1 criticità risolta');
+    expect([1, 2].map((count) => italian('kpiCount.missed', { count }))).toEqual(['Mancato', 'Mancati']);
     expect(italian('charts.curveSeries', { count: 1, min: 1, max: 5, lowest: 'a', highest: 'b' })).toMatch(/^1 punteggio da/);
     expect(translator('en')('overview.allKpis', { count: 1 })).toBe('1 KPI by journey and stage');
     expect(translator('en')('quadrantCount.big-bet', { count: 1 })).toBe('1 big bet');

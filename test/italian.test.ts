@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtPages } from '../src/build/pages.ts';
-import { uiTable } from '../src/lib/i18n/index.ts';
+import { translator, uiTable } from '../src/lib/i18n/index.ts';
+import type { KpiStatus } from '../src/lib/kpi.ts';
 import { buildSite, projectRoot, readPage, type BuildResult } from './helpers/build.ts';
 import { pluralDisagreements, visibleText } from './helpers/text.ts';
 
@@ -59,6 +60,11 @@ describe('the Italian example report', () => {
     const wrong = builtPages(build.outDir).flatMap((page) => pluralDisagreements(visibleText(readFileSync(page.file, 'utf8')), 'it').map((phrase) => `${page.path}: ${phrase}`));
     expect(wrong).toEqual([]);
     expect(visibleText(readPage(build.outDir, ''))).toMatch(/KPI: 1 raggiunto · \d+ a rischio · \d+ mancat/);
+    // KPI health: each figure's status word agrees with it ("4 Raggiunti").
+    const health = [...readPage(build.outDir, '').matchAll(/stat__value">(\d+)<\/span><span class="status status--([\w-]+)"><span aria-hidden="true">.<\/span> ([^<]+)</g)];
+    expect(health).toHaveLength(3);
+    const italian = translator('it');
+    for (const [, count, status, label] of health) expect(label).toBe(italian(`kpiCount.${status as KpiStatus}`, { count: Number(count) }));
   });
 
   it('speaks Italian in charts and navigation', () => {
