@@ -5,7 +5,7 @@
  */
 
 const ISO_CURRENCY = /^[A-Z]{3}$/;
-export const MINUS_SIGN = '\u2212';
+const MINUS_SIGN = '\u2212';
 
 /** Intl's formatting with the minus sign of the report. */
 function format(value: number, locale: string, options: Intl.NumberFormatOptions): string {
