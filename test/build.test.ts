@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { builtPages } from '../src/build/pages.ts';
 import { formatKpiValue } from '../src/lib/format.ts';
 import { extractPageLinks, findBrokenLinks } from '../src/lib/linkCheck.ts';
 import { resolveReport, type ResolvedReport } from '../src/lib/model.ts';
@@ -8,6 +9,7 @@ import { paths } from '../src/lib/paths.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 import { parseSvg } from './helpers/svg.ts';
 import { buildSite, copyFixture, exampleContent, projectRoot, readPage } from './helpers/build.ts';
+import { authoredText, hyphenMinusNumbers, pluralDisagreements, visibleText } from './helpers/text.ts';
 
 /** Every href on a built page. */
 function linksOn(outDir: string, path: string): string[] {
@@ -158,6 +160,18 @@ describe('building the example report', () => {
     const page = readPage(build.outDir, paths.evidence());
     const gapSection = page.slice(page.indexOf('id="gaps"'));
     for (const t of gaps) expect(gapSection).toContain(`/${paths.touchpoint(t.id)}`);
+  });
+
+  it('writes negative numbers with U+2212 and counted phrases in the form of their number, on every page', () => {
+    const negatives: string[] = [];
+    const authored = authoredText(exampleContent);
+    for (const page of builtPages(build.outDir)) {
+      const text = visibleText(readFileSync(page.file, 'utf8'));
+      expect(hyphenMinusNumbers(text, authored), page.path).toEqual([]);
+      expect(pluralDisagreements(text, 'en'), page.path).toEqual([]);
+      negatives.push(...(text.match(/\u2212\d/g) ?? []));
+    }
+    expect(negatives.length).toBeGreaterThan(0);
   });
 });
 

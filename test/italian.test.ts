@@ -2,19 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtPages } from '../src/build/pages.ts';
-import { uiTable } from '../src/lib/i18n/index.ts';
+import { translator, uiTable } from '../src/lib/i18n/index.ts';
+import type { KpiStatus } from '../src/lib/kpi.ts';
 import { buildSite, projectRoot, readPage, type BuildResult } from './helpers/build.ts';
-
-/** Text a reader sees: tags, scripts and styles removed, entities decoded. */
-function visibleText(html: string): string {
-  return html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/\s+/g, ' ');
-}
+import { pluralDisagreements, visibleText } from './helpers/text.ts';
 
 /** English interface phrases that Italian says differently, split at placeholders into fragments worth searching for. */
 function englishOnlyFragments(): string[] {
@@ -63,6 +54,17 @@ describe('the Italian example report', () => {
     expect(kpis).toMatch(/12,5\d? €/);
     expect(kpis).toMatch(/\d+,\d%/);
     expect(visibleText(readPage(build.outDir, ''))).toContain('12 mag 2026');
+  });
+
+  it('agrees every counted phrase with its number ("KPI: 1 raggiunto", not "1 raggiunti")', () => {
+    const wrong = builtPages(build.outDir).flatMap((page) => pluralDisagreements(visibleText(readFileSync(page.file, 'utf8')), 'it').map((phrase) => `${page.path}: ${phrase}`));
+    expect(wrong).toEqual([]);
+    expect(visibleText(readPage(build.outDir, ''))).toMatch(/KPI: 1 raggiunto · \d+ a rischio · \d+ mancat/);
+    // KPI health: each figure's status word agrees with it ("4 Raggiunti").
+    const health = [...readPage(build.outDir, '').matchAll(/stat__value">(\d+)<\/span><span class="status status--([\w-]+)"><span aria-hidden="true">.<\/span> ([^<]+)</g)];
+    expect(health).toHaveLength(3);
+    const italian = translator('it');
+    for (const [, count, status, label] of health) expect(label).toBe(italian(`kpiCount.${status as KpiStatus}`, { count: Number(count) }));
   });
 
   it('speaks Italian in charts and navigation', () => {

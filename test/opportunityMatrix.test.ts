@@ -44,7 +44,7 @@ describe('buildOpportunityMatrix', () => {
 
   it('names the quadrants and counts them in the description', () => {
     for (const name of ['Quick wins', 'Big bets', 'Fill-ins', 'Money pits']) expect(svg).toContain(name);
-    expect(svg).toContain('4 opportunities by value and effort: 1 quick wins, 1 big bets, 2 fill-ins, 0 money pits.');
+    expect(svg).toContain('4 opportunities by value and effort: 1 quick win, 1 big bet, 2 fill-ins, 0 money pits.');
     expect(badAttributes(svg)).toEqual([]);
   });
 });

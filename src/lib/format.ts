@@ -1,9 +1,22 @@
-/** Formats numbers, KPI values and dates for the report's locale with Intl. */
+/**
+ * Formats numbers, KPI values and dates for the report's locale with Intl. A displayed negative
+ * number always has U+2212 MINUS SIGN, in every language (Intl writes a hyphen); machine-readable
+ * output (data attributes, CSV, JSON) keeps ASCII.
+ */
 
 const ISO_CURRENCY = /^[A-Z]{3}$/;
+const MINUS_SIGN = '\u2212';
+
+/** Intl's formatting with the minus sign of the report. */
+function format(value: number, locale: string, options: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(locale, options)
+    .formatToParts(value)
+    .map((part) => (part.type === 'minusSign' ? MINUS_SIGN : part.value))
+    .join('');
+}
 
 export function formatNumber(value: number, locale: string, maximumFractionDigits = 2): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits }).format(value);
+  return format(value, locale, { maximumFractionDigits });
 }
 
 /**
@@ -11,17 +24,15 @@ export function formatNumber(value: number, locale: string, maximumFractionDigit
  * capital letters are a currency code (`EUR`), anything else follows the number.
  */
 export function formatKpiValue(value: number, unit: string, locale: string): string {
-  if (unit === '%') return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(value / 100);
-  if (ISO_CURRENCY.test(unit)) {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: unit, maximumFractionDigits: 2 }).format(value);
-  }
+  if (unit === '%') return format(value / 100, locale, { style: 'percent', maximumFractionDigits: 2 });
+  if (ISO_CURRENCY.test(unit)) return format(value, locale, { style: 'currency', currency: unit, maximumFractionDigits: 2 });
   const number = formatNumber(value, locale);
   return unit ? `${number} ${unit}` : number;
 }
 
 /** A signed difference (`+1.5 pp`, `−3 min`) for deltas to target. */
 export function formatKpiDelta(delta: number, unit: string, locale: string): string {
-  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+  const sign = delta > 0 ? '+' : delta < 0 ? MINUS_SIGN : '±';
   const magnitude = Math.abs(delta);
   const body = unit === '%' ? `${formatNumber(magnitude, locale)} pp` : formatKpiValue(magnitude, unit, locale);
   return `${sign}${body}`;

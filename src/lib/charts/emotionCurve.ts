@@ -105,7 +105,8 @@ export function layoutEmotionCurve(input: EmotionCurveInput): CurveGeometry {
   const step = input.scale.max - input.scale.min > 10 ? Math.ceil((input.scale.max - input.scale.min) / 10) : 1;
   for (let score = Math.ceil(input.scale.min); score <= input.scale.max; score += step) {
     const labelled = input.scale.labels.find((l) => l.score === score);
-    ticks.push({ score, y: y(score), label: labelled ? `${score} ${labelled.label}` : String(score) });
+    const number = formatNumber(score, (input.t ?? english).locale);
+    ticks.push({ score, y: y(score), label: labelled ? `${number} ${labelled.label}` : number });
   }
   return { width, height, plot, bands, series, neutralY: y(neutralScore(input.scale)), ticks };
 }
@@ -149,7 +150,7 @@ export function buildEmotionCurve(input: EmotionCurveInput): Chart {
   });
   for (const tick of g.ticks) {
     parts.push(el('line', { x1: g.plot.left, x2: g.plot.right, y1: tick.y, y2: tick.y, stroke: chartGrid, 'stroke-width': 1 }));
-    parts.push(el('text', { x: g.plot.left - 6, y: tick.y + 4, 'text-anchor': 'end', 'font-size': compact ? 9.5 : 11, fill: chartMuted }, text(compact ? String(tick.score) : fitLabel(tick.label, g.plot.left - 10, 11))));
+    parts.push(el('text', { x: g.plot.left - 6, y: tick.y + 4, 'text-anchor': 'end', 'font-size': compact ? 9.5 : 11, fill: chartMuted }, text(compact ? formatNumber(tick.score, t.locale) : fitLabel(tick.label, g.plot.left - 10, 11))));
   }
   parts.push(el('line', { x1: g.plot.left, x2: g.plot.right, y1: g.neutralY, y2: g.neutralY, stroke: chartMuted, 'stroke-width': 1.5, 'stroke-dasharray': '4 3', class: 'chart-neutral' }));
   if (!compact) parts.push(el('text', { x: g.plot.right, y: g.neutralY - 4, 'text-anchor': 'end', 'font-size': 10.5, fill: chartMuted }, text(t('charts.neutral'))));

@@ -93,7 +93,7 @@ export function buildOpportunityMatrix(input: MatrixInput): Chart {
       );
     });
   }
-  const counts = quadrants.map((q) => `${input.items.filter((i) => quadrantOf(i.value, i.effort) === q).length} ${name(q).toLowerCase()}`);
+  const counts = quadrants.map((q) => t(`quadrantCount.${q}`, { count: input.items.filter((i) => quadrantOf(i.value, i.effort) === q).length }));
   const svg = chartRoot(
     {
       id: input.id,

@@ -1,19 +1,37 @@
+import { formatNumber } from '../format.ts';
 import en from './locales/en.ts';
 import it from './locales/it.ts';
 
+/** A CLDR plural category, as `Intl.PluralRules.select` names it. */
+export type PluralCategory = Intl.LDMLPluralRule;
+/**
+ * The forms of a counted phrase: one for each plural category `Category` its language uses for
+ * whole numbers, always `other`, which also stands in for a category the table leaves out.
+ */
+export type PluralForms<Category extends PluralCategory = 'one' | 'other'> = Partial<Record<PluralCategory, string>> & Record<Category | 'other', string>;
+
 export type UiKey = keyof typeof en;
-type Entry = string | { one: string; other: string };
-/** A complete table of interface text for one language. */
-export type UiTable = Record<UiKey, Entry>;
+/** Keys whose text depends on a count (`{ one, other }` in English): they need `vars.count`. */
+export type PluralKey = { [K in UiKey]: (typeof en)[K] extends string ? never : K }[UiKey];
+/**
+ * A complete table of interface text for one language whose counts take the forms `Category`:
+ * every counted phrase has each of those forms, every other key a string (checked by `tsc`).
+ */
+export type UiTable<Category extends PluralCategory = 'one' | 'other'> = { readonly [K in UiKey]: K extends PluralKey ? PluralForms<Category> : string };
 export type Vars = Record<string, string | number>;
-/** Looks up interface text: `t('count.stages', { count: 3 })` → "3 stages"; `locale` formats numbers. */
-export type Translate = ((key: UiKey, vars?: Vars) => string) & { locale: string };
+/** A counted phrase cannot be looked up without its count. */
+type VarsFor<K extends UiKey> = K extends PluralKey ? [vars: Vars & { count: number }] : [vars?: Vars];
+/**
+ * Looks up interface text: `t('count.stages', { count: 3 })` → "3 stages". Numbers in `vars`
+ * are formatted for `locale` (grouping, decimal comma, U+2212 minus); strings are inserted as given.
+ */
+export type Translate = (<K extends UiKey>(key: K, ...vars: VarsFor<K>) => string) & { locale: string };
 
 /**
  * Every language in locales/, listed by hand: `import.meta.glob` exists only under Vite, and this
  * module must load under plain Node (the CLI, benchmarks). test/i18n.test.ts checks the list is complete.
  */
-const tables: Record<string, UiTable> = { en, it };
+const tables: Record<string, UiTable<never>> = { en, it };
 
 export const uiLanguages = Object.keys(tables).sort();
 
@@ -23,20 +41,25 @@ export function uiLanguage(locale: string): string {
   return tables[language] ? language : 'en';
 }
 
-export function uiTable(language: string): UiTable {
+/** The table of a language; its counted phrases have `other` and the forms that language uses. */
+export function uiTable(language: string): UiTable<never> {
   return tables[language] ?? en;
 }
 
-/** A translator for a report locale; numbers in `vars` are inserted as given (format them first). */
+/** A translator for a report locale. */
 export function translator(locale: string): Translate {
   const table = uiTable(uiLanguage(locale));
   const plural = new Intl.PluralRules(locale);
   const t = (key: UiKey, vars: Vars = {}) => {
     const entry = table[key];
-    const text = typeof entry === 'string' ? entry : plural.select(Number(vars.count)) === 'one' ? entry.one : entry.other;
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+    const text = typeof entry === 'string' ? entry : (entry[plural.select(Number(vars.count))] ?? entry.other);
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = vars[name];
+      if (value === undefined) return whole;
+      return typeof value === 'number' ? formatNumber(value, locale) : value;
+    });
   };
-  return Object.assign(t, { locale });
+  return Object.assign(t, { locale }) as Translate;
 }
 
 /** English, for code that runs without a report (tests, defaults). */

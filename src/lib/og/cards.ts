@@ -30,7 +30,7 @@ export function cardForPath(path: string, report: ResolvedReport, heading: strin
   const base = { reportTitle: report.data.title, client: report.data.client, brandColor };
   const counts = (kpis: { status: KpiStatus }[]) => {
     const c = countKpiStatuses(kpis.map((k) => k.status));
-    return kpiStatuses.map((status) => ({ status, label: t(`status.${status}`), count: c[status] }));
+    return kpiStatuses.map((status) => ({ status, label: t(`kpiCount.${status}`, { count: c[status] }), count: c[status] }));
   };
   const parts = path.split('/').filter(Boolean);
   if (parts.length === 0) return { ...base, kind: t('overview.eyebrow', { client: report.data.client }), title: report.data.title, subtitle: report.data.summary, kpis: counts(report.kpis) };

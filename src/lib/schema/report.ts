@@ -106,8 +106,10 @@ export const reportSchema = z.object({
   researchSources: z.array(researchSourceSchema).default([]),
   /** Dated versions shown on the "what changed" page; git tags are used when absent. */
   versions: z.array(reportVersionSchema).default([]),
-  /** Show when each journey last changed and who changed it, from git (names appear on the site). */
+  /** Show on each journey page the date it last changed, from git. */
   showHistory: z.boolean().default(true),
+  /** Also name who made that change (the git author): off by default, as it publishes names from the repository. */
+  showHistoryAuthor: z.boolean().default(false),
 });
 
 export type ReportData = z.infer<typeof reportSchema>;

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { formatKpiDelta, formatKpiValue, formatNumber } from '../src/lib/format.ts';
+import { buildEmotionCurve } from '../src/lib/charts/emotionCurve.ts';
+import { translator } from '../src/lib/i18n/index.ts';
+
+const MINUS = '\u2212';
+/** A hyphen-minus where a reader would see a negative number. */
+const HYPHEN_NUMBER = /(^|[^\w-])-\d/;
+
+describe('negative numbers on display', () => {
+  it('take U+2212 MINUS SIGN in every formatter, in English and Italian', () => {
+    for (const locale of ['en', 'it-IT']) {
+      const shown = [
+        formatNumber(-0.5, locale),
+        formatKpiValue(-1600, '', locale),
+        formatKpiValue(-1600, 'min', locale),
+        formatKpiValue(-3.2, '%', locale),
+        formatKpiValue(-1600, 'EUR', locale),
+        formatKpiDelta(-1600, 'EUR', locale),
+        formatKpiDelta(-0.4, '%', locale),
+      ];
+      for (const text of shown) {
+        expect(text, `${locale}: ${text}`).toContain(MINUS);
+        expect(text, `${locale}: ${text}`).not.toMatch(HYPHEN_NUMBER);
+      }
+    }
+    expect(formatNumber(-0.5, 'it-IT')).toBe(`${MINUS}0,5`);
+    expect(formatKpiValue(-1600, '', 'it-IT')).toBe(`${MINUS}1600`);
+    expect(formatKpiValue(-1600, 'EUR', 'en')).toBe(`${MINUS}€1,600.00`);
+  });
+
+  it('take U+2212 on the emotion curve: axis ticks, point labels, titles and description', () => {
+    for (const compact of [false, true]) {
+      const { svg } = buildEmotionCurve({
+        id: 'curve',
+        title: 'Curve',
+        compact,
+        t: translator('it-IT'),
+        scale: { min: -2, max: 2, labels: [{ score: -2, label: 'Furioso' }] },
+        stages: [{ id: 'a', name: 'Scoperta' }],
+        series: [{ name: 'Anna', points: [{ id: 'p', label: 'Cerca', stageId: 'a', score: -0.5 }] }],
+      });
+      const text = svg.replace(/<[^>]+>/g, ' ');
+      expect(text).toContain(`${MINUS}2`);
+      expect(text).not.toMatch(HYPHEN_NUMBER);
+      if (!compact) expect(text).toContain(`${MINUS}0,5`);
+    }
+  });
+});
