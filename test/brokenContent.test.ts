@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../src/lib/problems.ts';
 import { formatProblems } from '../src/lib/problems.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 import { copyFixture, copyFutureStateFixture, projectRoot } from './helpers/build.ts';
+import { editorFor, type Editor } from './helpers/editContent.ts';
 
 /** One broken variant of test/fixtures/minimal and the problem it must produce. */
 interface BrokenCase {
@@ -14,31 +13,6 @@ interface BrokenCase {
   expected: Omit<Partial<Problem>, 'message'> & { message: string | RegExp };
   /** The expected problem must be the only error. */
   only?: boolean;
-}
-
-interface Editor {
-  replace(file: string, from: string, to: string): void;
-  write(file: string, text: string): void;
-  move(from: string, to: string): void;
-}
-
-function editorFor(dir: string): Editor {
-  return {
-    replace(file, from, to) {
-      const path = join(dir, file);
-      const text = readFileSync(path, 'utf8');
-      if (!text.includes(from)) throw new Error(`${file} has no "${from}"`);
-      writeFileSync(path, text.replace(from, to));
-    },
-    write(file, text) {
-      mkdirSync(dirname(join(dir, file)), { recursive: true });
-      writeFileSync(join(dir, file), text);
-    },
-    move(from, to) {
-      mkdirSync(dirname(join(dir, to)), { recursive: true });
-      renameSync(join(dir, from), join(dir, to));
-    },
-  };
 }
 
 const TP = 'touchpoints/shoe-shop/touchpoints.yaml';

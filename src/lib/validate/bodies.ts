@@ -3,6 +3,7 @@ import { closestMatches } from '../closest.ts';
 import { findMermaidJourneyBlocks, MermaidSyntaxError, parseMermaidJourney } from '../mermaid/parseJourney.ts';
 import type { ReportSources } from '../model.ts';
 import type { Problem } from '../problems.ts';
+import type { FailedEntries } from './failedEntries.ts';
 
 /** The prose of an MDX/Markdown file: its text below the frontmatter and the line it starts on. */
 export interface Body {
@@ -17,8 +18,8 @@ function lineAt(text: string, offset: number): number {
 }
 
 
-/** Cross-references that name nothing, and Mermaid journeys that do not parse, in every body. */
-export function checkBodies(bodies: Map<string, Body>, sources: ReportSources): Problem[] {
+/** Cross-references that name nothing (or an entry that failed), and Mermaid journeys that do not parse, in every body. */
+export function checkBodies(bodies: Map<string, Body>, sources: ReportSources, failed: FailedEntries): Problem[] {
   const problems: Problem[] = [];
   const index = buildCrossReferenceIndex(sources);
   const idsOfKind = (kind: string) => [...index.keys()].filter((k) => k.startsWith(`${kind}:`)).map((k) => k.slice(kind.length + 1));
@@ -26,7 +27,7 @@ export function checkBodies(bodies: Map<string, Body>, sources: ReportSources): 
     if (body.text.includes('[[')) {
       const prose = blankOutCodeFences(body.text);
       for (const ref of findCrossReferences(prose)) {
-        if (index.has(`${ref.kind}:${ref.id}`)) continue;
+        if (index.has(`${ref.kind}:${ref.id}`) || failed.has(ref.kind, ref.id)) continue;
         const close = closestMatches(ref.id, idsOfKind(ref.kind));
         problems.push({
           severity: 'error',

@@ -4,6 +4,7 @@ import { currentKpiValue } from '../kpi.ts';
 import { nonReservedStageId, reservedStagePage } from '../paths.ts';
 import type { ReportSources, SourceEntry } from '../model.ts';
 import { formatFieldPath, type Problem } from '../problems.ts';
+import type { FailedEntries } from './failedEntries.ts';
 import type { ParsedFile } from './parseFile.ts';
 import { locator } from './rules.ts';
 
@@ -21,9 +22,10 @@ function groupByJourney<T extends SourceEntry<{ journey: string }>>(entries: rea
 /**
  * Rules for future-state journeys and report versions: `improves` names a current-state journey
  * (and, on touchpoints and KPIs, one of its items), `addresses` names existing opportunities,
- * opportunity ids and version names are unique.
+ * opportunity ids and version names are unique. Entries of an unknown or failed journey, and
+ * references to entries that failed validation, are left to the error that caused them.
  */
-export function checkFutureStateRules(sources: ReportSources, files: Map<string, ParsedFile>): Problem[] {
+export function checkFutureStateRules(sources: ReportSources, files: Map<string, ParsedFile>, failed: FailedEntries): Problem[] {
   const at = locator(files);
   const problems: Problem[] = [];
   const journeyById = new Map(sources.journeys.map((j) => [j.id, j]));
@@ -39,6 +41,8 @@ export function checkFutureStateRules(sources: ReportSources, files: Map<string,
     const current = journeyById.get(target);
     if (journey.data.state !== 'future') {
       problems.push(at(journey, ['improves'], { message: 'only a future-state journey can improve another journey', found: `state: ${journey.data.state}`, hint: 'add "state: future" to this journey, or remove "improves:"' }));
+    } else if (!current && failed.has('journey', target)) {
+      continue;
     } else if (!current) {
       problems.push(at(journey, ['improves'], { message: `unknown journey "${target}"`, expected: 'the id of a current-state journey', found: `"${target}"`, hint: suggest(target, [...journeyById.keys()], 'journey') }));
     } else if (current.data.state !== 'current') {
@@ -66,16 +70,16 @@ export function checkFutureStateRules(sources: ReportSources, files: Map<string,
   const improvedBy = new Map<string, SourceEntry<unknown>>();
   for (const touchpoint of sources.touchpoints) {
     const { data } = touchpoint;
-    if (misreferenced.has(data.journey)) continue;
+    if (misreferenced.has(data.journey) || !journeyById.has(data.journey)) continue;
     const current = improved.get(data.journey);
     const isFuture = journeyById.get(data.journey)?.data.state === 'future';
     if (data.improves !== undefined) {
       const candidates = current === undefined ? [] : touchpointsOf(current).map((t) => t.id);
       if (current === undefined) {
         problems.push(at(touchpoint, ['improves'], { message: 'this touchpoint\'s journey does not improve a current-state journey', hint: `add "improves: <current journey id>" to journey "${data.journey}", or remove "improves:" here` }));
-      } else if (!candidates.includes(data.improves)) {
+      } else if (!candidates.includes(data.improves) && !failed.has('touchpoint', data.improves)) {
         problems.push(at(touchpoint, ['improves'], { message: `journey "${current}" has no touchpoint "${data.improves}"`, expected: `the id of a touchpoint of "${current}"`, found: `"${data.improves}"`, hint: suggest(data.improves, candidates, 'touchpoint') }));
-      } else {
+      } else if (candidates.includes(data.improves)) {
         const earlier = improvedBy.get(data.improves);
         if (earlier) {
           problems.push(at(touchpoint, ['improves'], { message: `touchpoint "${data.improves}" is already improved by "${earlier.id}"`, hint: 'the comparison pairs one future touchpoint with one current touchpoint; this one will show as added' }, 'warning'));
@@ -85,7 +89,7 @@ export function checkFutureStateRules(sources: ReportSources, files: Map<string,
     data.addresses.forEach((id, i) => {
       if (!isFuture) {
         problems.push(at(touchpoint, ['addresses'], { message: 'only touchpoints of a future-state journey can address opportunities', hint: `add "state: future" to journey "${data.journey}", or remove "addresses:"` }));
-      } else if (!opportunityIds.has(id)) {
+      } else if (!opportunityIds.has(id) && !failed.has('opportunity', id)) {
         problems.push(at(touchpoint, ['addresses', i], { message: `unknown opportunity "${id}"`, expected: 'the "id:" of an opportunity on a current-state touchpoint', found: `"${id}"`, hint: suggest(id, [...opportunityIds.keys()], 'opportunity') }));
       }
     });
@@ -95,10 +99,11 @@ export function checkFutureStateRules(sources: ReportSources, files: Map<string,
   const kpisOf = (journey: string) => kpisByJourney.get(journey) ?? [];
   const kpiPairs = new Map([...improved].flatMap(([future, current]) => [...matchItems(kpisOf(current), kpisOf(future), kpiMatchKeys)]));
   for (const kpi of sources.kpis) {
-    if (misreferenced.has(kpi.data.journey)) continue;
+    if (misreferenced.has(kpi.data.journey) || !journeyById.has(kpi.data.journey)) continue;
     const current = improved.get(kpi.data.journey);
     const currentKpis = current === undefined ? [] : kpisOf(current);
     const counterpart = kpiPairs.get(kpi);
+    if (kpi.data.improves !== undefined && failed.has('kpi', kpi.data.improves)) continue;
     if (kpi.data.improves !== undefined && !currentKpis.some((k) => k.id === kpi.data.improves)) {
       problems.push(
         current === undefined

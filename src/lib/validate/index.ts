@@ -15,7 +15,8 @@ export interface ValidationResult {
 export function validateContent(contentDir: string, projectRoot: string): ValidationResult {
   const loaded = loadSources(contentDir, projectRoot);
   const problems = [...loaded.problems];
-  if (loaded.sources) problems.push(...checkReportRules(loaded.sources, loaded.files, projectRoot), ...checkFutureStateRules(loaded.sources, loaded.files), ...checkBodies(loaded.bodies, loaded.sources));
+  const { sources, files, bodies, failed } = loaded;
+  if (sources) problems.push(...checkReportRules(sources, files, projectRoot, failed), ...checkFutureStateRules(sources, files, failed), ...checkBodies(bodies, sources, failed));
   const unique = [...new Map(problems.map((p) => [JSON.stringify(p), p])).values()];
   return { problems: unique, ok: !hasErrors(unique), sources: loaded.sources };
 }

@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { Problem } from '../problems.ts';
+import { cutByCommentProblems } from './cutByComment.ts';
 
 /** A content file's data with a way back from a field path to the line it is written on. */
 export interface ParsedFile {
@@ -33,7 +34,7 @@ export function parseYaml(text: string, file: string, lineOffset = 0): { parsed?
     }
     return undefined;
   };
-  return { parsed: { data: doc.toJS() ?? {}, lineOf }, problems };
+  return { parsed: { data: doc.toJS() ?? {}, lineOf }, problems: cutByCommentProblems(doc, text, lineCounter, file, lineOffset) };
 }
 
 /** Parses an MDX/Markdown file's frontmatter; `body` is the prose below it. */

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AA_TEXT, resolveBranding } from '../branding.ts';
-import { suggest } from '../closest.ts';
+import { closestMatches, suggest } from '../closest.ts';
 import { currentKpiValue } from '../kpi.ts';
 import { stageKey, type ReportSources, type SourceEntry } from '../model.ts';
 import { formatFieldPath, type Problem } from '../problems.ts';
+import type { FailedEntries } from './failedEntries.ts';
 import type { ParsedFile } from './parseFile.ts';
 
 type Field = (string | number)[];
@@ -31,9 +32,10 @@ function duplicates<T extends SourceEntry<unknown>>(entries: readonly T[], key: 
 
 /**
  * Rules that span files: references resolve, ids are unique, stage orders are unique per
- * journey, scores sit on the report's scale, every journey has stages.
+ * journey, scores sit on the report's scale, every journey has stages. References to entries that
+ * failed validation are not reported: their own error is the one to fix.
  */
-export function checkReportRules(sources: ReportSources, files: Map<string, ParsedFile>, projectRoot: string): Problem[] {
+export function checkReportRules(sources: ReportSources, files: Map<string, ParsedFile>, projectRoot: string, failed: FailedEntries): Problem[] {
   const at = locator(files);
   const problems: Problem[] = [];
   const { report } = sources;
@@ -59,7 +61,7 @@ export function checkReportRules(sources: ReportSources, files: Map<string, Pars
   const stageKeys = new Set(sources.stages.map((s) => s.id));
 
   const reference = (entry: SourceEntry<unknown>, field: Field, kind: keyof typeof sets, id: string) => {
-    if (sets[kind].has(id)) return;
+    if (sets[kind].has(id) || (kind !== 'source' && failed.has(kind, id))) return;
     // Entries of a YAML list share the list's `journey:` line: report it there, once.
     if (entry.path && field[0] === 'journey') entry = { ...entry, path: undefined };
     const what = kind === 'source' ? 'research source' : kind;
@@ -73,7 +75,7 @@ export function checkReportRules(sources: ReportSources, files: Map<string, Pars
     );
   };
   const stageReference = (entry: SourceEntry<unknown>, journey: string, stage: string) => {
-    if (!sets.journey.has(journey) || stageKeys.has(stageKey(journey, stage))) return;
+    if (!sets.journey.has(journey) || stageKeys.has(stageKey(journey, stage)) || failed.has('stage', stageKey(journey, stage))) return;
     problems.push(
       at(entry, ['stage'], {
         message: `journey "${journey}" has no stage "${stage}"`,
@@ -160,7 +162,7 @@ export function checkReportRules(sources: ReportSources, files: Map<string, Pars
 
   for (const journey of sources.journeys) {
     journey.data.personas.forEach((persona, i) => reference(journey, ['personas', i], 'persona', persona));
-    if (!stagesOfJourney.has(journey.id)) {
+    if (!stagesOfJourney.has(journey.id) && !failed.hasStageIn(journey.id)) {
       problems.push(at(journey, [], { message: 'the journey has no stages', hint: `add stage files in stages/${journey.id}/ (\`npm run new -- stage\`)` }));
     }
   }
@@ -180,6 +182,18 @@ export function checkReportRules(sources: ReportSources, files: Map<string, Pars
   }
 
   const personasOfJourney = new Map(sources.journeys.map((j) => [j.id, new Set(j.data.personas)]));
+  const unknownPersonasOfJourney = new Map(sources.journeys.map((j) => [j.id, j.data.personas.filter((p) => !sets.persona.has(p))]));
+  /** A score for a persona the journey does not list; silent when that follows from another error. */
+  const personaScoreProblem = (touchpoint: (typeof sources.touchpoints)[number], persona: string) => {
+    const { journey } = touchpoint.data;
+    const journeyPersonas = personasOfJourney.get(journey);
+    // An unknown journey, a persona file that failed, or a journey that misspells this persona: each has its own error.
+    if (!journeyPersonas || journeyPersonas.has(persona) || failed.has('persona', persona)) return;
+    if (closestMatches(persona, unknownPersonasOfJourney.get(journey) ?? []).length > 0) return;
+    // A persona of the report is a correct key: the journey may lack it, but renaming the key would be wrong.
+    const hint = sets.persona.has(persona) ? `add "${persona}" to the personas of journey "${journey}", or remove this score` : suggest(persona, [...journeyPersonas], 'persona');
+    problems.push(at(touchpoint, ['emotionByPersona', persona], { message: `persona "${persona}" is not in journey "${journey}"`, expected: `one of the journey's personas: ${[...journeyPersonas].join(', ')}`, hint }));
+  };
   const touchpointsPerStage = new Map<string, number>();
   for (const touchpoint of sources.touchpoints) {
     const { data } = touchpoint;
@@ -192,19 +206,16 @@ export function checkReportRules(sources: ReportSources, files: Map<string, Pars
     stageReference(touchpoint, data.journey, data.stage);
     reference(touchpoint, ['channel'], 'channel', data.channel);
     score(touchpoint, ['emotion'], data.emotion);
-    const journeyPersonas = personasOfJourney.get(data.journey) ?? new Set<string>();
     for (const [persona, value] of Object.entries(data.emotionByPersona)) {
       score(touchpoint, ['emotionByPersona', persona], value);
-      if (!journeyPersonas.has(persona)) {
-        problems.push(at(touchpoint, ['emotionByPersona', persona], { message: `persona "${persona}" is not in journey "${data.journey}"`, expected: `one of the journey's personas: ${[...journeyPersonas].join(', ')}`, hint: suggest(persona, [...journeyPersonas], 'persona') }));
-      }
+      personaScoreProblem(touchpoint, persona);
     }
     data.evidence.forEach((evidence, i) => reference(touchpoint, ['evidence', i, 'source'], 'source', evidence.source));
     const key = stageKey(data.journey, data.stage);
     touchpointsPerStage.set(key, (touchpointsPerStage.get(key) ?? 0) + 1);
   }
   for (const stage of sources.stages) {
-    if (!touchpointsPerStage.has(stage.id)) {
+    if (!touchpointsPerStage.has(stage.id) && !failed.hasTouchpointIn(stage.id)) {
       problems.push(at(stage, [], { message: 'the stage has no touchpoints', hint: `add touchpoints with "journey: ${stage.data.journey}" and "stage: ${stage.id.split('/').at(-1)}"` }, 'warning'));
     }
   }
@@ -214,7 +225,7 @@ export function checkReportRules(sources: ReportSources, files: Map<string, Pars
     reference(kpi, ['journey'], 'journey', kpi.data.journey);
     stageReference(kpi, kpi.data.journey, kpi.data.stage);
     // A future-state KPI may borrow today's value; the future-state rules check that one exists.
-    if (currentKpiValue(kpi.data) === undefined && !improvingJourneys.has(kpi.data.journey)) {
+    if (currentKpiValue(kpi.data) === undefined && !improvingJourneys.has(kpi.data.journey) && !failed.has('journey', kpi.data.journey)) {
       problems.push(at(kpi, ['value'], { message: 'the KPI has a target but no value', expected: 'a "value:" or at least one "history:" entry', hint: 'add the latest measured value, or import a history with `npm run import -- kpis FILE.csv`' }));
     }
   }

@@ -1,6 +1,8 @@
 import type { z } from 'astro/zod';
 import { closestMatches } from '../closest.ts';
 import { formatFieldPath, type Problem } from '../problems.ts';
+import { slugify } from '../scaffold.ts';
+import { ID_FORM } from '../schema/shared.ts';
 import type { ParsedFile } from './parseFile.ts';
 
 type Path = readonly PropertyKey[];
@@ -78,9 +80,33 @@ function issueToProblem(issue: z.core.$ZodIssue, data: unknown, parsed: ParsedFi
         found: describe(found),
       };
     }
+    case 'invalid_format':
+      if (issue.format === 'regex' && issue.pattern === String(ID_FORM) && typeof found === 'string') return idProblem(base, found);
+      return { ...base, message: issue.message, found: describe(found) };
+    case 'invalid_key': {
+      // The path ends with the key itself: the value found there is not what is wrong.
+      const key = String(path.at(-1));
+      if (issue.issues.some((i) => i.code === 'invalid_format' && i.pattern === String(ID_FORM))) return { ...idProblem(base, key), message: `the key "${key}" is not a valid id` };
+      return { ...base, message: `the key "${key}" is not valid: ${issue.issues[0]?.message ?? issue.message}`, found: `"${key}"` };
+    }
+    case 'custom': {
+      const params = issue.params as { expected?: string; hint?: string } | undefined;
+      return { ...base, message: issue.message, expected: params?.expected, found: describe(found), hint: params?.hint };
+    }
     default:
       return { ...base, message: issue.message, found: found === undefined ? undefined : describe(found) };
   }
+}
+
+/** An id written with capitals, accents or spaces: the fix is the id it was meant to be. */
+function idProblem(base: Pick<Problem, 'severity' | 'file' | 'line' | 'field'>, written: string): Problem {
+  return {
+    ...base,
+    message: 'not a valid id',
+    expected: 'lower-case letters, digits and hyphens, e.g. "store-visit"',
+    found: `"${written}"`,
+    hint: `write "${slugify(written)}"`,
+  };
 }
 
 /** The object shape a schema describes at the top, seen through optional/default/pipe wrappers. */
@@ -136,14 +162,35 @@ function unknownFieldProblems(schema: z.ZodType, data: unknown, path: Path, pars
   return problems;
 }
 
-/** Validates a parsed file against its schema: every problem at once, plus the clean data. */
+/** The id an issue finds malformed: a value that is not an id, or a record key that is not one. */
+function malformedId(issue: z.core.$ZodIssue, data: unknown): string | undefined {
+  if (issue.code === 'invalid_key') return String(issue.path.at(-1));
+  if (issue.code !== 'invalid_format' || issue.pattern !== String(ID_FORM)) return undefined;
+  const found = valueAt(data, issue.path);
+  return typeof found === 'string' ? found : undefined;
+}
+
+/**
+ * Validates a parsed file against its schema: every problem at once, plus the clean data.
+ * Malformed ids that are the names of files already reported (`failedIds`) are consequences of
+ * that one mistake: they come back apart, so the caller can point to them from its cause.
+ */
 export function checkAgainstSchema<S extends z.ZodType>(
   schema: S,
   parsed: ParsedFile,
   file: string,
-): { data?: z.output<S>; problems: Problem[] } {
+  failedIds: ReadonlySet<string> = new Set(),
+): { data?: z.output<S>; problems: Problem[]; consequences: { id: string; problem: Problem }[] } {
   const result = schema.safeParse(parsed.data);
-  const problems = unknownFieldProblems(schema, parsed.data, [], parsed, file);
-  if (result.success) return { data: result.data, problems };
-  return { problems: [...result.error.issues.map((i) => issueToProblem(i, parsed.data, parsed, file)), ...problems] };
+  const warnings = unknownFieldProblems(schema, parsed.data, [], parsed, file);
+  const consequences: { id: string; problem: Problem }[] = [];
+  if (result.success) return { data: result.data, problems: warnings, consequences };
+  const errors: Problem[] = [];
+  for (const issue of result.error.issues) {
+    const problem = issueToProblem(issue, parsed.data, parsed, file);
+    const id = malformedId(issue, parsed.data);
+    if (id !== undefined && failedIds.has(id)) consequences.push({ id, problem });
+    else errors.push(problem);
+  }
+  return { problems: [...errors, ...warnings], consequences };
 }

@@ -1,0 +1,58 @@
+import type { CrossReferenceKind } from '../crossRefs.ts';
+import { stageKey } from '../model.ts';
+import { slugify } from '../scaffold.ts';
+
+export type FailedKind = CrossReferenceKind | 'opportunity';
+
+type Raw = Record<string, unknown>;
+
+export const isRecord = (value: unknown): value is Raw => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Entries that are in the content but failed validation (a bad file name, a wrong field). What
+ * refers to them is not wrong: reporting it would only repeat the entry's own error, with advice
+ * that sends the author elsewhere. The rules ask here before they complain about a reference.
+ */
+export class FailedEntries {
+  private readonly ids = new Map<FailedKind, Set<string>>();
+  /** Journey/stage keys that a failed touchpoint names: those stages are not empty. */
+  private readonly touchpointStages = new Set<string>();
+  /** Journeys that a failed stage names: those journeys are not without stages. */
+  private readonly stageJourneys = new Set<string>();
+
+  /** Records an id as written and as the id it was meant to be (`Giulia` → `giulia`). */
+  add(kind: FailedKind, id: unknown): void {
+    if (typeof id !== 'string' || id === '') return;
+    const set = this.ids.get(kind) ?? new Set<string>();
+    set.add(id);
+    set.add(id.split('/').map(slugify).join('/'));
+    this.ids.set(kind, set);
+  }
+
+  has(kind: FailedKind, id: string): boolean {
+    return this.ids.get(kind)?.has(id) ?? false;
+  }
+
+  /** A stage file that failed; `raw` is what its frontmatter holds. */
+  addStage(id: string, raw: unknown): void {
+    if (!isRecord(raw) || typeof raw.journey !== 'string') return;
+    this.stageJourneys.add(raw.journey);
+    this.add('stage', stageKey(raw.journey, id));
+  }
+
+  /** A touchpoint (file or list item) that failed, with the journey it belongs to when known. */
+  addTouchpoint(id: unknown, raw: unknown, journey: unknown): void {
+    this.add('touchpoint', id);
+    if (!isRecord(raw)) return;
+    if (typeof journey === 'string' && typeof raw.stage === 'string') this.touchpointStages.add(stageKey(journey, raw.stage));
+    if (Array.isArray(raw.opportunities)) for (const opportunity of raw.opportunities) if (isRecord(opportunity)) this.add('opportunity', opportunity.id);
+  }
+
+  hasStageIn(journey: string): boolean {
+    return this.stageJourneys.has(journey);
+  }
+
+  hasTouchpointIn(stage: string): boolean {
+    return this.touchpointStages.has(stage);
+  }
+}
