@@ -64,6 +64,11 @@ const cases: ExactCase[] = [
     problems: [{ severity: 'warning', file: TP, line: 15, field: 'touchpoints[1].painPoints[0]', hint: 'put the whole value in quotes: - "Card declined #1 reason"' }],
   },
   {
+    name: 'a hex colour written without quotes, read as nothing',
+    break: (e) => e.replace('report.yaml', 'researchSources:', 'branding:\n  primaryColor: #1d4e89\nresearchSources:'),
+    problems: [{ severity: 'error', file: 'report.yaml', line: 8, field: 'branding.primaryColor', message: 'wrong type of value', found: 'an empty value', hint: 'put the whole value in quotes: primaryColor: "#1d4e89"' }],
+  },
+  {
     name: 'real comments: on their own line, after a number, after text with a space',
     break: (e) => {
       e.replace(TP, 'touchpoints:', '# Interviews of May\ntouchpoints:');

@@ -1,8 +1,8 @@
 import { isPair, isScalar, isSeq, visit, type Document, type LineCounter } from 'yaml';
 import { formatFieldPath, type Problem } from '../problems.ts';
 
-/** After an unquoted value, ` #` starts a comment; glued to a word (`#ebike`, `#1`) it was meant as text. */
-const GLUED_COMMENT = /^[ \t]+(#\S[^\r\n]*)/;
+/** After an unquoted value, ` #` starts a comment; glued to a word (`#ebike`, `#1`, `#1d4e89`) it was meant as text. */
+const GLUED_COMMENT = /^[ \t]*(#\S[^\r\n]*)/;
 
 /** The field path of a node from the ancestors YAML's `visit` hands over. */
 function fieldPath(ancestors: readonly unknown[], node: unknown): (string | number)[] {
@@ -14,30 +14,43 @@ function fieldPath(ancestors: readonly unknown[], node: unknown): (string | numb
   });
 }
 
+/** What YAML cut at a comment: warnings for shortened text, and the fields it emptied entirely. */
+export interface CutByComment {
+  problems: Problem[];
+  /** Field path (`branding.primaryColor`) → the fix, for values such as `#1d4e89` read as nothing. */
+  emptied: Map<string, string>;
+}
+
 /**
- * Warnings for unquoted values that YAML cut at ` #`: `title: Un reel #ebike & città` is read as
- * "Un reel". A comment starting with a space (`# checked in May`) is a real comment and is left alone.
+ * Unquoted values that YAML cut at ` #`: `title: Un reel #ebike & città` is read as "Un reel", and
+ * `primaryColor: #1d4e89` as nothing. A comment starting with a space (`# checked in May`) is a
+ * real comment and is left alone.
  */
-export function cutByCommentProblems(doc: Document, text: string, lineCounter: LineCounter, file: string, lineOffset: number): Problem[] {
-  const problems: Problem[] = [];
+export function findCutByComment(doc: Document, text: string, lineCounter: LineCounter, file: string, lineOffset: number): CutByComment {
+  const cut: CutByComment = { problems: [], emptied: new Map() };
   visit(doc, {
     Scalar(key, node, ancestors) {
       if (key === 'key' || node.type !== 'PLAIN' || !node.range || (typeof node.value !== 'string' && node.value !== null)) return;
       const comment = GLUED_COMMENT.exec(text.slice(node.range[1]))?.[1];
       if (comment === undefined) return;
       const path = fieldPath(ancestors, node);
-      const kept = node.value === null ? '' : String(node.value);
-      const whole = kept === '' ? comment : `${kept} ${comment}`;
-      problems.push({
+      const name = path.at(-1);
+      const quoted = (value: string) => `put the whole value in quotes: ${typeof name === 'string' ? `${name}: ` : '- '}${JSON.stringify(value)}`;
+      // An emptied value fails its schema: the fix goes into that error rather than a second problem.
+      if (node.value === null) {
+        cut.emptied.set(formatFieldPath(path), quoted(comment));
+        return;
+      }
+      cut.problems.push({
         severity: 'warning',
         file,
         line: lineCounter.linePos(node.range[1]).line + lineOffset,
         field: formatFieldPath(path),
         message: `the text stops before "${comment}": YAML reads " #" and what follows as a comment`,
-        found: kept === '' ? 'an empty value' : `"${kept}"`,
-        hint: `put the whole value in quotes: ${typeof path.at(-1) === 'string' ? `${String(path.at(-1))}: ` : '- '}${JSON.stringify(whole)}`,
+        found: `"${node.value}"`,
+        hint: quoted(`${node.value} ${comment}`),
       });
     },
   });
-  return problems;
+  return cut;
 }

@@ -1,12 +1,14 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { Problem } from '../problems.ts';
-import { cutByCommentProblems } from './cutByComment.ts';
+import { findCutByComment } from './cutByComment.ts';
 
 /** A content file's data with a way back from a field path to the line it is written on. */
 export interface ParsedFile {
   data: unknown;
   /** 1-based line of a field path, or of the nearest parent that exists in the file. */
   lineOf(path: readonly PropertyKey[]): number | undefined;
+  /** The fix for a field whose whole unquoted value YAML read as a comment (`primaryColor: #1d4e89`). */
+  emptiedByComment(field: string): string | undefined;
 }
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
@@ -34,7 +36,8 @@ export function parseYaml(text: string, file: string, lineOffset = 0): { parsed?
     }
     return undefined;
   };
-  return { parsed: { data: doc.toJS() ?? {}, lineOf }, problems: cutByCommentProblems(doc, text, lineCounter, file, lineOffset) };
+  const cut = findCutByComment(doc, text, lineCounter, file, lineOffset);
+  return { parsed: { data: doc.toJS() ?? {}, lineOf, emptiedByComment: (field) => cut.emptied.get(field) }, problems: cut.problems };
 }
 
 /** Parses an MDX/Markdown file's frontmatter; `body` is the prose below it. */

@@ -55,7 +55,7 @@ function issueToProblem(issue: z.core.$ZodIssue, data: unknown, parsed: ParsedFi
         message: 'wrong type of value',
         expected: typeWords[issue.expected] ?? issue.expected,
         found: describe(found),
-        hint: issue.expected === 'number' ? 'write the number without quotes or units' : undefined,
+        hint: (found === null ? parsed.emptiedByComment(base.field) : undefined) ?? (issue.expected === 'number' ? 'write the number without quotes or units' : undefined),
       };
     case 'invalid_value':
       return {
