@@ -137,6 +137,19 @@ const cases: ExactCase[] = [
     problems: [{ severity: 'error', file: TP, line: 13, field: 'touchpoints[1].emotion', message: 'wrong type of value' }],
   },
   {
+    name: 'a touchpoint list whose journey is not an id leaves its stages without false warnings',
+    break: (e) => e.replace(TP, 'journey: shoe-shop', 'journey: Shoe Shop'),
+    problems: [{ severity: 'error', file: TP, line: 1, field: 'journey', message: 'not a valid id', found: '"Shoe Shop"', hint: 'write "shoe-shop"' }],
+  },
+  {
+    name: 'a channel that fails is not reported again by the touchpoints on it',
+    break: (e) => {
+      e.write('channels.yaml', 'channels:\n  - id: kiosk\n    name: Kiosk\n    kind: hybrid\n');
+      e.replace(TP, 'channel: store', 'channel: kiosk');
+    },
+    problems: [{ severity: 'error', file: 'channels.yaml', line: 4, field: 'channels[0].kind', message: 'unknown value' }],
+  },
+  {
     name: 'a future-state journey that fails is not reported again by its touchpoints and KPIs',
     future: true,
     break: (e) => e.replace('journeys/shoe-shop-future.mdx', 'state: future', 'state: future\nlastReviewed: 2026/10/05'),

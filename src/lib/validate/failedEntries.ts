@@ -6,6 +6,9 @@ export type FailedKind = CrossReferenceKind | 'opportunity';
 
 type Raw = Record<string, unknown>;
 
+/** An id as written and as the id it was meant to be (`Giulia` → `giulia`): references may use either. */
+const forms = (id: string): string[] => [id, id.split('/').map(slugify).join('/')];
+
 export const isRecord = (value: unknown): value is Raw => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
@@ -20,12 +23,10 @@ export class FailedEntries {
   /** Journeys that a failed stage names: those journeys are not without stages. */
   private readonly stageJourneys = new Set<string>();
 
-  /** Records an id as written and as the id it was meant to be (`Giulia` → `giulia`). */
   add(kind: FailedKind, id: unknown): void {
     if (typeof id !== 'string' || id === '') return;
     const set = this.ids.get(kind) ?? new Set<string>();
-    set.add(id);
-    set.add(id.split('/').map(slugify).join('/'));
+    for (const form of forms(id)) set.add(form);
     this.ids.set(kind, set);
   }
 
@@ -36,7 +37,7 @@ export class FailedEntries {
   /** A stage file that failed; `raw` is what its frontmatter holds. */
   addStage(id: string, raw: unknown): void {
     if (!isRecord(raw) || typeof raw.journey !== 'string') return;
-    this.stageJourneys.add(raw.journey);
+    for (const journey of forms(raw.journey)) this.stageJourneys.add(journey);
     this.add('stage', stageKey(raw.journey, id));
   }
 
@@ -44,7 +45,7 @@ export class FailedEntries {
   addTouchpoint(id: unknown, raw: unknown, journey: unknown): void {
     this.add('touchpoint', id);
     if (!isRecord(raw)) return;
-    if (typeof journey === 'string' && typeof raw.stage === 'string') this.touchpointStages.add(stageKey(journey, raw.stage));
+    if (typeof journey === 'string' && typeof raw.stage === 'string') for (const key of forms(stageKey(journey, raw.stage))) this.touchpointStages.add(key);
     if (Array.isArray(raw.opportunities)) for (const opportunity of raw.opportunities) if (isRecord(opportunity)) this.add('opportunity', opportunity.id);
   }
 
