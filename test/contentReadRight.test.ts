@@ -173,6 +173,11 @@ const cases: ExactCase[] = [
     },
     problems: [{ severity: 'error', file: JOURNEY, line: 3, field: 'personas[1]', message: 'unknown persona "bobb"', hint: 'did you mean "bob"?' }],
   },
+  {
+    name: 'an "id:" in a touchpoint file, right in a list, is not offered a rename to "evidence"',
+    break: (e) => e.replace(SEARCH, 'title:', 'id: search\ntitle:'),
+    problems: [{ severity: 'warning', file: SEARCH, line: 3, field: 'id', message: 'unknown field, ignored', hint: expect.stringMatching(/^known fields: title, /) as string }],
+  },
 ];
 
 describe('one mistake gives exactly its own problems, at its cause', () => {

@@ -13,6 +13,9 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+/** Below this length a string is found inside too many others (`id` in `evidence`) to mean anything. */
+const MIN_CONTAINED = 3;
+
 /**
  * The candidates closest to `wanted`, best first: those within a third of its length in edits,
  * or that contain it or are contained in it (`collect` finds `click-collect`).
@@ -21,7 +24,8 @@ export function closestMatches(wanted: string, candidates: Iterable<string>, lim
   const scored: { candidate: string; distance: number }[] = [];
   for (const candidate of candidates) {
     const distance = editDistance(wanted, candidate);
-    const related = candidate.includes(wanted) || wanted.includes(candidate);
+    const contains = (outer: string, inner: string) => inner.length >= MIN_CONTAINED && outer.includes(inner);
+    const related = contains(candidate, wanted) || contains(wanted, candidate);
     if (distance <= Math.max(2, Math.ceil(wanted.length / 3)) || related) scored.push({ candidate, distance });
   }
   return scored
