@@ -83,12 +83,8 @@ function issueToProblem(issue: z.core.$ZodIssue, data: unknown, parsed: ParsedFi
     case 'invalid_format':
       if (issue.format === 'regex' && issue.pattern === String(ID_FORM) && typeof found === 'string') return idProblem(base, found);
       return { ...base, message: issue.message, found: describe(found) };
-    case 'invalid_key': {
-      // The path ends with the key itself: the value found there is not what is wrong.
-      const key = String(path.at(-1));
-      if (issue.issues.some((i) => i.code === 'invalid_format' && i.pattern === String(ID_FORM))) return { ...idProblem(base, key), message: `the key "${key}" is not a valid id` };
-      return { ...base, message: `the key "${key}" is not valid: ${issue.issues[0]?.message ?? issue.message}`, found: `"${key}"` };
-    }
+    case 'invalid_key':
+      return keyProblem(issue, base);
     case 'custom': {
       const params = issue.params as { expected?: string; hint?: string } | undefined;
       return { ...base, message: issue.message, expected: params?.expected, found: describe(found), hint: params?.hint };
@@ -96,6 +92,14 @@ function issueToProblem(issue: z.core.$ZodIssue, data: unknown, parsed: ParsedFi
     default:
       return { ...base, message: issue.message, found: found === undefined ? undefined : describe(found) };
   }
+}
+
+/** A record key (`emotionByPersona: { Giulia: 4 }`) that is not what keys must look like. */
+function keyProblem(issue: z.core.$ZodIssueInvalidKey, base: Pick<Problem, 'severity' | 'file' | 'line' | 'field'>): Problem {
+  // The path ends with the key itself: the value found there is not what is wrong.
+  const key = String(issue.path.at(-1));
+  if (issue.issues.some((i) => i.code === 'invalid_format' && i.pattern === String(ID_FORM))) return { ...idProblem(base, key), message: `the key "${key}" is not a valid id` };
+  return { ...base, message: `the key "${key}" is not valid: ${issue.issues[0]?.message ?? issue.message}`, found: `"${key}"` };
 }
 
 /** An id written with capitals, accents or spaces: the fix is the id it was meant to be. */
