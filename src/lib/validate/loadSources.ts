@@ -95,7 +95,16 @@ interface ReadFile {
 interface BadFileName {
   problem: Problem;
   id: string;
-  namedAt: string[];
+  namedAt: Problem[];
+}
+
+/** `a.mdx:4, b.yaml (lines 12, 28)`: where a misnamed file's id is written, file by file. */
+function describePlaces(places: readonly Problem[]): string {
+  const linesOfFile = new Map<string, number[]>();
+  for (const { file, line } of places) linesOfFile.set(file, [...(linesOfFile.get(file) ?? []), ...(line ? [line] : [])]);
+  return [...linesOfFile]
+    .map(([file, lines]) => (lines.length === 0 ? file : lines.length === 1 ? `${file}:${lines[0]}` : `${file} (lines ${lines.join(', ')})`))
+    .join(', ');
 }
 
 function badFileNameProblem(file: string, id: string, fileName: string): Problem {
@@ -186,7 +195,7 @@ function checkContent(read: ReadContent): { valid: Valid; keptOfFile: Map<string
     const schema = contentLayout[collection].schema;
     const checked = checkAgainstSchema(schema, parsed, file, new Set(badNames.keys()));
     read.problems.push(...checked.problems);
-    for (const { id: named, problem } of checked.consequences) badNames.get(named)?.namedAt.push(problem.line ? `${problem.file}:${problem.line}` : problem.file);
+    for (const { id: named, problem } of checked.consequences) badNames.get(named)?.namedAt.push(problem);
     let data: unknown = checked.data;
     const key = listField[collection];
     if (data === undefined && key) {
@@ -198,7 +207,7 @@ function checkContent(read: ReadContent): { valid: Valid; keptOfFile: Map<string
     if (data !== undefined) (valid[collection] as { file: string; id: string; data: unknown }[]).push({ file, id, data });
   }
   for (const { problem, id, namedAt } of badNames.values()) {
-    if (namedAt.length > 0) problem.hint += `; then write "${slugify(id)}" where it is named: ${namedAt.join(', ')}`;
+    if (namedAt.length > 0) problem.hint += `; then write "${slugify(id)}" where it is named: ${describePlaces(namedAt)}`;
   }
   return { valid, keptOfFile };
 }
