@@ -3,6 +3,7 @@ import { z } from 'astro/zod';
 /** Lower-case words joined by hyphens: the form every id and reference takes (`click-collect`). */
 export const ID_FORM = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** An id or a reference to one. */
 export const idSchema = z.string().regex(ID_FORM, 'use lower-case letters, digits and hyphens, e.g. "store-visit"');
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -10,7 +11,7 @@ const DAY_MONTH_YEAR = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** `2026-10-05` as a UTC-midnight Date; undefined unless the text is that form and a real day. */
-export function parseIsoDay(text: string): Date | undefined {
+function parseIsoDay(text: string): Date | undefined {
   const m = ISO_DAY.exec(text);
   if (!m) return undefined;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
