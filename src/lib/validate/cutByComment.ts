@@ -1,9 +1,6 @@
 import { isPair, isScalar, isSeq, visit, type Document, type LineCounter } from 'yaml';
 import { formatFieldPath, type Problem } from '../problems.ts';
 
-/** After an unquoted value, ` #` starts a comment; glued to a word (`#ebike`, `#1`, `#1d4e89`) it was meant as text. */
-const GLUED_COMMENT = /^[ \t]*(#\S[^\r\n]*)/;
-
 /** The field path of a node from the ancestors YAML's `visit` hands over. */
 function fieldPath(ancestors: readonly unknown[], node: unknown): (string | number)[] {
   const chain = [...ancestors, node];
@@ -26,13 +23,16 @@ export interface CutByComment {
  * `primaryColor: #1d4e89` as nothing. A comment starting with a space (`# checked in May`) is a
  * real comment and is left alone.
  */
-export function findCutByComment(doc: Document, text: string, lineCounter: LineCounter, file: string, lineOffset: number): CutByComment {
+export function findCutByComment(doc: Document, lineCounter: LineCounter, file: string, lineOffset: number): CutByComment {
   const cut: CutByComment = { problems: [], emptied: new Map() };
   visit(doc, {
     Scalar(key, node, ancestors) {
       if (key === 'key' || node.type !== 'PLAIN' || !node.range || (typeof node.value !== 'string' && node.value !== null)) return;
-      const comment = GLUED_COMMENT.exec(text.slice(node.range[1]))?.[1];
-      if (comment === undefined) return;
+      // YAML keeps a value's same-line comment on its node, without the "#". Glued to a word
+      // (`#ebike`, `#1`, `#1d4e89`) it was meant as text; after a space it is a real comment.
+      const trailing = node.comment?.split('\n')[0];
+      if (!trailing || /^\s/.test(trailing)) return;
+      const comment = `#${trailing}`;
       const path = fieldPath(ancestors, node);
       const name = path.at(-1);
       const quoted = (value: string) => `put the whole value in quotes: ${typeof name === 'string' ? `${name}: ` : '- '}${JSON.stringify(value)}`;

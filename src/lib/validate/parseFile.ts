@@ -36,7 +36,7 @@ export function parseYaml(text: string, file: string, lineOffset = 0): { parsed?
     }
     return undefined;
   };
-  const cut = findCutByComment(doc, text, lineCounter, file, lineOffset);
+  const cut = findCutByComment(doc, lineCounter, file, lineOffset);
   return { parsed: { data: doc.toJS() ?? {}, lineOf, emptiedByComment: (field) => cut.emptied.get(field) }, problems: cut.problems };
 }
 
