@@ -106,6 +106,15 @@ const cases: ExactCase[] = [
     ],
   },
   {
+    name: 'a misnamed persona file lists the places that name it, file by file',
+    break: (e) => {
+      e.move('personas/anna.mdx', 'personas/Anna.mdx');
+      e.replace(TP, 'emotion: 4.5', 'emotion: 4.5\n    emotionByPersona:\n      Anna: 4');
+      e.replace(TP, 'emotion: 2', 'emotion: 2\n    emotionByPersona:\n      Anna: 3');
+    },
+    problems: [{ severity: 'error', file: 'personas/Anna.mdx', hint: `rename it to "anna.mdx": its name is the id used in links and references; then write "anna" where it is named: ${TP} (lines 9, 17)` }],
+  },
+  {
     name: 'a key of emotionByPersona that is not an id',
     break: (e) => e.replace(TP, 'emotion: 4.5', 'emotion: 4.5\n    emotionByPersona:\n      Anna: 4'),
     problems: [{ severity: 'error', file: TP, line: 9, field: 'touchpoints[0].emotionByPersona.Anna', message: 'the key "Anna" is not a valid id', expected: 'lower-case letters, digits and hyphens, e.g. "store-visit"', found: '"Anna"', hint: 'write "anna"' }],
