@@ -191,9 +191,10 @@ function checkContent(read: ReadContent): { valid: Valid; keptOfFile: Map<string
   const valid: Valid = { report: [], channels: [], personas: [], journeys: [], stages: [], touchpoints: [], touchpointLists: [], kpiLists: [] };
   const keptOfFile = new Map<string, number[]>();
   const { badNames, failed } = read;
+  const misnamedIds = new Set(badNames.keys());
   for (const { file, collection, id, parsed } of read.toCheck) {
     const schema = contentLayout[collection].schema;
-    const checked = checkAgainstSchema(schema, parsed, file, new Set(badNames.keys()));
+    const checked = checkAgainstSchema(schema, parsed, file, misnamedIds);
     read.problems.push(...checked.problems);
     for (const { id: named, problem } of checked.consequences) badNames.get(named)?.namedAt.push(problem);
     let data: unknown = checked.data;
