@@ -12,6 +12,7 @@ import { parseCommandLine, parseScale, UsageError, usageErrorText } from '../src
 import { resolveContentDir } from '../src/lib/contentDir.ts';
 import { importKpisCommand } from './importKpisCommand.ts';
 import { findMermaidJourneyBlocks, MermaidSyntaxError, parseMermaidJourney, type MermaidJourney } from '../src/lib/mermaid/parseJourney.ts';
+import { suggestPhase } from '../src/lib/portfolio/phases.ts';
 import { actorIds, type ContentFile, DEFAULT_PERSONA, MERMAID_SCALE, mermaidToContentFiles, slugifyId, tasksOutside, type ScoreRange } from '../src/lib/mermaid/toContent.ts';
 import { nonReservedStageId, reservedStagePage } from '../src/lib/paths.ts';
 
@@ -211,6 +212,9 @@ function importMermaid(args: string[]): number {
       `${mapped ? ` (scores mapped from ${range(sourceScale)} onto the report's ${scale.min} to ${scale.max})` : ''}.` +
       `\nNext: fill in the TODOs (channels, customer goals, scenario), then run \`npm run check\`.`,
   );
+  // Phases are suggested from section names and marked in the files; say which got none.
+  const unplaced = journey.sections.filter((section) => suggestPhase(section.name) === undefined).map((section) => `"${section.name}"`);
+  if (unplaced.length > 0) console.log(`No lifecycle phase suggested for ${unplaced.join(', ')}: add "phase:" to those stage files, or they stay unplaced in the heatmap.`);
   return 0;
 }
 

@@ -14,6 +14,7 @@ import { resolveContentDir } from '../src/lib/contentDir.ts';
 import { neutralScore } from '../src/lib/emotion.ts';
 import { translator, uiLanguage } from '../src/lib/i18n/index.ts';
 import type { ReportSources } from '../src/lib/model.ts';
+import { suggestPhase } from '../src/lib/portfolio/phases.ts';
 import { nonReservedStageId, reservedStagePage } from '../src/lib/paths.ts';
 import { journeyTemplate, kpiListTemplate, kpiTemplate, personaTemplate, reportTemplate, type ScaffoldScale, slugify, stageTemplate, touchpointTemplate } from '../src/lib/scaffold.ts';
 import { loadSources } from '../src/lib/validate/loadSources.ts';
@@ -130,12 +131,12 @@ async function newJourney(id: string, name: string, flags: Flags, sources: Repor
   if (!current) {
     // A journey without stages is an error: start it with one, so the report checks as written.
     const stageName = flags.stage ?? 'Awareness';
-    write(join(contentDir, 'stages', id, `${stageId(stageName, {})}.mdx`), stageTemplate({ journey: id, name: stageName, order: 1 }));
+    writeStage(id, stageId(stageName, {}), stageName, 1, sources);
     return;
   }
   // A future state starts from today's stages, so the comparison lines them up stage by stage.
   for (const stage of sources.stages.filter((s) => s.data.journey === current.id)) {
-    write(join(contentDir, 'stages', id, `${stage.id.split('/')[1]!}.mdx`), stageTemplate({ journey: id, name: stage.data.name, order: stage.data.order, customerGoal: stage.data.customerGoal }));
+    write(join(contentDir, 'stages', id, `${stage.id.split('/')[1]!}.mdx`), stageTemplate({ journey: id, name: stage.data.name, order: stage.data.order, customerGoal: stage.data.customerGoal, phase: stage.data.phase }));
   }
   console.log(`Next: add touchpoints in touchpoints/${id}/; write "improves: <id>" on those that redesign one of ${current.id}'s.`);
 }
@@ -157,7 +158,15 @@ async function newStage(name: string, flags: Flags, sources: ReportSources): Pro
   const order = flags.order ? Number(flags.order) : Math.max(0, ...orders) + 1;
   if (!Number.isInteger(order) || order < 0) throw new UsageError('--order must be a whole number');
   if (orders.includes(order)) throw new UsageError(`Journey "${journey}" already has a stage with order ${order}.`);
-  write(join(contentDir, 'stages', journey, `${id}.mdx`), stageTemplate({ journey, name, order }));
+  writeStage(journey, id, name, order, sources);
+}
+
+/** A new stage file, with a lifecycle phase suggested from its name: say which, or that none was. */
+function writeStage(journey: string, id: string, name: string, order: number, sources: ReportSources): void {
+  const { lifecycle } = sources.report.data;
+  write(join(contentDir, 'stages', journey, `${id}.mdx`), stageTemplate({ journey, name, order, lifecycle }));
+  const phase = suggestPhase(name, lifecycle);
+  console.log(phase ? `Phase "${phase}" suggested from the name: check it in the file.` : `No lifecycle phase suggested from "${name}": add "phase:" to the file, or the stage stays unplaced in the heatmap.`);
 }
 
 /** The journey and stage a touchpoint or KPI belongs to, from the flags or the terminal. */

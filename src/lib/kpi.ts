@@ -3,6 +3,9 @@ import type { KpiData } from './schema/kpi.ts';
 export type KpiStatus = 'met' | 'at-risk' | 'missed';
 export const kpiStatuses: readonly KpiStatus[] = ['met', 'at-risk', 'missed'];
 
+/** A symbol per status, so status never relies on colour alone. */
+export const kpiStatusSymbol: Record<KpiStatus, string> = { met: '✓', 'at-risk': '!', missed: '✗' };
+
 /** The KPI's current value: `value` when given, else the newest history sample. */
 export function currentKpiValue(kpi: Pick<KpiData, 'value' | 'history'>): number | undefined {
   if (kpi.value !== undefined) return kpi.value;

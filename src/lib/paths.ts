@@ -29,6 +29,10 @@ export const paths = {
   opportunities: () => 'opportunities/',
   opportunity: (anchor: string) => `opportunities/#${anchor}`,
   evidence: () => 'evidence/',
+  /** `variant` is a heatmap variant's path (see heatmapVariantPath); empty for the default view. */
+  heatmap: (variant = '') => `heatmap/${variant}`,
+  personaMatrix: (page = 1) => `personas-journeys/${page === 1 ? '' : `page-${page}/`}`,
+  painPointSeams: () => 'pain-points/',
   changes: () => 'changes/',
   search: () => 'search/',
   print: () => 'print/',

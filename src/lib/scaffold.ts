@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { neutralScore } from './emotion.ts';
+import { suggestedPhaseLine } from './portfolio/phases.ts';
 
 /** A lower-case, hyphenated, accent-free id from any title: "Città & Co." → "citta-co". */
 export function slugify(text: string): string {
@@ -118,13 +119,16 @@ The story of this journey, in a few paragraphs.
 `;
 }
 
-export function stageTemplate(options: { journey: string; name: string; order: number; customerGoal?: string }): string {
+export function stageTemplate(options: { journey: string; name: string; order: number; customerGoal?: string; phase?: string; lifecycle?: { id: string }[] }): string {
+  // A phase copied from another stage is the author's; otherwise it is only suggested from the name.
+  const phase = options.phase === undefined ? suggestedPhaseLine(options.name, options.lifecycle).line : `phase: ${options.phase}\n`;
   return `---
 journey: ${options.journey}
 # Position in the journey; unique within it.
 order: ${options.order}
 name: ${y(options.name)}
-# What the customer wants to get done in this stage.
+# Where the stage sits in the customer lifecycle (the report's lifecycle phases).
+${phase}# What the customer wants to get done in this stage.
 customerGoal: ${y(options.customerGoal ?? 'Describe the goal')}
 ---
 

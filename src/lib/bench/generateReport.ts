@@ -23,6 +23,8 @@ export function seededRandom(seed: number): () => number {
 
 const WORDS = 'customer store order online size shoe delivery collect return app email price stock staff queue review search basket payment loyalty club fitting model colour runner family weekend promotion receipt exchange courier parcel invoice newsletter advice'.split(' ');
 const STAGES = ['Awareness', 'Consideration', 'Decision', 'Purchase', 'Support', 'Loyalty'];
+/** The lifecycle phase of each generated stage, so the heatmap has every journey × phase to draw. */
+const STAGE_PHASES = ['awareness', 'consideration', 'consideration', 'purchase', 'support', 'loyalty'];
 const CHANNELS = ['website', 'ecommerce', 'search', 'ads', 'social', 'reviews', 'email', 'app', 'chat', 'store', 'call-centre', 'event', 'delivery', 'word-of-mouth'];
 
 export interface GeneratedFile {
@@ -94,7 +96,7 @@ export function generateReport(size: { journeys: number; touchpoints: number }, 
     });
     const stageIds = STAGES.map((name) => name.toLowerCase());
     STAGES.forEach((name, s) => {
-      files.push({ path: `stages/${journey}/${stageIds[s]}.mdx`, text: frontmatter({ journey, order: s + 1, name, customerGoal: sentence(8) }, paragraph(2)) });
+      files.push({ path: `stages/${journey}/${stageIds[s]}.mdx`, text: frontmatter({ journey, order: s + 1, name, phase: STAGE_PHASES[s], customerGoal: sentence(8) }, paragraph(2)) });
     });
     const listed: object[] = [];
     for (let t = 0; t < perJourney; t++) {

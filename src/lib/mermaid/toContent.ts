@@ -5,6 +5,7 @@
  */
 import { Document, isMap, isScalar, isSeq, stringify } from 'yaml';
 import { nonReservedStageId } from '../paths.ts';
+import { suggestedPhaseLine } from '../portfolio/phases.ts';
 import type { MermaidJourney, MermaidTask } from './parseJourney.ts';
 
 export interface ContentFile {
@@ -132,15 +133,10 @@ export function mermaidToContentFiles(journey: MermaidJourney, options: MermaidT
   for (const { section, id, order } of stages) {
     files.push({
       path: `stages/${journeyId}/${id}.mdx`,
-      text: mdx(
-        {
-          journey: journeyId,
-          order,
-          name: section.name,
-          customerGoal: `TODO: what the customer wants to get done in "${section.name}".`,
-        },
-        `Imported from the Mermaid section "${prose(section.name)}". TODO: describe what happens in this stage.`,
-      ),
+      // The lifecycle phase is only suggested from the section's name, and marked so in the file.
+      text: `---\n${stringify({ journey: journeyId, order, name: section.name })}${suggestedPhaseLine(section.name).line}${stringify({
+        customerGoal: `TODO: what the customer wants to get done in "${section.name}".`,
+      })}---\n\nImported from the Mermaid section "${prose(section.name)}". TODO: describe what happens in this stage.\n`,
     });
   }
 

@@ -2,6 +2,7 @@ export * from './branding.ts';
 export * from './channel.ts';
 export * from './journey.ts';
 export * from './kpi.ts';
+export * from './lifecycle.ts';
 export * from './persona.ts';
 export * from './report.ts';
 export * from './shared.ts';

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { brandingSchema } from './branding.ts';
+import { lifecycleSchema } from './lifecycle.ts';
 import { dateSchema, idSchema, textListSchema, textSchema, versionSchema } from './shared.ts';
 
 export const researchMethods = [
@@ -110,6 +111,8 @@ export const reportSchema = z.object({
   showHistory: z.boolean().default(true),
   /** Also name who made that change (the git author): off by default, as it publishes names from the repository. */
   showHistoryAuthor: z.boolean().default(false),
+  /** The customer-lifecycle phases stages are placed in (`phase:`), in order; rename or extend the default seven. */
+  lifecycle: lifecycleSchema,
 });
 
 export type ReportData = z.infer<typeof reportSchema>;

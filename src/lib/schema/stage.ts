@@ -11,6 +11,9 @@ export const stageSchema = z.object({
   name: textSchema,
   /** What the customer wants to get done in this stage. */
   customerGoal: textSchema,
+  // Portfolio views (heatmap): where the stage sits in the customer lifecycle.
+  /** Id of a phase in the report's `lifecycle` (default: awareness, consideration, purchase, fulfilment, use, support, loyalty); without it the stage is listed as unplaced. */
+  phase: idSchema.optional(),
 });
 
 export type StageData = z.infer<typeof stageSchema>;

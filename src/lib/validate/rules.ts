@@ -3,6 +3,8 @@ import { dirname, join } from 'node:path';
 import { AA_TEXT, resolveBranding } from '../branding.ts';
 import { closestMatches, suggest } from '../closest.ts';
 import { currentKpiValue } from '../kpi.ts';
+import { defaultPhaseIds } from '../schema/lifecycle.ts';
+import { isDefaultPhase, suggestPhase } from '../portfolio/phases.ts';
 import { stageKey, type ReportSources, type SourceEntry } from '../model.ts';
 import { formatFieldPath, type Problem } from '../problems.ts';
 import type { FailedEntries } from './failedEntries.ts';
@@ -147,6 +149,8 @@ export function checkReportRules(sources: ReportSources, files: Map<string, Pars
     }
   });
 
+  problems.push(...lifecycleProblems(report, at));
+
   for (const persona of sources.personas) {
     persona.data.preferredChannels.forEach((channel, i) => reference(persona, ['preferredChannels', i], 'channel', channel));
     if (persona.data.avatar !== undefined) {
@@ -173,6 +177,10 @@ export function checkReportRules(sources: ReportSources, files: Map<string, Pars
     const folder = stage.file.split('/').at(-2);
     if (folder !== stage.data.journey && sets.journey.has(stage.data.journey)) {
       problems.push(at(stage, ['journey'], { message: `the stage belongs to journey "${stage.data.journey}" but sits in folder "${folder}"`, hint: `move the file to stages/${stage.data.journey}/` }, 'warning'));
+    }
+    if (stage.data.phase !== undefined) {
+      const problem = phaseProblem(stage.data.phase, stage.data.name, report);
+      if (problem) problems.push(at(stage, ['phase'], problem));
     }
     const orderKey = `${stage.data.journey}#${stage.data.order}`;
     const earlier = orderSeen.get(orderKey);
@@ -229,5 +237,34 @@ export function checkReportRules(sources: ReportSources, files: Map<string, Pars
       problems.push(at(kpi, ['value'], { message: 'the KPI has a target but no value', expected: 'a "value:" or at least one "history:" entry', hint: 'add the latest measured value, or import a history with `npm run import -- kpis FILE.csv`' }));
     }
   }
+  return problems;
+}
+
+/** A stage's `phase` must be one of the report's lifecycle phases; the hint names the closest. */
+function phaseProblem(phase: string, stageName: string, report: ReportSources['report']): Omit<Problem, 'file' | 'line' | 'field' | 'severity'> | undefined {
+  const ids = report.data.lifecycle.map((p) => p.id);
+  if (ids.includes(phase)) return undefined;
+  const close = closestMatches(phase, ids);
+  // A phase written in words ("acquisto", "checkout"), or else the stage's name, points to a phase.
+  const named = suggestPhase(phase, report.data.lifecycle) ?? suggestPhase(stageName, report.data.lifecycle);
+  return {
+    message: `unknown phase "${phase}"`,
+    expected: `one of the report's lifecycle phases: ${ids.join(', ')}`,
+    found: `"${phase}"`,
+    hint: close.length > 0 ? suggest(phase, ids, 'phase') : named ? `did you mean "${named}"?` : `use one of the phases above, or add "${phase}" to lifecycle in ${report.file}`,
+  };
+}
+
+/** Lifecycle phases need distinct ids, and a phase of the report's own needs a name. */
+function lifecycleProblems(report: ReportSources['report'], at: ReturnType<typeof locator>): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  report.data.lifecycle.forEach((phase, i) => {
+    if (seen.has(phase.id)) problems.push(at(report, ['lifecycle', i, 'id'], { message: `duplicate phase id "${phase.id}"`, hint: 'give every lifecycle phase its own id' }));
+    seen.add(phase.id);
+    if (phase.name === undefined && !isDefaultPhase(phase.id)) {
+      problems.push(at(report, ['lifecycle', i], { message: `the phase "${phase.id}" has no name`, expected: 'a "name:" shown as the heatmap column heading', hint: `add a name; only the built-in phases (${defaultPhaseIds.join(', ')}) have one of their own` }));
+    }
+  });
   return problems;
 }
