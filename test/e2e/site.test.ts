@@ -44,6 +44,10 @@ describe('the example report in Chromium', () => {
       ['future-state journey', paths.journey(future.id)],
       ['comparison', paths.comparison(future.id)],
       ['what changed', paths.changes()],
+      ['heatmap', paths.heatmap()],
+      ['heatmap, future state by emotion', paths.heatmap('future/by-emotion/')],
+      ['personas × journeys', paths.personaMatrix()],
+      ['recurring pain points', paths.painPointSeams()],
     ];
     mkdirSync(artifacts, { recursive: true });
   });
