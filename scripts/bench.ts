@@ -35,6 +35,13 @@ function stepMs(output: string, step: string): number {
   return Number(new RegExp(`${step}:[^\\n]*\\((\\d+) ms\\)`).exec(output)?.[1] ?? 0);
 }
 
+/** Pages below the portfolio views' paths and their summed render time, from Astro's page log ("/heatmap/index.html (+6ms)"). */
+function portfolioRender(output: string): { pages: number; ms: number } {
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  const lines = [...plain.matchAll(/[├└]─ \/(heatmap|personas-journeys|pain-points)\/\S* \(\+(\d+)ms\)/g)];
+  return { pages: lines.length, ms: lines.reduce((sum, m) => sum + Number(m[2]), 0) };
+}
+
 function checkBuild(result: Measured, what: string) {
   if (result.status !== 0) throw new Error(`${what} failed:\n${result.output.slice(-3000)}`);
 }
@@ -102,7 +109,15 @@ for (const size of sizes) {
     rebuild: { seconds: warm.seconds, previewCardsSeconds: ogWarm },
     baseline: { seconds: baseline.seconds, peakRssMB: baseline.peakRssBytes / 2 ** 20 },
     ratioWithoutCards: (cold.seconds - ogCold) / baseline.seconds,
-    weights: { journey: pageWeight(outDir, journeyPage), touchpoint: pageWeight(outDir, touchpointPage) },
+    portfolio: portfolioRender(cold.output),
+    weights: {
+      journey: pageWeight(outDir, journeyPage),
+      touchpoint: pageWeight(outDir, touchpointPage),
+      overview: pageWeight(outDir, 'index.html'),
+      heatmap: pageWeight(outDir, 'heatmap/index.html'),
+      'personas × journeys': pageWeight(outDir, 'personas-journeys/index.html'),
+      'recurring pain points': pageWeight(outDir, 'pain-points/index.html'),
+    },
   };
   results.push(result);
   log(`[${size}] done: Itinera ${cold.seconds.toFixed(1)} s (cards ${ogCold.toFixed(1)} s), bare Astro ${baseline.seconds.toFixed(1)} s`);
@@ -119,6 +134,8 @@ for (const r of results) {
     `| ${r.size} | ${r.journeys} / ${r.touchpoints} | ${r.pages} | ${f1(r.itinera.seconds)} | ${f1(r.itinera.previewCardsSeconds)} | ${f1(r.pages / r.itinera.seconds)} | ${Math.round(r.itinera.peakRssMB)} | ${f1(r.baseline.seconds)} | ${f1(r.pages / r.baseline.seconds)} | ${r.ratioWithoutCards.toFixed(2)} | ${f1(r.rebuild.seconds)} (${f1(r.rebuild.previewCardsSeconds)}) |`,
   );
 }
+console.log('');
+for (const r of results) console.log(`${r.size}: portfolio views (heatmap, personas × journeys, recurring pain points): ${r.portfolio.pages} pages rendered in ${r.portfolio.ms} ms`);
 console.log('\n| Size | Page | HTML (gzip) | CSS (gzip) | JS (gzip) |');
 console.log('| --- | --- | --- | --- | --- |');
 for (const r of results) {

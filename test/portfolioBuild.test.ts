@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { selectAll, selectOne } from 'css-select';
-import type { AnyNode } from 'domhandler';
+import { selectAll as cssSelectAll } from 'css-select';
+import type { AnyNode, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { resolveReport, type ResolvedReport } from '../src/lib/model.ts';
@@ -12,6 +12,7 @@ import { validateContent } from '../src/lib/validate/index.ts';
 import { exampleContent, projectRoot, readPage } from './helpers/build.ts';
 
 const page = (outDir: string, path: string) => parseDocument(readPage(outDir, path));
+const selectAll = (query: string, root: AnyNode) => cssSelectAll<AnyNode, Element>(query, root);
 const hrefs = (element: AnyNode) => selectAll('a', element).map((a) => a.attribs.href);
 
 describe('the portfolio views of the example report', () => {
@@ -34,7 +35,7 @@ describe('the portfolio views of the example report', () => {
     return cells;
   }
 
-  function cellsOn(path: string): Map<string, string[]> {
+  function cellsOn(path: string): Map<string, (string | undefined)[]> {
     const heatmaps = selectAll('[data-heatmap]', page(outDir, path));
     expect(heatmaps).toHaveLength(1);
     const cells = selectAll('[data-heatmap-cell]', heatmaps[0]!);
@@ -55,7 +56,7 @@ describe('the portfolio views of the example report', () => {
     const current = report.journeys.filter((j) => j.data.state === 'current').map((j) => heatmapRow(j, report.data.lifecycle));
     for (const sort of ['emotion', 'pain-points'] as const) {
       const html = page(outDir, paths.heatmap(`by-${sort}/`));
-      const rows = selectAll('[data-heatmap] tbody tr', html).map((row) => selectOne('[data-heatmap-cell]', row)!.attribs['data-journey']);
+      const rows = selectAll('[data-heatmap] tbody tr', html).map((row) => selectAll('[data-heatmap-cell]', row)[0]!.attribs['data-journey']);
       expect(rows).toEqual(sortHeatmapRows(current, sort).map((r) => r.journey.id));
     }
     // The sort links keep the state, and the toggle keeps the sort.

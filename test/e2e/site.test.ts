@@ -93,7 +93,7 @@ describe('the example report in Chromium', () => {
       await page.context().close();
     }
     expect(violations).toEqual([]);
-  });
+  }, 300_000);
 
   it('has zero WCAG 2.2 A/AA violations in dark mode too', async () => {
     const violations: string[] = [];
@@ -104,7 +104,7 @@ describe('the example report in Chromium', () => {
       await page.context().close();
     }
     expect(violations).toEqual([]);
-  });
+  }, 300_000);
 
   it('switches theme with the toggle and remembers the choice on the next page', async () => {
     const { page } = await open(paths.overview());
