@@ -41,9 +41,14 @@ function countSeverities(severityOf: Iterable<Severity>): Record<Severity, numbe
   return counts;
 }
 
+/** Stages without a phase, or (before validation) with one the lifecycle does not have. */
+export function unplacedStages(stages: readonly Stage[], lifecycle: readonly Phase[]): Stage[] {
+  const known = new Set(lifecycle.map((p) => p.id));
+  return stages.filter((s) => s.data.phase === undefined || !known.has(s.data.phase));
+}
+
 /** The journey's row: its stages grouped by phase and summarised. */
 export function heatmapRow(journey: Journey, lifecycle: readonly Phase[]): HeatmapRow {
-  const known = new Set(lifecycle.map((p) => p.id));
   const cells = lifecycle.map((phase): HeatmapCell => {
     const stages = journey.stages.filter((s) => s.data.phase === phase.id);
     const touchpoints = stages.flatMap((s) => s.touchpoints);
@@ -64,7 +69,7 @@ export function heatmapRow(journey: Journey, lifecycle: readonly Phase[]): Heatm
     cells,
     meanEmotion: averageScore(journey.touchpoints.map((t) => t.data.emotion)),
     painPoints: journey.touchpoints.reduce((sum, t) => sum + t.painPoints.length, 0),
-    unplaced: journey.stages.filter((s) => s.data.phase === undefined || !known.has(s.data.phase)),
+    unplaced: unplacedStages(journey.stages, lifecycle),
   };
 }
 
