@@ -35,11 +35,12 @@ function stepMs(output: string, step: string): number {
   return Number(new RegExp(`${step}:[^\\n]*\\((\\d+) ms\\)`).exec(output)?.[1] ?? 0);
 }
 
-/** Pages below the portfolio views' paths and their summed render time, from Astro's page log ("/heatmap/index.html (+6ms)"). */
+/** Pages below the portfolio views' paths and their summed render time, from Astro's page log ("/heatmap/index.html (+6ms)", "… (+1.11s)"). */
 function portfolioRender(output: string): { pages: number; ms: number } {
   const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
-  const lines = [...plain.matchAll(/[├└]─ \/(heatmap|personas-journeys|pain-points)\/\S* \(\+(\d+)ms\)/g)];
-  return { pages: lines.length, ms: lines.reduce((sum, m) => sum + Number(m[2]), 0) };
+  // Astro writes "+823ms" below a second and "+1.11s" above.
+  const lines = [...plain.matchAll(/[├└]─ \/(heatmap|personas-journeys|pain-points)\/\S* \(\+([\d.]+)(ms|s)\)/g)];
+  return { pages: lines.length, ms: Math.round(lines.reduce((sum, m) => sum + Number(m[2]) * (m[3] === 's' ? 1000 : 1), 0)) };
 }
 
 function checkBuild(result: Measured, what: string) {
