@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +75,17 @@ describe('new stages get a phase suggested from their name, marked as a suggesti
     const none = stageTemplate({ journey: 'shop', name: 'Lunch break', order: 2 });
     expect(frontmatter(none).phase).toBeUndefined();
     expect(none).toContain('# phase: no phase suggested from the name; pick one of awareness, consideration');
+  });
+
+  it('npm run new says which phase it suggested, or that the stage stays unplaced', () => {
+    const dir = copyFixture();
+    const run = (name: string) => {
+      const result = spawnSync(process.execPath, ['scripts/new.ts', 'stage', name, '--journey', 'shoe-shop'], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, ITINERA_CONTENT: dir } });
+      return `${result.stdout}${result.stderr}`;
+    };
+    expect(run('Checkout')).toContain('Phase "purchase" suggested from the name: check it in the file.');
+    expect(run('Lunch break')).toContain('No lifecycle phase suggested from "Lunch break": add "phase:" to the file, or the stage stays unplaced in the heatmap.');
+    expect(readFileSync(join(dir, 'stages/shoe-shop/checkout.mdx'), 'utf8')).toContain(`phase: purchase   # ${SUGGESTED_PHASE_COMMENT}`);
   });
 
   it('a future state copies the phases of the stages it starts from, as they are', () => {
