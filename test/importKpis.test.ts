@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { importKpiCsv, mergeKpiHistory, parseKpiCsv, parseKpiDate, parseLocaleNumber, type KpiCsvRow } from '../src/lib/importKpis.ts';
+import { importKpiCsv, mergeKpiHistory, parseKpiCsv, parseKpiDate, parseLocaleNumber, type KpiCsvRow } from '../src/lib/import/kpis/index.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 
 const projectRoot = resolve(import.meta.dirname, '..');
@@ -59,11 +59,23 @@ describe('parseKpiDate', () => {
     ['20260430', '2026-04-30'],
     ['2026-04-30T00:00:00Z', '2026-04-30'],
     ['30/04/2026 00:00', '2026-04-30'],
+    ['03/2026', '2026-03-31'],
+    ['2/2024', '2024-02-29'],
+    ['Mar 2026', '2026-03-31'],
+    ['Sept 2026', '2026-09-30'],
+    ['March 2026', '2026-03-31'],
+    ['marzo 2026', '2026-03-31'],
+    ['Dic 2026', '2026-12-31'],
+    ['set-2026', '2026-09-30'],
+    ['2026-W13', '2026-03-29'],
+    ['2026W01', '2026-01-04'],
+    ['2020-W53', '2021-01-03'],
+    ['2025-W01', '2025-01-05'],
   ])('reads %j as %s', (text, iso) => {
     expect(parseKpiDate(text)?.toISOString().slice(0, 10)).toBe(iso);
   });
 
-  it.each(['31/02/2026', '2026-13', '2026-04-31', '04/30/2026', 'April 2026', 'Q2 2026', ''])('rejects %j', (text) => {
+  it.each(['31/02/2026', '2026-13', '2026-04-31', '04/30/2026', 'Spring 2026', 'Q2 2026', '13/2026', 'Mrz 2026', '2026-W00', '2026-W54', '2027-W53', '202603', ''])('rejects %j', (text) => {
     expect(parseKpiDate(text)).toBeUndefined();
   });
 });
@@ -110,7 +122,7 @@ describe('parseKpiCsv', () => {
     const { rows, problems } = parseKpiCsv(csv);
     expect(rows).toEqual([row('conversion-rate', '2026-01-31', 2.4, 2), row('multi line', '2026-05-31', 3.3, 8), row('conversion-rate', '2026-06-30', 3.4, 10)]);
     expect(problems).toEqual([
-      { line: 3, message: '"31/02/2026" is not a date in column data (use YYYY-MM-DD, DD/MM/YYYY, DD.MM.YYYY, YYYY-MM or YYYYMMDD)' },
+      { line: 3, message: '"31/02/2026" is not a date in column data (use YYYY-MM-DD, DD/MM/YYYY, DD.MM.YYYY, YYYYMMDD, a month (YYYY-MM, MM/YYYY, Mar 2026, marzo 2026) or an ISO week (2026-W13))' },
       { line: 5, message: '"abc" is not a number in column valore' },
       { line: 6, message: 'the KPI is missing in column indicatore' },
       { line: 7, message: 'the date is missing in column data; the value is missing in column valore' },
@@ -129,7 +141,7 @@ describe('parseKpiCsv', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]!.line).toBe(1);
     expect(problems[0]!.message).toContain('has no kpi, date, value column');
-    expect(problems[0]!.message).toContain('kpi (or id, kpi id, name, indicatore), date (or data, month, mese, period), value (or valore)');
+    expect(problems[0]!.message).toContain('kpi (or id, kpi id, name, indicatore), date (or data, month, mese, period, periodo, week, settimana, day, giorno), value (or valore)');
     expect(parseKpiCsv('').problems).toEqual([{ line: 1, message: expect.stringContaining('the file is empty') }]);
   });
 });
