@@ -146,6 +146,49 @@ describe('parseKpiCsv', () => {
   });
 });
 
+describe('parseKpiCsv, wide exports', () => {
+  it('reads a GA4-style export: # preamble, YYYYMMDD dates, one column per metric, the totals row left out', () => {
+    const { rows, problems, columns } = parseKpiCsv(readFileSync(join(csvFixtures, 'ga4-wide-en.csv'), 'utf8'));
+    expect(problems).toEqual([]);
+    expect(columns).toEqual({ names: ['Conversion rate', 'Checkout time', 'Views'], line: 10 });
+    expect(rows.filter((r) => r.kpi === 'Conversion rate')).toEqual([
+      row('Conversion rate', '2026-01-31', 2.4, 11),
+      row('Conversion rate', '2026-02-28', 2.6, 12),
+      row('Conversion rate', '2026-03-31', 2.95, 13),
+    ]);
+    expect(rows.some((r) => r.line === 14)).toBe(false);
+  });
+
+  it('reads an Italian export: ";" separator, decimal commas, Italian month names, "Totale" row', () => {
+    const { rows, problems } = parseKpiCsv(readFileSync(join(csvFixtures, 'monthly-wide-it.csv'), 'utf8'));
+    expect(problems).toEqual([]);
+    expect(rows.filter((r) => r.kpi === 'Tempo di checkout (s)')).toEqual([
+      row('Tempo di checkout (s)', '2026-01-31', 95.5, 5),
+      row('Tempo di checkout (s)', '2026-02-28', 88, 6),
+      row('Tempo di checkout (s)', '2026-03-31', 84, 7),
+    ]);
+  });
+
+  it('dates ISO weeks on their Sunday and leaves empty cells out', () => {
+    const { rows, problems } = parseKpiCsv('Week,Conversion rate,Checkout time\n2026-W13,2.9,\n2026-W14,3.05,70\n');
+    expect(problems).toEqual([]);
+    expect(rows).toEqual([row('Conversion rate', '2026-03-29', 2.9, 2), row('Conversion rate', '2026-04-05', 3.05, 3), row('Checkout time', '2026-04-05', 70, 3)]);
+  });
+
+  it('reports a date it cannot read and a value that is no number, with their lines', () => {
+    const { rows, problems } = parseKpiCsv('# export\nMonth;Conversion rate\nQ1 2026;2,4\nMar 2026;n/a\nApr 2026;3,1\n');
+    expect(rows).toEqual([row('Conversion rate', '2026-04-30', 3.1, 5)]);
+    expect(problems).toEqual([
+      { line: 3, message: expect.stringMatching(/^"Q1 2026" is not a date in column Month \(use YYYY-MM-DD, .*2026-W13\)\)$/) },
+      { line: 4, message: '"n/a" is not a number in column Conversion rate' },
+    ]);
+  });
+
+  it('says when a file holds nothing but its preamble', () => {
+    expect(parseKpiCsv('# only a preamble\n\n').problems).toEqual([{ line: 1, message: expect.stringContaining('the file has only comment or blank lines') }]);
+  });
+});
+
 const kpiFile = `# KPIs of the shoe shop, kept by the analytics team
 journey: shoe-shop
 kpis:
@@ -351,5 +394,100 @@ describe('npm run import -- kpis (end to end)', () => {
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain("Unknown option '--force'");
     expect(`${missing.stderr}${none.stderr}${unknown.stderr}`).not.toMatch(/\n\s+at /);
+  });
+
+  /** A copy of the minimal report whose KPI file and report.yaml carry comments, to see them kept. */
+  function commentedContent(): string {
+    const content = freshContent();
+    const kpiPath = join(content, 'kpis/shoe-shop.yaml');
+    writeFileSync(kpiPath, `# KPIs of the shoe shop, kept by the analytics team\n${readFileSync(kpiPath, 'utf8').replace('value: 2.7', 'value: 2.7 # from the April dashboard')}`);
+    const reportPath = join(content, 'report.yaml');
+    writeFileSync(reportPath, `# Settings of the minimal report\n${readFileSync(reportPath, 'utf8')}`);
+    return content;
+  }
+
+  const kpiSamples = (content: string, id: string) => {
+    const { sources, problems } = validateContent(content, content);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const kpi = sources!.kpis.find((k) => k.id === id)!.data;
+    return { value: kpi.value, history: kpi.history.map((s) => [s.date.toISOString().slice(0, 10), s.value]) };
+  };
+
+  it('imports a GA4 export with a # preamble and a totals row, once its unmapped column is mapped', () => {
+    const content = commentedContent();
+    const kpiPath = join(content, 'kpis/shoe-shop.yaml');
+    const reportPath = join(content, 'report.yaml');
+    const [kpisBefore, reportBefore] = [readFileSync(kpiPath, 'utf8'), readFileSync(reportPath, 'utf8')];
+    const csv = join(csvFixtures, 'ga4-wide-en.csv');
+
+    const unmapped = runImport(content, csv);
+    expect(unmapped.status).toBe(1);
+    expect(unmapped.stderr).toContain(`${csv}:10: column "Views" is not mapped to a KPI: Map it to a KPI id with --map "Views=<kpi id>" --save, or skip it with --map "Views=ignore" --save`);
+    expect(unmapped.stderr).toContain('1 problem: nothing was written');
+    expect(readFileSync(kpiPath, 'utf8')).toBe(kpisBefore);
+
+    const mapped = runImport(content, csv, '--map', 'Views=ignore');
+    expect(mapped.stderr).toBe('');
+    expect(mapped.status).toBe(0);
+    expect(mapped.stdout).toContain('column "Conversion rate" → conversion-rate');
+    expect(mapped.stdout).toContain('column "Views": skipped (mapped to "ignore")');
+    expect(mapped.stdout).toContain('conversion-rate: +3 samples, value now 2.95');
+    expect(mapped.stdout).toContain('checkout-time: +3 samples, value now 84');
+    expect(kpiSamples(content, 'conversion-rate')).toEqual({ value: 2.95, history: [['2026-01-31', 2.4], ['2026-02-28', 2.6], ['2026-03-31', 2.95]] });
+    expect(kpiSamples(content, 'checkout-time').history).toEqual([['2026-01-31', 95.5], ['2026-02-28', 88], ['2026-03-31', 84]]);
+    const written = readFileSync(kpiPath, 'utf8');
+    expect(written).toContain('# KPIs of the shoe shop, kept by the analytics team\n');
+    expect(written).toContain('value: 2.95 # from the April dashboard');
+    expect(written).toContain('    history:\n      - date: 2026-01-31\n        value: 2.4\n');
+    // Without --save, report.yaml is left alone.
+    expect(readFileSync(reportPath, 'utf8')).toBe(reportBefore);
+  });
+
+  it('saves a mapping with --save and reuses it next month without flags (Italian export: ";" and decimal commas)', () => {
+    const content = commentedContent();
+    const reportPath = join(content, 'report.yaml');
+    const march = join(csvFixtures, 'monthly-wide-it.csv');
+
+    const unmapped = runImport(content, march);
+    expect(unmapped.status).toBe(1);
+    expect(unmapped.stderr).toContain(`${march}:4: column "Tasso di conversione" is not mapped to a KPI`);
+    expect(unmapped.stderr).toContain(`${march}:4: column "Tempo di checkout (s)" is not mapped to a KPI`);
+
+    const saved = runImport(content, march, '--map', 'Tasso di conversione=conversion-rate', '--map', 'Tempo di checkout (s)=checkout-time', '--save');
+    expect(saved.stderr).toBe('');
+    expect(saved.status).toBe(0);
+    expect(saved.stdout).toContain('conversion-rate: +3 samples, value now 2.95');
+    const report = readFileSync(reportPath, 'utf8');
+    expect(report).toMatch(/^# Settings of the minimal report\n/);
+    expect(report).toContain('kpiColumns:\n  Tasso di conversione: conversion-rate\n  Tempo di checkout (s): checkout-time\n');
+
+    const april = runImport(content, join(csvFixtures, 'april-wide-it.csv'));
+    expect(april.stderr).toBe('');
+    expect(april.status).toBe(0);
+    expect(april.stdout).toContain('conversion-rate: +1 sample, value now 3.1');
+    expect(april.stdout).toContain('checkout-time: +1 sample, value now 79.5');
+    expect(kpiSamples(content, 'conversion-rate')).toEqual({ value: 3.1, history: [['2026-01-31', 2.4], ['2026-02-28', 2.6], ['2026-03-31', 2.95], ['2026-04-30', 3.1]] });
+    expect(kpiSamples(content, 'checkout-time').history.at(-1)).toEqual(['2026-04-30', 79.5]);
+    expect(readFileSync(join(content, 'kpis/shoe-shop.yaml'), 'utf8')).toContain('# KPIs of the shoe shop, kept by the analytics team\n');
+  });
+
+  it('dates weekly figures on the Sunday ending the ISO week, and suggests the KPI a misspelt column means', () => {
+    const content = freshContent();
+    const weekly = runImport(content, join(csvFixtures, 'weekly-wide.csv'));
+    expect(weekly.stderr).toBe('');
+    expect(weekly.status).toBe(0);
+    expect(kpiSamples(content, 'conversion-rate')).toEqual({ value: 3.05, history: [['2026-03-29', 2.9], ['2026-04-05', 3.05]] });
+
+    const typo = join(content, 'typo.csv');
+    writeFileSync(typo, 'Week,Convresion rate\n2026-W15,3.1\n');
+    const unmapped = runImport(content, typo);
+    expect(unmapped.status).toBe(1);
+    expect(unmapped.stderr).toContain(`${typo}:1: column "Convresion rate" is not mapped to a KPI: did you mean "conversion-rate"? Map it with --map "Convresion rate=conversion-rate" --save`);
+    const wrongId = runImport(content, typo, '--map', 'Convresion rate=conversion-rat');
+    expect(wrongId.status).toBe(1);
+    expect(wrongId.stderr).toContain('--map "Convresion rate=conversion-rat": "Convresion rate" is mapped to "conversion-rat", which is no KPI in the kpis/ files: did you mean "conversion-rate"?');
+    const wrongColumn = runImport(content, typo, '--map', 'Conversion rate=conversion-rate');
+    expect(wrongColumn.status).toBe(1);
+    expect(wrongColumn.stderr).toContain('--map "Conversion rate=conversion-rate": the export has no column or KPI named "Conversion rate": it has "Convresion rate"');
   });
 });
