@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseDocument } from 'yaml';
+import { parse as parseYaml, parseDocument } from 'yaml';
 import { importKpiCsv, mergeKpiHistory, parseKpiCsv, parseKpiDate, parseLocaleNumber, type KpiCsvRow } from '../src/lib/import/kpis/index.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 
@@ -489,5 +489,25 @@ describe('npm run import -- kpis (end to end)', () => {
     const wrongColumn = runImport(content, typo, '--map', 'Conversion rate=conversion-rate');
     expect(wrongColumn.status).toBe(1);
     expect(wrongColumn.stderr).toContain('--map "Conversion rate=conversion-rate": the export has no column or KPI named "Conversion rate": it has "Convresion rate"');
+  });
+});
+
+describe('deploy/kpi-refresh.yml', () => {
+  const workflow = parseYaml(readFileSync(join(projectRoot, 'deploy/kpi-refresh.yml'), 'utf8')) as {
+    on: { schedule: { cron: string }[] };
+    jobs: { refresh: { steps: { run?: string; uses?: string; if?: string; id?: string }[] }; deploy: { if: string; needs: string } };
+  };
+
+  it('runs on a schedule, imports the export, commits only a change, then builds and publishes', () => {
+    expect(workflow.on.schedule[0]!.cron).toMatch(/^\S+ \S+ \S+ \* \*$/);
+    const steps = workflow.jobs.refresh.steps;
+    const at = (pattern: RegExp) => steps.findIndex((s) => pattern.test(s.run ?? s.uses ?? ''));
+    const order = [/exports\/kpis\.csv/, /^npm run import -- kpis exports\/kpis\.csv$/, /^npm run check:content$/, /git diff --quiet -- content/, /^npm run build$/, /upload-pages-artifact/].map(at);
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const commit = steps.find((s) => s.id === 'commit')!;
+    expect(commit.run).toContain('git commit');
+    for (const step of steps.slice(at(/^npm run build$/))) expect(step.if).toBe("steps.commit.outputs.changed == 'true'");
+    expect(workflow.jobs.deploy.if).toBe("needs.refresh.outputs.changed == 'true'");
   });
 });
