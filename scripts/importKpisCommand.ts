@@ -123,6 +123,10 @@ function run(args: string[]): number {
     return 1;
   }
   const report = reportFile(contentDir);
+  if (options.save && !report) {
+    console.error(`✗ --save writes the mapping to report.yaml, and ${shown(contentDir)} has none: start one with \`npm run new -- report "Title"\`.`);
+    return 1;
+  }
   const result = importKpiCsv(readFileSync(csvPath, 'utf8'), files, { report: report ? read(report) : undefined, map: options.map, save: options.save });
   if (result.problems.length > 0) {
     printProblems(result.problems, options.csv);

@@ -7,7 +7,7 @@
 import { parseDocument, type Document } from 'yaml';
 import { closestMatches, suggest } from '../../closest.ts';
 import { isoDate } from '../../format.ts';
-import { ignoredColumn, kpiColumnsField, mergeColumnMaps, parseReportFile, saveColumnMap, savedColumnMap, type ColumnMapping } from './columnMap.ts';
+import { ignoredColumn, mergeColumnMaps, parseReportFile, saveColumnMap, savedColumnMap, type ColumnMapping } from './columnMap.ts';
 import { parseKpiCsv, type KpiCsvRow } from './kpiRows.ts';
 import { formatKpiUpdate, kpiNodes, matchKpis, mergeKpiHistory, normalizeName, type KpiUpdate } from './mergeYaml.ts';
 import type { ImportProblem } from './readCsv.ts';
@@ -190,8 +190,8 @@ function mergeRows(kpiFiles: readonly KpiFile[], docs: readonly (Document | unde
     const text = changed ? docs[i]!.toString({ lineWidth: 0 }) : file.text;
     return { path: file.path, text, changed: text !== file.text };
   });
-  const order = [...new Set(rows.flatMap((r) => { const t = targets.get(r.kpi); return t && t !== ignoredColumn ? [t.id] : []; }))];
-  return { files, lines: order.flatMap((id) => (updates.has(id) ? [formatKpiUpdate(updates.get(id)!)] : [])) };
+  const order = new Set(rows.map((r) => targets.get(r.kpi)).flatMap((t) => (t && t !== ignoredColumn ? [t.id] : [])));
+  return { files, lines: [...order].flatMap((id) => (updates.has(id) ? [formatKpiUpdate(updates.get(id)!)] : [])) };
 }
 
 /** One line per column of a wide export: the KPI it fills, or that it is skipped. */
@@ -219,7 +219,7 @@ export function importKpiCsv(csvText: string, kpiFiles: readonly KpiFile[], opti
   if (report?.problem) problems.push(report.problem);
   const saved = report?.doc ? savedColumnMap(report.doc, report.lines) : [];
   const keys = exportKeys(rows, columns);
-  const context = { files: kpiFiles, reportPath: options.report?.path ?? kpiColumnsField, unreadable: docs.includes(undefined) };
+  const context = { files: kpiFiles, reportPath: options.report?.path ?? 'report.yaml', unreadable: docs.includes(undefined) };
   const { targets, problems: keyProblems } = resolveKeys(keys, known, mergeColumnMaps(saved, given), context);
   problems.push(...keyProblems, ...conflictingRows(rows, targets), ...unusedMappings(given, keys));
   if (problems.length > 0) {
