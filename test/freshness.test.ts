@@ -118,7 +118,7 @@ describe('building a report with a fresh and a stale KPI', () => {
       expect(fresh, path).toContain('<time class="kpi-as-of" datetime="2026-03-31">as of Mar 31, 2026</time>');
       expect(fresh, path).not.toContain('status--stale');
       expect(stale, path).toContain('<time class="kpi-as-of" datetime="2025-12-31">as of Dec 31, 2025</time>');
-      expect(stale, path).toMatch(/<span class="status status--stale" data-stale[^>]*><span aria-hidden="true">⚠︎<\/span> Stale<span class="visually-hidden"> \(newest value older than 45 days\)<\/span><\/span>/);
+      expect(stale, path).toMatch(/<span class="status status--stale" data-stale[^>]*><span aria-hidden="true">⚠︎<\/span> Stale<span class="visually-hidden"> \(newest value more than 45 days old\)<\/span><\/span>/);
     }
   });
 

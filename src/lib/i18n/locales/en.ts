@@ -160,7 +160,7 @@ export default {
   'kpi.history': '{kpi}: history',
   'kpi.asOf': 'as of {date}',
   'kpi.stale': 'Stale',
-  'kpi.staleDetail': { one: 'newest value older than {count} day', other: 'newest value older than {count} days' },
+  'kpi.staleDetail': { one: 'newest value more than {count} day old', other: 'newest value more than {count} days old' },
   'health.staleKpis': 'Stale KPIs:',
   'health.refreshed': 'KPI data last refreshed on {date}.',
   'health.staleRule': { one: 'Judged on {date}, a KPI is stale when its newest value is more than {count} day old, unless it sets its own limit.', other: 'Judged on {date}, a KPI is stale when its newest value is more than {count} days old, unless it sets its own limit.' },

@@ -157,7 +157,7 @@ export default {
   'kpi.history': '{kpi}: storico',
   'kpi.asOf': 'aggiornato al {date}',
   'kpi.stale': 'Non aggiornato',
-  'kpi.staleDetail': { one: 'ultimo valore più vecchio di {count} giorno', other: 'ultimo valore più vecchio di {count} giorni' },
+  'kpi.staleDetail': { one: 'ultimo valore di più di {count} giorno fa', other: 'ultimo valore di più di {count} giorni fa' },
   'health.staleKpis': 'KPI non aggiornati:',
   'health.refreshed': 'Dati dei KPI aggiornati l’ultima volta il {date}.',
   'health.staleRule': { one: 'Alla data del {date}, un KPI non è aggiornato quando il suo ultimo valore ha più di {count} giorno, salvo che il KPI preveda un proprio limite.', other: 'Alla data del {date}, un KPI non è aggiornato quando il suo ultimo valore ha più di {count} giorni, salvo che il KPI preveda un proprio limite.' },
