@@ -21,9 +21,9 @@ type Command = (args: string[]) => number | Promise<number>;
 const USAGE = `Usage: npm run import -- <subcommand> [options]
 
 Subcommands:
-  kpis FILE.csv [--dry-run]
-      KPI values from an analytics export (columns: kpi id or name, date, value; separated by
-      ; , or tab; decimal commas or points) into the KPIs' history and latest value.
+  kpis FILE.csv [--map "Column=kpi-id"]... [--save] [--dry-run]
+      KPI values from an analytics export (long: kpi, date, value columns; or wide: a date
+      column and one column per KPI) into the KPIs' history and latest value.
   mermaid FILE [--journey ID] [--scale MIN-MAX] [--force]
       Creates a journey, its personas, stages and a touchpoint list from a Mermaid user
       journey (a .mmd file, or the first \`\`\`mermaid journey block of a Markdown/MDX file).

@@ -92,6 +92,20 @@ describe('building the example report', () => {
     for (const k of report.kpis) expect(kpiPage).toContain(`id="kpi-${k.id}"`);
   });
 
+  it('dates every measured KPI value "as of" its newest sample, judged on the report\'s pinned day so none turns stale with time', () => {
+    const kpiPage = readPage(build.outDir, paths.kpis());
+    const dated = report.kpis.filter((k) => k.freshness.asOf);
+    expect(dated.length).toBeGreaterThan(10);
+    for (const kpi of dated) {
+      const start = kpiPage.indexOf(`id="kpi-${kpi.id}"`);
+      const row = kpiPage.slice(start, kpiPage.indexOf('</tr>', start));
+      expect(row).toContain(`<time class="kpi-as-of" datetime="${kpi.freshness.asOf!.toISOString().slice(0, 10)}">as of `);
+    }
+    expect(report.today).toEqual(report.data.kpiReferenceDate);
+    expect(kpiPage).not.toContain('status--stale');
+    expect(readPage(build.outDir, paths.overview())).toContain('<time datetime="2026-10-31">KPI data last refreshed on Oct 31, 2026.</time>');
+  });
+
   it('draws each journey timeline with one mark per touchpoint, linking to its page, and the emotion curve with one point each', () => {
     for (const journey of report.journeys) {
       const page = parseSvg(readPage(build.outDir, paths.journey(journey.id)));

@@ -3,8 +3,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseDocument } from 'yaml';
-import { importKpiCsv, mergeKpiHistory, parseKpiCsv, parseKpiDate, parseLocaleNumber, type KpiCsvRow } from '../src/lib/importKpis.ts';
+import { parse as parseYaml, parseDocument } from 'yaml';
+import { importKpiCsv, mergeKpiHistory, parseKpiCsv, parseKpiDate, parseLocaleNumber, type KpiCsvRow } from '../src/lib/import/kpis/index.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 
 const projectRoot = resolve(import.meta.dirname, '..');
@@ -59,11 +59,23 @@ describe('parseKpiDate', () => {
     ['20260430', '2026-04-30'],
     ['2026-04-30T00:00:00Z', '2026-04-30'],
     ['30/04/2026 00:00', '2026-04-30'],
+    ['03/2026', '2026-03-31'],
+    ['2/2024', '2024-02-29'],
+    ['Mar 2026', '2026-03-31'],
+    ['Sept 2026', '2026-09-30'],
+    ['March 2026', '2026-03-31'],
+    ['marzo 2026', '2026-03-31'],
+    ['Dic 2026', '2026-12-31'],
+    ['set-2026', '2026-09-30'],
+    ['2026-W13', '2026-03-29'],
+    ['2026W01', '2026-01-04'],
+    ['2020-W53', '2021-01-03'],
+    ['2025-W01', '2025-01-05'],
   ])('reads %j as %s', (text, iso) => {
     expect(parseKpiDate(text)?.toISOString().slice(0, 10)).toBe(iso);
   });
 
-  it.each(['31/02/2026', '2026-13', '2026-04-31', '04/30/2026', 'April 2026', 'Q2 2026', ''])('rejects %j', (text) => {
+  it.each(['31/02/2026', '2026-13', '2026-04-31', '04/30/2026', 'Spring 2026', 'Q2 2026', '13/2026', 'Mrz 2026', '2026-W00', '2026-W54', '2027-W53', '202603', ''])('rejects %j', (text) => {
     expect(parseKpiDate(text)).toBeUndefined();
   });
 });
@@ -110,7 +122,7 @@ describe('parseKpiCsv', () => {
     const { rows, problems } = parseKpiCsv(csv);
     expect(rows).toEqual([row('conversion-rate', '2026-01-31', 2.4, 2), row('multi line', '2026-05-31', 3.3, 8), row('conversion-rate', '2026-06-30', 3.4, 10)]);
     expect(problems).toEqual([
-      { line: 3, message: '"31/02/2026" is not a date in column data (use YYYY-MM-DD, DD/MM/YYYY, DD.MM.YYYY, YYYY-MM or YYYYMMDD)' },
+      { line: 3, message: '"31/02/2026" is not a date in column data (use YYYY-MM-DD, DD/MM/YYYY, DD.MM.YYYY, YYYYMMDD, a month (YYYY-MM, MM/YYYY, Mar 2026, marzo 2026) or an ISO week (2026-W13))' },
       { line: 5, message: '"abc" is not a number in column valore' },
       { line: 6, message: 'the KPI is missing in column indicatore' },
       { line: 7, message: 'the date is missing in column data; the value is missing in column valore' },
@@ -129,8 +141,51 @@ describe('parseKpiCsv', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]!.line).toBe(1);
     expect(problems[0]!.message).toContain('has no kpi, date, value column');
-    expect(problems[0]!.message).toContain('kpi (or id, kpi id, name, indicatore), date (or data, month, mese, period), value (or valore)');
+    expect(problems[0]!.message).toContain('kpi (or id, kpi id, name, indicatore), date (or data, month, mese, period, periodo, week, settimana, day, giorno), value (or valore)');
     expect(parseKpiCsv('').problems).toEqual([{ line: 1, message: expect.stringContaining('the file is empty') }]);
+  });
+});
+
+describe('parseKpiCsv, wide exports', () => {
+  it('reads a GA4-style export: # preamble, YYYYMMDD dates, one column per metric, the totals row left out', () => {
+    const { rows, problems, columns } = parseKpiCsv(readFileSync(join(csvFixtures, 'ga4-wide-en.csv'), 'utf8'));
+    expect(problems).toEqual([]);
+    expect(columns).toEqual({ names: ['Conversion rate', 'Checkout time', 'Views'], line: 10 });
+    expect(rows.filter((r) => r.kpi === 'Conversion rate')).toEqual([
+      row('Conversion rate', '2026-01-31', 2.4, 11),
+      row('Conversion rate', '2026-02-28', 2.6, 12),
+      row('Conversion rate', '2026-03-31', 2.95, 13),
+    ]);
+    expect(rows.some((r) => r.line === 14)).toBe(false);
+  });
+
+  it('reads an Italian export: ";" separator, decimal commas, Italian month names, "Totale" row', () => {
+    const { rows, problems } = parseKpiCsv(readFileSync(join(csvFixtures, 'monthly-wide-it.csv'), 'utf8'));
+    expect(problems).toEqual([]);
+    expect(rows.filter((r) => r.kpi === 'Tempo di checkout (s)')).toEqual([
+      row('Tempo di checkout (s)', '2026-01-31', 95.5, 5),
+      row('Tempo di checkout (s)', '2026-02-28', 88, 6),
+      row('Tempo di checkout (s)', '2026-03-31', 84, 7),
+    ]);
+  });
+
+  it('dates ISO weeks on their Sunday and leaves empty cells out', () => {
+    const { rows, problems } = parseKpiCsv('Week,Conversion rate,Checkout time\n2026-W13,2.9,\n2026-W14,3.05,70\n');
+    expect(problems).toEqual([]);
+    expect(rows).toEqual([row('Conversion rate', '2026-03-29', 2.9, 2), row('Conversion rate', '2026-04-05', 3.05, 3), row('Checkout time', '2026-04-05', 70, 3)]);
+  });
+
+  it('reports a date it cannot read and a value that is no number, with their lines', () => {
+    const { rows, problems } = parseKpiCsv('# export\nMonth;Conversion rate\nQ1 2026;2,4\nMar 2026;n/a\nApr 2026;3,1\n');
+    expect(rows).toEqual([row('Conversion rate', '2026-04-30', 3.1, 5)]);
+    expect(problems).toEqual([
+      { line: 3, message: expect.stringMatching(/^"Q1 2026" is not a date in column Month \(use YYYY-MM-DD, .*2026-W13\)\)$/) },
+      { line: 4, message: '"n/a" is not a number in column Conversion rate' },
+    ]);
+  });
+
+  it('says when a file holds nothing but its preamble', () => {
+    expect(parseKpiCsv('# only a preamble\n\n').problems).toEqual([{ line: 1, message: expect.stringContaining('the file has only comment or blank lines') }]);
   });
 });
 
@@ -339,5 +394,120 @@ describe('npm run import -- kpis (end to end)', () => {
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain("Unknown option '--force'");
     expect(`${missing.stderr}${none.stderr}${unknown.stderr}`).not.toMatch(/\n\s+at /);
+  });
+
+  /** A copy of the minimal report whose KPI file and report.yaml carry comments, to see them kept. */
+  function commentedContent(): string {
+    const content = freshContent();
+    const kpiPath = join(content, 'kpis/shoe-shop.yaml');
+    writeFileSync(kpiPath, `# KPIs of the shoe shop, kept by the analytics team\n${readFileSync(kpiPath, 'utf8').replace('value: 2.7', 'value: 2.7 # from the April dashboard')}`);
+    const reportPath = join(content, 'report.yaml');
+    writeFileSync(reportPath, `# Settings of the minimal report\n${readFileSync(reportPath, 'utf8')}`);
+    return content;
+  }
+
+  const kpiSamples = (content: string, id: string) => {
+    const { sources, problems } = validateContent(content, content);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const kpi = sources!.kpis.find((k) => k.id === id)!.data;
+    return { value: kpi.value, history: kpi.history.map((s) => [s.date.toISOString().slice(0, 10), s.value]) };
+  };
+
+  it('imports a GA4 export with a # preamble and a totals row, once its unmapped column is mapped', () => {
+    const content = commentedContent();
+    const kpiPath = join(content, 'kpis/shoe-shop.yaml');
+    const reportPath = join(content, 'report.yaml');
+    const [kpisBefore, reportBefore] = [readFileSync(kpiPath, 'utf8'), readFileSync(reportPath, 'utf8')];
+    const csv = join(csvFixtures, 'ga4-wide-en.csv');
+
+    const unmapped = runImport(content, csv);
+    expect(unmapped.status).toBe(1);
+    expect(unmapped.stderr).toContain(`${csv}:10: column "Views" is not mapped to a KPI: Map it to a KPI id with --map "Views=<kpi id>" --save, or skip it with --map "Views=ignore" --save`);
+    expect(unmapped.stderr).toContain('1 problem: nothing was written');
+    expect(readFileSync(kpiPath, 'utf8')).toBe(kpisBefore);
+
+    const mapped = runImport(content, csv, '--map', 'Views=ignore');
+    expect(mapped.stderr).toBe('');
+    expect(mapped.status).toBe(0);
+    expect(mapped.stdout).toContain('column "Conversion rate" → conversion-rate');
+    expect(mapped.stdout).toContain('column "Views": skipped (mapped to "ignore")');
+    expect(mapped.stdout).toContain('conversion-rate: +3 samples, value now 2.95');
+    expect(mapped.stdout).toContain('checkout-time: +3 samples, value now 84');
+    expect(kpiSamples(content, 'conversion-rate')).toEqual({ value: 2.95, history: [['2026-01-31', 2.4], ['2026-02-28', 2.6], ['2026-03-31', 2.95]] });
+    expect(kpiSamples(content, 'checkout-time').history).toEqual([['2026-01-31', 95.5], ['2026-02-28', 88], ['2026-03-31', 84]]);
+    const written = readFileSync(kpiPath, 'utf8');
+    expect(written).toContain('# KPIs of the shoe shop, kept by the analytics team\n');
+    expect(written).toContain('value: 2.95 # from the April dashboard');
+    expect(written).toContain('    history:\n      - date: 2026-01-31\n        value: 2.4\n');
+    // Without --save, report.yaml is left alone.
+    expect(readFileSync(reportPath, 'utf8')).toBe(reportBefore);
+  });
+
+  it('saves a mapping with --save and reuses it next month without flags (Italian export: ";" and decimal commas)', () => {
+    const content = commentedContent();
+    const reportPath = join(content, 'report.yaml');
+    const march = join(csvFixtures, 'monthly-wide-it.csv');
+
+    const unmapped = runImport(content, march);
+    expect(unmapped.status).toBe(1);
+    expect(unmapped.stderr).toContain(`${march}:4: column "Tasso di conversione" is not mapped to a KPI`);
+    expect(unmapped.stderr).toContain(`${march}:4: column "Tempo di checkout (s)" is not mapped to a KPI`);
+
+    const saved = runImport(content, march, '--map', 'Tasso di conversione=conversion-rate', '--map', 'Tempo di checkout (s)=checkout-time', '--save');
+    expect(saved.stderr).toBe('');
+    expect(saved.status).toBe(0);
+    expect(saved.stdout).toContain('conversion-rate: +3 samples, value now 2.95');
+    const report = readFileSync(reportPath, 'utf8');
+    expect(report).toMatch(/^# Settings of the minimal report\n/);
+    expect(report).toContain('kpiColumns:\n  Tasso di conversione: conversion-rate\n  Tempo di checkout (s): checkout-time\n');
+
+    const april = runImport(content, join(csvFixtures, 'april-wide-it.csv'));
+    expect(april.stderr).toBe('');
+    expect(april.status).toBe(0);
+    expect(april.stdout).toContain('conversion-rate: +1 sample, value now 3.1');
+    expect(april.stdout).toContain('checkout-time: +1 sample, value now 79.5');
+    expect(kpiSamples(content, 'conversion-rate')).toEqual({ value: 3.1, history: [['2026-01-31', 2.4], ['2026-02-28', 2.6], ['2026-03-31', 2.95], ['2026-04-30', 3.1]] });
+    expect(kpiSamples(content, 'checkout-time').history.at(-1)).toEqual(['2026-04-30', 79.5]);
+    expect(readFileSync(join(content, 'kpis/shoe-shop.yaml'), 'utf8')).toContain('# KPIs of the shoe shop, kept by the analytics team\n');
+  });
+
+  it('dates weekly figures on the Sunday ending the ISO week, and suggests the KPI a misspelt column means', () => {
+    const content = freshContent();
+    const weekly = runImport(content, join(csvFixtures, 'weekly-wide.csv'));
+    expect(weekly.stderr).toBe('');
+    expect(weekly.status).toBe(0);
+    expect(kpiSamples(content, 'conversion-rate')).toEqual({ value: 3.05, history: [['2026-03-29', 2.9], ['2026-04-05', 3.05]] });
+
+    const typo = join(content, 'typo.csv');
+    writeFileSync(typo, 'Week,Convresion rate\n2026-W15,3.1\n');
+    const unmapped = runImport(content, typo);
+    expect(unmapped.status).toBe(1);
+    expect(unmapped.stderr).toContain(`${typo}:1: column "Convresion rate" is not mapped to a KPI: did you mean "conversion-rate"? Map it with --map "Convresion rate=conversion-rate" --save`);
+    const wrongId = runImport(content, typo, '--map', 'Convresion rate=conversion-rat');
+    expect(wrongId.status).toBe(1);
+    expect(wrongId.stderr).toContain('--map "Convresion rate=conversion-rat": "Convresion rate" is mapped to "conversion-rat", which is no KPI in the kpis/ files: did you mean "conversion-rate"?');
+    const wrongColumn = runImport(content, typo, '--map', 'Conversion rate=conversion-rate');
+    expect(wrongColumn.status).toBe(1);
+    expect(wrongColumn.stderr).toContain('--map "Conversion rate=conversion-rate": the export has no column or KPI named "Conversion rate": it has "Convresion rate"');
+  });
+});
+
+describe('deploy/kpi-refresh.yml', () => {
+  const workflow = parseYaml(readFileSync(join(projectRoot, 'deploy/kpi-refresh.yml'), 'utf8')) as {
+    on: { schedule: { cron: string }[] };
+    jobs: { refresh: { steps: { run?: string; uses?: string; if?: string; id?: string }[] }; deploy: { if: string; needs: string } };
+  };
+
+  it('runs on a schedule, imports the export, commits only a change, then builds and publishes', () => {
+    expect(workflow.on.schedule[0]!.cron).toMatch(/^\S+ \S+ \S+ \* \*$/);
+    const steps = workflow.jobs.refresh.steps;
+    const at = (pattern: RegExp) => steps.findIndex((s) => pattern.test(s.run ?? s.uses ?? ''));
+    const order = [/exports\/kpis\.csv/, /^npm run import -- kpis exports\/kpis\.csv$/, /^npm run check:content$/, /git diff --quiet -- content/, /^npm run build$/, /upload-pages-artifact/].map(at);
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const commit = steps.find((s) => s.id === 'commit')!;
+    expect(commit.run).toContain('git commit');
+    for (const step of steps.slice(at(/^npm run build$/))) expect(step.if).toBe("steps.commit.outputs.changed == 'true'");
+    expect(workflow.jobs.deploy.if).toBe("needs.refresh.outputs.changed == 'true'");
   });
 });

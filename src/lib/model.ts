@@ -6,6 +6,7 @@ import type { ReportData } from './schema/report.ts';
 import type { StageData } from './schema/stage.ts';
 import type { Opportunity, PainPoint, TouchpointData } from './schema/touchpoint.ts';
 import { kpiMatchKeys, matchItems } from './compare/match.ts';
+import { freshnessReferenceDate, kpiFreshness, type KpiFreshness } from './freshness.ts';
 import { currentKpiValue, deriveKpiStatus, type KpiStatus } from './kpi.ts';
 
 /** A validated content entry as a loader hands it over: id, data and the file it came from. */
@@ -115,10 +116,14 @@ export interface Kpi {
   improves?: Kpi;
   tolerance: number;
   status: KpiStatus;
+  /** How old the value shown is: the KPI's own measurements, or those of the KPI it improves when it shows that value. */
+  freshness: KpiFreshness;
 }
 
 export interface ResolvedReport {
   data: ReportData;
+  /** The day KPI freshness is judged on (see freshness.ts). */
+  today: Date;
   personas: Persona[];
   journeys: Journey[];
   stages: Stage[];
@@ -154,8 +159,9 @@ const byName = (a: string, b: string) => a.localeCompare(b);
  * Resolves every reference of validated sources into a linked, ordered model. Lookups go
  * through maps built once, so the cost grows linearly with the report.
  */
-export function resolveReport(sources: ReportSources): ResolvedReport {
+export function resolveReport(sources: ReportSources, options: { today?: Date } = {}): ResolvedReport {
   const report = sources.report.data;
+  const today = options.today ?? freshnessReferenceDate(report);
   const channels: Channel[] = sources.channels.map((c) => ({ id: c.id, data: c.data, touchpoints: [] }));
   const channelById = indexById(channels);
 
@@ -253,6 +259,7 @@ export function resolveReport(sources: ReportSources): ResolvedReport {
     const value = measuredValue ?? improves?.value;
     if (value === undefined) throw new Error(`${k.file}: KPI "${k.id}" has no value (run \`npm run check\`)`);
     const tolerance = k.data.tolerance ?? report.kpiTolerance;
+    const own = kpiFreshness(k.data, report, today);
     const kpi: Kpi = {
       id: k.id,
       data: k.data,
@@ -264,6 +271,7 @@ export function resolveReport(sources: ReportSources): ResolvedReport {
       improves,
       tolerance,
       status: deriveKpiStatus(value, k.data.target, k.data.direction, tolerance),
+      freshness: measuredValue === undefined && improves ? improves.freshness : own,
     };
     kpi.stage.kpis.push(kpi);
     journey.kpis.push(kpi);
@@ -290,6 +298,7 @@ export function resolveReport(sources: ReportSources): ResolvedReport {
 
   return {
     data: report,
+    today,
     personas,
     journeys,
     stages: orderedStages,

@@ -48,6 +48,8 @@ emotionScale:
 ${options.scale.labels.map((l) => `    - { score: ${l.score}, label: ${y(l.label)} }`).join('\n')}
 # A KPI short of its target by at most this share of the target is "at risk".
 kpiTolerance: 0.1
+# A KPI whose newest value is older than this many days is marked stale.
+kpiStaleAfterDays: 45
 # What the map is for.
 objectives:
   - title: ${y('Understand the purchase journey')}
@@ -184,6 +186,7 @@ export function kpiTemplate(options: { id: string; name: string; stage: string }
     # period: Q1 2026
     # source: GA4
     # tolerance: 0.1   # overrides the report's kpiTolerance
+    # staleAfterDays: 100   # overrides the report's kpiStaleAfterDays
     # history: [{ date: 2026-01-31, value: 0 }]
     history: []
 `;

@@ -55,6 +55,8 @@ export function generateReport(size: { journeys: number; touchpoints: number }, 
       client: 'Synthetic Retail',
       author: 'Itinera benchmark',
       date: '2026-06-01',
+      // Freshness judged on a fixed day, so the generated KPIs don't turn stale with the calendar.
+      kpiReferenceDate: '2026-06-30',
       version: '1.0',
       summary: paragraph(3),
       researchSources: [

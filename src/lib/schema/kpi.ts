@@ -38,6 +38,8 @@ export const kpiSchema = z.object({
   source: textSchema.optional(),
   /** This KPI's tolerance (share of target) for "at risk"; defaults to the report's. */
   tolerance: z.number().min(0).max(1).optional(),
+  /** Days after its newest value's date this KPI counts as stale; defaults to the report's `kpiStaleAfterDays`. */
+  staleAfterDays: z.number().int().positive().optional(),
   /** Dated values, oldest first or in any order. */
   history: z.array(kpiSampleSchema).default([]),
   /** In a future-state journey: id of the current-state KPI this target improves (else matched by name). */

@@ -94,6 +94,18 @@ export const reportSchema = z.object({
   emotionScale: emotionScaleSchema.default({ min: 1, max: 5, labels: [] }),
   /** Default KPI tolerance: a KPI short of target by at most this share of the target is "at risk". */
   kpiTolerance: z.number().min(0).max(1).default(0.1),
+  /** Days after its newest value's date a KPI counts as stale; a KPI's own `staleAfterDays` overrides it. */
+  kpiStaleAfterDays: z.number().int().positive().default(45),
+  /**
+   * The day (YYYY-MM-DD) KPI freshness is judged on, e.g. the delivery date of an archived
+   * edition; default: the build day. The ITINERA_TODAY environment variable overrides it.
+   */
+  kpiReferenceDate: dateSchema.optional(),
+  /**
+   * Which KPI each column of a wide analytics export fills: column name → KPI id, or `ignore`
+   * to skip the column. Written by `npm run import -- kpis FILE.csv --map "Column=id" --save`.
+   */
+  kpiColumns: z.record(z.string().trim().min(1), idSchema).default({}),
   /**
    * Who may find the report: `public`; `unlisted` (no search engines, no sitemap, reachable by
    * link); `protected` (every page encrypted; readers need the password from ITINERA_PASSWORD).

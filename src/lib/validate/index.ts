@@ -3,6 +3,7 @@ import type { ReportSources } from '../model.ts';
 import { loadSources } from './loadSources.ts';
 import { checkBodies } from './bodies.ts';
 import { checkFutureStateRules } from './futureStateRules.ts';
+import { checkKpiRules } from './kpiRules.ts';
 import { checkReportRules } from './rules.ts';
 
 export interface ValidationResult {
@@ -11,12 +12,15 @@ export interface ValidationResult {
   sources?: ReportSources;
 }
 
-/** Validates a report folder without building: every file's schema, then the rules across files. */
+/**
+ * Validates a report folder without building: every file's schema, then the rules across files.
+ * KPI freshness is judged on the day ITINERA_TODAY names, else the report's or the build's.
+ */
 export function validateContent(contentDir: string, projectRoot: string): ValidationResult {
   const loaded = loadSources(contentDir, projectRoot);
   const problems = [...loaded.problems];
   const { sources, files, bodies, failed } = loaded;
-  if (sources) problems.push(...checkReportRules(sources, files, projectRoot, failed), ...checkFutureStateRules(sources, files, failed), ...checkBodies(bodies, sources, failed));
+  if (sources) problems.push(...checkReportRules(sources, files, projectRoot, failed), ...checkFutureStateRules(sources, files, failed), ...checkKpiRules(sources, files, failed), ...checkBodies(bodies, sources, failed));
   const unique = [...new Map(problems.map((p) => [JSON.stringify(p), p])).values()];
   return { problems: unique, ok: !hasErrors(unique), sources: loaded.sources };
 }
