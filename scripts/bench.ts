@@ -1,8 +1,9 @@
 /**
  * `npm run bench [-- --size S,M,L] [--seed 42]`: builds synthetic reports of each size and, in
  * the same run, a bare Astro + MDX site with as many pages of similar text, then prints build
- * time, pages per second, peak memory, the ratio to bare Astro (preview cards reported apart),
- * the no-change rebuild and page weights. Writes bench/results.json and bench/build-time.svg.
+ * time, pages per second, peak memory, the ratio to bare Astro (whole build first, then without
+ * the preview cards), the CPU time per preview card, the no-change rebuild and page weights.
+ * Writes bench/results.json and bench/build-time.svg.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -30,9 +31,15 @@ function writeFiles(dir: string, files: { path: string; text: string }[]) {
 }
 
 
-/** Milliseconds a build step logged ("preview cards: … (123 ms)"). */
+/** Milliseconds a build step logged ("preview cards: … (123 ms)" or "(123 ms, …)"). */
 function stepMs(output: string, step: string): number {
-  return Number(new RegExp(`${step}:[^\\n]*\\((\\d+) ms\\)`).exec(output)?.[1] ?? 0);
+  return Number(new RegExp(`${step}:[^\\n]*\\((\\d+) ms[,)]`).exec(output)?.[1] ?? 0);
+}
+
+/** CPU milliseconds per rendered preview card, as the card step logged it. */
+function cardCpuMs(output: string): number | undefined {
+  const logged = /([\d.]+) ms CPU per rendered card/.exec(output)?.[1];
+  return logged === undefined ? undefined : Number(logged);
 }
 
 /** Pages below the portfolio views' paths and their summed render time, from Astro's page log ("/heatmap/index.html (+6ms)", "… (+1.11s)"). */
@@ -106,10 +113,12 @@ for (const size of sizes) {
     journeys: benchSizes[size].journeys,
     touchpoints: benchSizes[size].touchpoints,
     pages,
-    itinera: { seconds: cold.seconds, peakRssMB: cold.peakRssBytes / 2 ** 20, previewCardsSeconds: ogCold, searchSeconds: stepMs(cold.output, 'search index') / 1000 },
+    itinera: { seconds: cold.seconds, peakRssMB: cold.peakRssBytes / 2 ** 20, previewCardsSeconds: ogCold, cardCpuMs: cardCpuMs(cold.output), searchSeconds: stepMs(cold.output, 'search index') / 1000 },
     rebuild: { seconds: warm.seconds, previewCardsSeconds: ogWarm },
     baseline: { seconds: baseline.seconds, peakRssMB: baseline.peakRssBytes / 2 ** 20 },
+    ratio: cold.seconds / baseline.seconds,
     ratioWithoutCards: (cold.seconds - ogCold) / baseline.seconds,
+    peakRssRatio: cold.peakRssBytes / baseline.peakRssBytes,
     portfolio: portfolioRender(cold.output),
     weights: {
       journey: pageWeight(outDir, journeyPage),
@@ -121,18 +130,20 @@ for (const size of sizes) {
     },
   };
   results.push(result);
-  log(`[${size}] done: Itinera ${cold.seconds.toFixed(1)} s (cards ${ogCold.toFixed(1)} s), bare Astro ${baseline.seconds.toFixed(1)} s`);
+  log(`[${size}] done: Itinera ${cold.seconds.toFixed(1)} s (cards ${ogCold.toFixed(1)} s), bare Astro ${baseline.seconds.toFixed(1)} s, ratio ${result.ratio.toFixed(2)}`);
   rmSync(work, { recursive: true, force: true });
 }
 
 const f1 = (n: number) => n.toFixed(1);
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 console.log(`\nItinera build benchmark (seed ${values.seed}, Node ${process.version}, ${process.platform}/${process.arch})\n`);
-console.log('| Size | Journeys / touchpoints | Pages | Itinera s | of which preview cards s | Pages/s | Peak RSS MB | Bare Astro s | Bare Astro pages/s | Ratio (cards excluded) | Rebuild s (cards s) |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| Size | Journeys / touchpoints | Pages | Itinera s | Bare Astro s | Ratio | Ratio without cards | Preview cards s | CPU per card ms | Pages/s | Peak RSS MB Itinera / bare | Rebuild s (cards s) |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of results) {
+  const cpuPerCard = r.itinera.cardCpuMs === undefined ? 'n/a' : f1(r.itinera.cardCpuMs);
+  const rss = `${Math.round(r.itinera.peakRssMB)} / ${Math.round(r.baseline.peakRssMB)} (${r.peakRssRatio >= 1 ? '+' : ''}${Math.round((r.peakRssRatio - 1) * 100)} %)`;
   console.log(
-    `| ${r.size} | ${r.journeys} / ${r.touchpoints} | ${r.pages} | ${f1(r.itinera.seconds)} | ${f1(r.itinera.previewCardsSeconds)} | ${f1(r.pages / r.itinera.seconds)} | ${Math.round(r.itinera.peakRssMB)} | ${f1(r.baseline.seconds)} | ${f1(r.pages / r.baseline.seconds)} | ${r.ratioWithoutCards.toFixed(2)} | ${f1(r.rebuild.seconds)} (${f1(r.rebuild.previewCardsSeconds)}) |`,
+    `| ${r.size} | ${r.journeys} / ${r.touchpoints} | ${r.pages} | ${f1(r.itinera.seconds)} | ${f1(r.baseline.seconds)} | **${r.ratio.toFixed(2)}** | ${r.ratioWithoutCards.toFixed(2)} | ${f1(r.itinera.previewCardsSeconds)} | ${cpuPerCard} | ${f1(r.pages / r.itinera.seconds)} | ${rss} | ${f1(r.rebuild.seconds)} (${f1(r.rebuild.previewCardsSeconds)}) |`,
   );
 }
 console.log('');

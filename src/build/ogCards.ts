@@ -6,6 +6,7 @@ import { translator } from '../lib/i18n/index.ts';
 import type { ResolvedReport } from '../lib/model.ts';
 import { cardForPath, ogImagePath, protectedCard } from '../lib/og/cards.ts';
 import { cachedCard } from '../lib/og/render.ts';
+import { progressEvery, progressLine } from '../lib/progress.ts';
 import { CardPool } from './cardPool.ts';
 import { builtPages } from './pages.ts';
 
@@ -17,7 +18,9 @@ function decode(html: string): string {
 
 /**
  * Writes a 1200×630 preview card for every built page to `og/<path>.png`. Cards whose inputs
- * did not change come from the cache, so a rebuild with no content change renders none.
+ * did not change come from the cache, so a rebuild with no content change renders none. Logs
+ * progress with a rate and the time left, and at the end the CPU time per rendered card (all
+ * threads of the process, so the card workers and the encoding included).
  */
 export async function writeOgCards(options: { outDir: string; cacheDir: string; report: ResolvedReport; logger: AstroIntegrationLogger }) {
   const { outDir, cacheDir, report, logger } = options;
@@ -29,6 +32,8 @@ export async function writeOgCards(options: { outDir: string; cacheDir: string; 
   let rendered = 0;
   let done = 0;
   const started = performance.now();
+  const cpuAtStart = process.cpuUsage();
+  const every = progressEvery(pages.length);
   const pool = new CardPool();
   const queue = [...pages];
   const worker = async () => {
@@ -40,7 +45,7 @@ export async function writeOgCards(options: { outDir: string; cacheDir: string; 
       const target = join(outDir, ogImagePath(page.path));
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, result.png);
-      if (++done % 50 === 0) logger.info(`preview cards: ${done}/${pages.length}`);
+      if (++done % every === 0 && done < pages.length) logger.info(progressLine('preview cards', 'cards', done, pages.length, performance.now() - started));
     }
   };
   try {
@@ -48,6 +53,8 @@ export async function writeOgCards(options: { outDir: string; cacheDir: string; 
   } finally {
     await pool.close();
   }
-  logger.info(`preview cards: ${pages.length} pages, ${rendered} rendered, ${pages.length - rendered} from cache (${Math.round(performance.now() - started)} ms)`);
+  const cpu = process.cpuUsage(cpuAtStart);
+  const perCard = rendered > 0 ? `, ${((cpu.user + cpu.system) / 1000 / rendered).toFixed(1)} ms CPU per rendered card` : '';
+  logger.info(`preview cards: ${pages.length} pages, ${rendered} rendered, ${pages.length - rendered} from cache (${Math.round(performance.now() - started)} ms${perCard})`);
   return { pages: pages.length, rendered };
 }

@@ -1,0 +1,46 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import type { OgCard } from '../src/lib/og/cards.ts';
+import { renderCard } from '../src/lib/og/render.ts';
+
+const references = join(import.meta.dirname, 'fixtures/og');
+const band = { reportTitle: 'Passo Calzature: omnichannel customer journeys 2026', client: 'Passo Calzature S.p.A.', brandColor: '#1d4e89' };
+const curveSvg =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 520 100" width="520" height="100"><path d="M10 80 L120 30 L230 60 L340 20 L450 70 L510 40" fill="none" stroke="#1d4e89" stroke-width="4"/><circle cx="230" cy="60" r="6" fill="#a1261a"/></svg>';
+
+/** One card of each layout: quote, KPI figures, emotion curve, and a title that wraps. */
+const sampleCards: Record<string, OgCard> = {
+  touchpoint: { ...band, kind: 'Touchpoint · Consideration', title: 'Checks size availability on the app product page', subtitle: 'Buying running shoes online, collecting them in store', quote: "It says 'available in store' but then at checkout it says 2-4 days. Which one is true?" },
+  stage: { ...band, kind: 'Fase 2 · Acquisto online, ritiro in negozio', title: 'Considerazione', subtitle: 'Capire se la taglia giusta è disponibile vicino a casa', kpis: [{ status: 'met', label: 'Raggiunti', count: 3 }, { status: 'at-risk', label: 'A rischio', count: 1 }, { status: 'missed', label: 'Mancati', count: 2 }] },
+  journey: { ...band, kind: 'Journey', title: 'Click & collect', subtitle: 'Anna, Marco', curveSvg },
+};
+
+/** Raw RGB pixels of a PNG. */
+async function pixels(png: Buffer): Promise<Buffer> {
+  return sharp(png).removeAlpha().raw().toBuffer();
+}
+
+describe('preview card rendering', () => {
+  for (const [name, card] of Object.entries(sampleCards)) {
+    it(`draws the ${name} card as the reference within a small pixel tolerance`, async () => {
+      const reference = join(references, `${name}.png`);
+      const png = await renderCard(card);
+      if (process.env.UPDATE_OG_REFERENCES === '1' || !existsSync(reference)) writeFileSync(reference, png);
+      const [actual, expected] = await Promise.all([pixels(png), pixels(readFileSync(reference))]);
+      expect(actual.length).toBe(expected.length);
+      let far = 0;
+      let total = 0;
+      for (let i = 0; i < actual.length; i++) {
+        const difference = Math.abs(actual[i]! - expected[i]!);
+        total += difference;
+        if (difference > 64) far++;
+      }
+      // Anti-aliasing and encoding may move a channel by a few levels; a moved word or a lost
+      // block moves thousands of channels by far more.
+      expect(total / actual.length).toBeLessThan(1.5);
+      expect(far / actual.length).toBeLessThan(0.004);
+    });
+  }
+});
