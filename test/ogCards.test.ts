@@ -2,8 +2,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { uiLanguages, uiTable } from '../src/lib/i18n/index.ts';
 import type { OgCard } from '../src/lib/og/cards.ts';
-import { renderCard } from '../src/lib/og/render.ts';
+import { drawableCodePoints } from '../src/lib/og/fonts.ts';
+import { bandTree, bodyTree, renderCard } from '../src/lib/og/render.ts';
 
 const references = join(import.meta.dirname, 'fixtures/og');
 const band = { reportTitle: 'Passo Calzature: omnichannel customer journeys 2026', client: 'Passo Calzature S.p.A.', brandColor: '#1d4e89' };
@@ -43,4 +45,45 @@ describe('preview card rendering', () => {
       expect(far / actual.length).toBeLessThan(0.004);
     });
   }
+});
+
+/** Every piece of text a card's element tree draws. */
+function cardText(card: OgCard): string {
+  return [...drawnText(bandTree(card)), ...drawnText(bodyTree(card, 540))].join(' ');
+}
+
+function drawnText(node: unknown): string[] {
+  if (typeof node === 'string') return [node];
+  const children = (node as { props?: { children?: unknown[] } }).props?.children ?? [];
+  return children.flatMap(drawnText);
+}
+
+function missingGlyphs(text: string): string[] {
+  const drawable = drawableCodePoints();
+  return [...new Set([...text].filter((char) => !drawable.has(char.codePointAt(0)!)))];
+}
+
+describe('preview card glyphs', () => {
+  it('the fonts have every character of the interface text a card can show, in every language', () => {
+    // Cards show kinds, statuses, counts and page headings; chart legends and axes and the
+    // "before → after" lines of change lists are drawn by the browser, never on a card.
+    const neverOnCards = (key: string) => key.startsWith('charts.') || key.startsWith('changes.') || key === 'compare.emotionChange';
+    for (const language of uiLanguages) {
+      const text = Object.entries(uiTable(language))
+        .filter(([key]) => !neverOnCards(key))
+        .flatMap(([, entry]) => (typeof entry === 'string' ? [entry] : Object.values(entry)))
+        .join(' ')
+        .replace(/\{\w+\}/g, '');
+      expect(missingGlyphs(text), language).toEqual([]);
+    }
+  });
+
+  it('no card draws a missing glyph: status marks are shapes and content the fonts lack is left out', () => {
+    const awkward = 'Città ✓ ✗ 🚀 新しい Łódź Ștefan — “quoted” 4–5 √ ☺';
+    const card: OgCard = { ...band, kind: `Stage 1 · ${awkward}`, title: awkward, subtitle: awkward, quote: awkward, kpis: sampleCards.stage!.kpis };
+    const drawn = cardText(card);
+    expect(missingGlyphs(drawn)).toEqual([]);
+    expect(drawn).toContain('Città Łódź Ștefan — “quoted” 4–5');
+    for (const sample of Object.values(sampleCards)) expect(missingGlyphs(cardText(sample))).toEqual([]);
+  });
 });

@@ -42,29 +42,42 @@ function clamp(text: string, max: number): string {
   return drawn.length <= max ? drawn : `${drawn.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** The card as satori's element tree: a brand band, the entity, and its picture or figures. */
-export function cardTree(card: OgCard): Node {
-  const figure = card.curveSvg
-    ? h('img', { width: 1040, height: 200, objectFit: 'contain' }, false)
-    : card.kpis
-      ? h(
-          'div',
-          { display: 'flex', gap: 24 },
-          ...card.kpis.map(({ status, label, count }) =>
-            h(
-              'div',
-              { display: 'flex', flexDirection: 'column', border: '2px solid #d0d7de', borderRadius: 12, padding: '12px 24px' },
-              h('div', { fontSize: 48, fontWeight: 700 }, String(count)),
-              h('div', { display: 'flex', alignItems: 'center', fontSize: 24, color: statusStyle[status].color }, statusMark(status), clamp(label, 40)),
-            ),
-          ),
-        )
-      : undefined;
-  if (figure && card.curveSvg) figure.props.src = svgDataUri(card.curveSvg);
+/** The brand band: report title and client on the brand colour, the same on every card of a report. */
+export function bandTree(card: OgCard): Node {
   return h(
     'div',
-    { width: OG_WIDTH, height: OG_HEIGHT, display: 'flex', flexDirection: 'column', background: '#ffffff', fontFamily: 'Inter', color: '#1b1f24' },
-    h('div', { display: 'flex', justifyContent: 'space-between', alignItems: 'center', background: card.brandColor, color: '#ffffff', padding: '28px 56px', fontSize: 28 }, h('div', { fontWeight: 700 }, clamp(card.reportTitle, 60)), h('div', {}, clamp(card.client, 40))),
+    { width: OG_WIDTH, display: 'flex', flexDirection: 'column', fontFamily: 'Inter' },
+    h(
+      'div',
+      { display: 'flex', justifyContent: 'space-between', alignItems: 'center', background: card.brandColor, color: '#ffffff', padding: '28px 56px', fontSize: 28 },
+      h('div', { fontWeight: 700 }, clamp(card.reportTitle, 60)),
+      h('div', {}, clamp(card.client, 40)),
+    ),
+  );
+}
+
+function figureTree(card: OgCard): Node | undefined {
+  if (card.curveSvg) return { type: 'img', props: { src: svgDataUri(card.curveSvg), style: { width: 1040, height: 200, objectFit: 'contain' } } };
+  if (!card.kpis) return undefined;
+  return h(
+    'div',
+    { display: 'flex', gap: 24 },
+    ...card.kpis.map(({ status, label, count }) =>
+      h(
+        'div',
+        { display: 'flex', flexDirection: 'column', border: '2px solid #d0d7de', borderRadius: 12, padding: '12px 24px' },
+        h('div', { fontSize: 48, fontWeight: 700 }, String(count)),
+        h('div', { display: 'flex', alignItems: 'center', fontSize: 24, color: statusStyle[status].color }, statusMark(status), clamp(label, 40)),
+      ),
+    ),
+  );
+}
+
+/** Everything under the band, `height` pixels high: the entity, and its picture or figures. */
+export function bodyTree(card: OgCard, height: number): Node {
+  return h(
+    'div',
+    { width: OG_WIDTH, height, display: 'flex', flexDirection: 'column', background: '#ffffff', fontFamily: 'Inter', color: '#1b1f24' },
     h(
       'div',
       { display: 'flex', flexDirection: 'column', padding: '40px 56px', gap: 16, flexGrow: 1 },
@@ -72,20 +85,43 @@ export function cardTree(card: OgCard): Node {
       h('div', { fontSize: 60, fontWeight: 700, lineHeight: 1.1 }, clamp(card.title, 90)),
       card.subtitle !== undefined && h('div', { fontSize: 28, color: '#4d5761' }, clamp(card.subtitle, 160)),
       card.quote !== undefined && h('div', { fontSize: 30, fontStyle: 'italic', borderLeft: `6px solid ${card.brandColor}`, paddingLeft: 20 }, clamp(`“${card.quote}”`, 140)),
-      figure,
+      figureTree(card),
     ),
   );
 }
 
 /**
- * Renders a card to PNG: satori lays it out into SVG with text left as text (turning every
- * glyph into a path cost more than the layout), resvg shapes and rasterises it, and sharp
- * encodes the pixels at low zlib effort (resvg's own encoder took a third of a card's time).
+ * RGBA pixels of satori's layout of `tree`. Text is left as text for resvg to shape: turning
+ * every glyph into a path in satori cost more than the whole layout.
+ */
+async function rasterise(tree: Node, size: { width: number; height?: number }): Promise<{ pixels: Buffer; height: number }> {
+  const svg = await satori(tree as unknown as Parameters<typeof satori>[0], { ...size, fonts: satoriFonts(), embedFont: false });
+  const image = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: resvgFontFiles(), defaultFontFamily: 'Inter' } }).render();
+  return { pixels: image.pixels, height: image.height };
+}
+
+/** Bands drawn so far, by report title, client and colour (a build draws one). */
+const bands = new Map<string, Promise<{ pixels: Buffer; height: number }>>();
+
+function band(card: OgCard) {
+  const key = JSON.stringify([card.reportTitle, card.client, card.brandColor]);
+  let drawn = bands.get(key);
+  if (!drawn) bands.set(key, (drawn = rasterise(bandTree(card), { width: OG_WIDTH })));
+  return drawn;
+}
+
+/**
+ * Renders a card to PNG: the band is drawn once and reused, the rest is laid out by satori and
+ * rasterised by resvg under it, and sharp encodes the pixels at low zlib effort (resvg's own
+ * encoder took a third of a card's time).
  */
 export async function renderCard(card: OgCard): Promise<Buffer> {
-  const svg = await satori(cardTree(card) as unknown as Parameters<typeof satori>[0], { width: OG_WIDTH, height: OG_HEIGHT, fonts: satoriFonts(), embedFont: false });
-  const image = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: resvgFontFiles(), defaultFontFamily: 'Inter' } }).render();
-  return sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } }).removeAlpha().png({ compressionLevel: 2 }).toBuffer();
+  const top = await band(card);
+  const body = await rasterise(bodyTree(card, OG_HEIGHT - top.height), { width: OG_WIDTH, height: OG_HEIGHT - top.height });
+  return sharp(Buffer.concat([top.pixels, body.pixels]), { raw: { width: OG_WIDTH, height: OG_HEIGHT, channels: 4 } })
+    .removeAlpha()
+    .png({ compressionLevel: 2 })
+    .toBuffer();
 }
 
 export function cardHash(card: OgCard): string {
