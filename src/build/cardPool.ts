@@ -3,36 +3,33 @@ import { Worker } from 'node:worker_threads';
 import type { OgCard } from '../lib/og/cards.ts';
 
 /**
- * Renders preview cards on worker threads: one per core, each replaced after a batch of cards,
- * because satori and resvg keep native and WebAssembly memory that the JavaScript garbage
- * collector does not reclaim. This keeps large builds fast and their memory flat.
+ * Renders preview cards on worker threads, one per core (at most four), started when first
+ * needed and kept for the whole step: starting one costs about half a second of CPU (satori,
+ * its WebAssembly layout engine and the fonts), and each keeps its own memory flat.
  */
 export class CardPool {
   private readonly workerUrl = new URL('./cardWorker.ts', import.meta.url);
   private readonly size = Math.max(1, Math.min(4, availableParallelism()));
-  private readonly cardsPerWorker = 150;
-  private idle: { worker: Worker; rendered: number }[] = [];
+  private readonly workers: Worker[] = [];
+  private idle: Worker[] = [];
   private waiting: (() => void)[] = [];
-  private started = 0;
   private nextId = 0;
 
-  private async acquire(): Promise<{ worker: Worker; rendered: number }> {
+  private async acquire(): Promise<Worker> {
     for (;;) {
       const free = this.idle.pop();
       if (free) return free;
-      if (this.started < this.size) {
-        this.started++;
-        return { worker: new Worker(this.workerUrl), rendered: 0 };
+      if (this.workers.length < this.size) {
+        const worker = new Worker(this.workerUrl);
+        this.workers.push(worker);
+        return worker;
       }
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
   }
 
-  private release(slot: { worker: Worker; rendered: number }): void {
-    if (slot.rendered >= this.cardsPerWorker) {
-      void slot.worker.terminate();
-      this.started--;
-    } else this.idle.push(slot);
+  private release(worker: Worker): void {
+    this.idle.push(worker);
     this.waiting.shift()?.();
   }
 
@@ -42,27 +39,27 @@ export class CardPool {
   }
 
   async render(card: OgCard): Promise<Buffer> {
-    const slot = await this.acquire();
+    const worker = await this.acquire();
     const id = this.nextId++;
     try {
       return await new Promise<Buffer>((resolve, reject) => {
         const onMessage = (message: { id: number; png?: Uint8Array; error?: string }) => {
           if (message.id !== id) return;
-          slot.worker.off('message', onMessage);
-          if (message.png) resolve(Buffer.from(message.png));
+          worker.off('message', onMessage);
+          if (message.png) resolve(Buffer.from(message.png.buffer, message.png.byteOffset, message.png.byteLength));
           else reject(new Error(`preview card "${card.title}": ${message.error}`));
         };
-        slot.worker.on('message', onMessage);
-        slot.worker.postMessage({ id, card });
+        worker.on('message', onMessage);
+        worker.postMessage({ id, card });
       });
     } finally {
-      slot.rendered++;
-      this.release(slot);
+      this.release(worker);
     }
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.idle.map((slot) => slot.worker.terminate()));
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+    this.workers.length = 0;
     this.idle = [];
   }
 }

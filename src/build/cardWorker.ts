@@ -1,17 +1,24 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
-import sharp from 'sharp';
 import type { OgCard } from '../lib/og/cards.ts';
 import { renderCard } from '../lib/og/render.ts';
 
+// resvg's pixmaps (about 5 MB a card) live outside V8's heap, so its garbage collector never
+// feels them and the process grew by that much per card (thx/resvg-js#216). Collecting every
+// few cards, then returning to the event loop where their finalizers run, keeps a worker flat.
+const CARDS_BETWEEN_COLLECTIONS = 25;
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+let rendered = 0;
+
 /** Renders preview cards sent by the pool (src/build/cardPool.ts), one at a time. */
-// Every card is encoded once: libvips's operation cache would only hold memory.
-sharp.cache(false);
 parentPort!.on('message', async ({ id, card }: { id: number; card: OgCard }) => {
   try {
-    // resvg's buffer lives outside the JS heap and cannot be transferred: copy it once.
     const png = new Uint8Array(await renderCard(card));
     parentPort!.postMessage({ id, png }, [png.buffer]);
   } catch (error) {
     parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }
+  if (++rendered % CARDS_BETWEEN_COLLECTIONS === 0) collectGarbage();
 });

@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
-import sharp from 'sharp';
 import type { KpiStatus } from '../kpi.ts';
 import type { OgCard } from './cards.ts';
 import { drawableText, resvgFontFiles, satoriFonts } from './fonts.ts';
+import { encodeRgbaPng } from './png.ts';
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
@@ -20,7 +20,7 @@ const statusStyle: Record<KpiStatus, { mark: string; color: string }> = {
   missed: { mark: 'M6.5 6.5l11 11M17.5 6.5l-11 11', color: '#a1261a' },
 };
 
-function statusMark(status: KpiStatus): Node {
+function statusMark(status: KpiStatus): CardNode {
   const { mark, color } = statusStyle[status];
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="24" height="24"><path d="${mark}" fill="none" stroke="${color}" stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
   return { type: 'img', props: { width: 24, height: 24, src: svgDataUri(svg), style: { width: 24, height: 24, marginRight: 6 } } };
@@ -30,8 +30,8 @@ function svgDataUri(svg: string): string {
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 }
 
-type Node = { type: string; props: Record<string, unknown> };
-const h = (type: string, style: Record<string, unknown>, ...children: (Node | string | false | undefined)[]): Node => ({
+export type CardNode = { type: string; props: Record<string, unknown> };
+const h = (type: string, style: Record<string, unknown>, ...children: (CardNode | string | false | undefined)[]): CardNode => ({
   type,
   props: { style, children: children.filter((c) => c !== false && c !== undefined) },
 });
@@ -43,7 +43,7 @@ function clamp(text: string, max: number): string {
 }
 
 /** The brand band: report title and client on the brand colour, the same on every card of a report. */
-export function bandTree(card: OgCard): Node {
+export function bandTree(card: OgCard): CardNode {
   return h(
     'div',
     { width: OG_WIDTH, display: 'flex', flexDirection: 'column', fontFamily: 'Inter' },
@@ -56,7 +56,7 @@ export function bandTree(card: OgCard): Node {
   );
 }
 
-function figureTree(card: OgCard): Node | undefined {
+function figureTree(card: OgCard): CardNode | undefined {
   if (card.curveSvg) return { type: 'img', props: { src: svgDataUri(card.curveSvg), style: { width: 1040, height: 200, objectFit: 'contain' } } };
   if (!card.kpis) return undefined;
   return h(
@@ -74,7 +74,7 @@ function figureTree(card: OgCard): Node | undefined {
 }
 
 /** Everything under the band, `height` pixels high: the entity, and its picture or figures. */
-export function bodyTree(card: OgCard, height: number): Node {
+export function bodyTree(card: OgCard, height: number): CardNode {
   return h(
     'div',
     { width: OG_WIDTH, height, display: 'flex', flexDirection: 'column', background: '#ffffff', fontFamily: 'Inter', color: '#1b1f24' },
@@ -91,11 +91,15 @@ export function bodyTree(card: OgCard, height: number): Node {
 }
 
 /**
- * RGBA pixels of satori's layout of `tree`. Text is left as text for resvg to shape: turning
- * every glyph into a path in satori cost more than the whole layout.
+ * Satori's layout of `tree` as SVG. Text is left as text for resvg to shape: turning every
+ * glyph into a path in satori cost more than the whole layout.
  */
-async function rasterise(tree: Node, size: { width: number; height?: number }): Promise<{ pixels: Buffer; height: number }> {
-  const svg = await satori(tree as unknown as Parameters<typeof satori>[0], { ...size, fonts: satoriFonts(), embedFont: false });
+export function layoutSvg(tree: CardNode, size: { width: number; height?: number }): Promise<string> {
+  return satori(tree as unknown as Parameters<typeof satori>[0], { ...size, fonts: satoriFonts(), embedFont: false });
+}
+
+/** RGBA pixels of an SVG drawn by resvg. */
+export function rasterise(svg: string): { pixels: Buffer; height: number } {
   const image = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: resvgFontFiles(), defaultFontFamily: 'Inter' } }).render();
   return { pixels: image.pixels, height: image.height };
 }
@@ -106,22 +110,16 @@ const bands = new Map<string, Promise<{ pixels: Buffer; height: number }>>();
 function band(card: OgCard) {
   const key = JSON.stringify([card.reportTitle, card.client, card.brandColor]);
   let drawn = bands.get(key);
-  if (!drawn) bands.set(key, (drawn = rasterise(bandTree(card), { width: OG_WIDTH })));
+  if (!drawn) bands.set(key, (drawn = layoutSvg(bandTree(card), { width: OG_WIDTH }).then(rasterise)));
   return drawn;
 }
 
-/**
- * Renders a card to PNG: the band is drawn once and reused, the rest is laid out by satori and
- * rasterised by resvg under it, and sharp encodes the pixels at low zlib effort (resvg's own
- * encoder took a third of a card's time).
- */
+/** Renders a card to PNG: the band is drawn once and reused, the rest is laid out and rasterised under it. */
 export async function renderCard(card: OgCard): Promise<Buffer> {
   const top = await band(card);
-  const body = await rasterise(bodyTree(card, OG_HEIGHT - top.height), { width: OG_WIDTH, height: OG_HEIGHT - top.height });
-  return sharp(Buffer.concat([top.pixels, body.pixels]), { raw: { width: OG_WIDTH, height: OG_HEIGHT, channels: 4 } })
-    .removeAlpha()
-    .png({ compressionLevel: 2 })
-    .toBuffer();
+  const height = OG_HEIGHT - top.height;
+  const body = rasterise(await layoutSvg(bodyTree(card, height), { width: OG_WIDTH, height }));
+  return encodeRgbaPng(Buffer.concat([top.pixels, body.pixels]), OG_WIDTH, OG_HEIGHT);
 }
 
 export function cardHash(card: OgCard): string {
