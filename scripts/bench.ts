@@ -113,11 +113,12 @@ for (const size of sizes) {
     journeys: benchSizes[size].journeys,
     touchpoints: benchSizes[size].touchpoints,
     pages,
-    itinera: { seconds: cold.seconds, peakRssMB: cold.peakRssBytes / 2 ** 20, previewCardsSeconds: ogCold, cardCpuMs: cardCpuMs(cold.output), searchSeconds: stepMs(cold.output, 'search index') / 1000 },
+    itinera: { seconds: cold.seconds, cpuSeconds: cold.cpuSeconds, peakRssMB: cold.peakRssBytes / 2 ** 20, previewCardsSeconds: ogCold, cardCpuMs: cardCpuMs(cold.output), searchSeconds: stepMs(cold.output, 'search index') / 1000 },
     rebuild: { seconds: warm.seconds, previewCardsSeconds: ogWarm },
-    baseline: { seconds: baseline.seconds, peakRssMB: baseline.peakRssBytes / 2 ** 20 },
+    baseline: { seconds: baseline.seconds, cpuSeconds: baseline.cpuSeconds, peakRssMB: baseline.peakRssBytes / 2 ** 20 },
     ratio: cold.seconds / baseline.seconds,
     ratioWithoutCards: (cold.seconds - ogCold) / baseline.seconds,
+    cpuRatio: cold.cpuSeconds / baseline.cpuSeconds,
     peakRssRatio: cold.peakRssBytes / baseline.peakRssBytes,
     portfolio: portfolioRender(cold.output),
     weights: {
@@ -137,13 +138,13 @@ for (const size of sizes) {
 const f1 = (n: number) => n.toFixed(1);
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 console.log(`\nItinera build benchmark (seed ${values.seed}, Node ${process.version}, ${process.platform}/${process.arch})\n`);
-console.log('| Size | Journeys / touchpoints | Pages | Itinera s | Bare Astro s | Ratio | Ratio without cards | Preview cards s | CPU per card ms | Pages/s | Peak RSS MB Itinera / bare | Rebuild s (cards s) |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| Size | Journeys / touchpoints | Pages | Itinera s | Bare Astro s | Ratio | Ratio without cards | CPU s Itinera / bare (ratio) | Preview cards s | CPU per card ms | Pages/s | Peak RSS MB Itinera / bare | Rebuild s (cards s) |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of results) {
   const cpuPerCard = r.itinera.cardCpuMs === undefined ? 'n/a' : f1(r.itinera.cardCpuMs);
   const rss = `${Math.round(r.itinera.peakRssMB)} / ${Math.round(r.baseline.peakRssMB)} (${r.peakRssRatio >= 1 ? '+' : ''}${Math.round((r.peakRssRatio - 1) * 100)} %)`;
   console.log(
-    `| ${r.size} | ${r.journeys} / ${r.touchpoints} | ${r.pages} | ${f1(r.itinera.seconds)} | ${f1(r.baseline.seconds)} | **${r.ratio.toFixed(2)}** | ${r.ratioWithoutCards.toFixed(2)} | ${f1(r.itinera.previewCardsSeconds)} | ${cpuPerCard} | ${f1(r.pages / r.itinera.seconds)} | ${rss} | ${f1(r.rebuild.seconds)} (${f1(r.rebuild.previewCardsSeconds)}) |`,
+    `| ${r.size} | ${r.journeys} / ${r.touchpoints} | ${r.pages} | ${f1(r.itinera.seconds)} | ${f1(r.baseline.seconds)} | **${r.ratio.toFixed(2)}** | ${r.ratioWithoutCards.toFixed(2)} | ${f1(r.itinera.cpuSeconds)} / ${f1(r.baseline.cpuSeconds)} (${r.cpuRatio.toFixed(2)}) | ${f1(r.itinera.previewCardsSeconds)} | ${cpuPerCard} | ${f1(r.pages / r.itinera.seconds)} | ${rss} | ${f1(r.rebuild.seconds)} (${f1(r.rebuild.previewCardsSeconds)}) |`,
   );
 }
 console.log('');

@@ -26,8 +26,24 @@ function treeRss(rootPid: number): number {
   return total;
 }
 
+/**
+ * CPU seconds a process has used, its threads included, plus those of the children it has
+ * waited for (Pagefind, for one), from /proc/<pid>/stat (Linux, 100 ticks a second).
+ */
+function processCpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime, stime, cutime, cstime are fields 14-17; the split starts at field 3.
+    return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 export interface Measured {
   seconds: number;
+  /** CPU time of the command, last sampled just before it ended: steadier than wall time on a busy machine. */
+  cpuSeconds: number;
   peakRssBytes: number;
   output: string;
   status: number | null;
@@ -42,12 +58,15 @@ export function measure(command: string, args: string[], options: { cwd: string;
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     let peak = 0;
+    let cpuSeconds = 0;
     const timer = setInterval(() => {
-      if (child.pid) peak = Math.max(peak, treeRss(child.pid));
+      if (!child.pid) return;
+      peak = Math.max(peak, treeRss(child.pid));
+      cpuSeconds = Math.max(cpuSeconds, processCpuSeconds(child.pid));
     }, 100);
     child.on('close', (status) => {
       clearInterval(timer);
-      resolve({ seconds: (performance.now() - started) / 1000, peakRssBytes: peak, output, status });
+      resolve({ seconds: (performance.now() - started) / 1000, cpuSeconds, peakRssBytes: peak, output, status });
     });
   });
 }
