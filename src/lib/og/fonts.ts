@@ -46,7 +46,7 @@ export function satoriFonts() {
 }
 
 /** A WOFF 1.0 font as the TrueType/OpenType file it wraps (resvg reads only those). */
-export function woffToSfnt(woff: Buffer): Buffer {
+function woffToSfnt(woff: Buffer): Buffer {
   const tableCount = woff.readUInt16BE(12);
   const tables = Array.from({ length: tableCount }, (_, i) => {
     const entry = 44 + i * 20;
