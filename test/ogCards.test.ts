@@ -1,11 +1,16 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { cardOfPage } from '../src/build/ogCards.ts';
+import { builtPages } from '../src/build/pages.ts';
 import { uiLanguages, uiTable } from '../src/lib/i18n/index.ts';
 import type { OgCard } from '../src/lib/og/cards.ts';
 import { drawableCodePoints } from '../src/lib/og/fonts.ts';
+import { resolveReport } from '../src/lib/model.ts';
 import { bandTree, bodyTree, renderCard } from '../src/lib/og/render.ts';
+import { validateContent } from '../src/lib/validate/index.ts';
+import { exampleContent, projectRoot } from './helpers/build.ts';
 
 const references = join(import.meta.dirname, 'fixtures/og');
 const band = { reportTitle: 'Passo Calzature: omnichannel customer journeys 2026', client: 'Passo Calzature S.p.A.', brandColor: '#1d4e89' };
@@ -64,17 +69,29 @@ function missingGlyphs(text: string): string[] {
 }
 
 describe('preview card glyphs', () => {
-  it('the fonts have every character of the interface text a card can show, in every language', () => {
-    // Cards show kinds, statuses, counts and page headings; chart legends and axes and the
-    // "before → after" lines of change lists are drawn by the browser, never on a card.
-    const neverOnCards = (key: string) => key.startsWith('charts.') || key.startsWith('changes.') || key === 'compare.emotionChange';
+  it('the fonts have every character of the interface text cards use, in every language', () => {
+    // Kinds, KPI statuses, counts, the overview's eyebrow, the comparison's "today" and the
+    // protected card: the template text of src/lib/og/cards.ts.
+    const cardKeys = /^(kind|status|count|protected)\.|^overview\.eyebrow$|^compare\.today$/;
     for (const language of uiLanguages) {
       const text = Object.entries(uiTable(language))
-        .filter(([key]) => !neverOnCards(key))
+        .filter(([key]) => cardKeys.test(key))
         .flatMap(([, entry]) => (typeof entry === 'string' ? [entry] : Object.values(entry)))
         .join(' ')
         .replace(/\{\w+\}/g, '');
+      expect(text.length).toBeGreaterThan(100);
       expect(missingGlyphs(text), language).toEqual([]);
+    }
+  });
+
+  it('every card of the example report, headings of index pages included, has only characters the fonts have', () => {
+    const report = resolveReport(validateContent(exampleContent, projectRoot).sources!);
+    const pages = builtPages(inject('exampleSite'));
+    expect(pages.length).toBeGreaterThan(100);
+    for (const page of pages) {
+      const card = cardOfPage(page, report);
+      const text = [card.kind, card.title, card.subtitle, card.quote, card.reportTitle, card.client, ...(card.kpis ?? []).map((k) => k.label)].join(' ');
+      expect(missingGlyphs(text), page.path).toEqual([]);
     }
   });
 

@@ -4,7 +4,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import { resolveBranding } from '../lib/branding.ts';
 import { translator } from '../lib/i18n/index.ts';
 import type { ResolvedReport } from '../lib/model.ts';
-import { cardForPath, ogImagePath, protectedCard } from '../lib/og/cards.ts';
+import { cardForPath, ogImagePath, protectedCard, type OgCard } from '../lib/og/cards.ts';
 import { cachedCard } from '../lib/og/render.ts';
 import { progressEvery, progressLine } from '../lib/progress.ts';
 import { CardPool } from './cardPool.ts';
@@ -16,6 +16,13 @@ function decode(html: string): string {
   return html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").trim();
 }
 
+/** The card of a built page: its entity's, or for other pages one with the page's heading. */
+export function cardOfPage(page: { file: string; path: string }, report: ResolvedReport, t = translator(report.data.locale), branding = resolveBranding(report.data.branding)): OgCard {
+  if (report.data.visibility === 'protected') return protectedCard(branding.primary.used, t);
+  const heading = decode(H1.exec(readFileSync(page.file, 'utf8'))?.[1] ?? report.data.title);
+  return cardForPath(page.path, report, heading, branding.primary.used, t, branding.seriesColors);
+}
+
 /**
  * Writes a 1200×630 preview card for every built page to `og/<path>.png`. Cards whose inputs
  * did not change come from the cache, so a rebuild with no content change renders none. Logs
@@ -24,11 +31,9 @@ function decode(html: string): string {
  */
 export async function writeOgCards(options: { outDir: string; cacheDir: string; report: ResolvedReport; logger: AstroIntegrationLogger }) {
   const { outDir, cacheDir, report, logger } = options;
-  const branding = resolveBranding(report.data.branding);
-  const brandColor = branding.primary.used;
   const pages = builtPages(outDir);
-  const protect = report.data.visibility === 'protected';
   const t = translator(report.data.locale);
+  const branding = resolveBranding(report.data.branding);
   let rendered = 0;
   let done = 0;
   const started = performance.now();
@@ -38,9 +43,7 @@ export async function writeOgCards(options: { outDir: string; cacheDir: string; 
   const queue = [...pages];
   const worker = async () => {
     for (let page = queue.shift(); page; page = queue.shift()) {
-      const heading = decode(H1.exec(readFileSync(page.file, 'utf8'))?.[1] ?? report.data.title);
-      const card = protect ? protectedCard(brandColor, t) : cardForPath(page.path, report, heading, brandColor, t, branding.seriesColors);
-      const result = await cachedCard(card, cacheDir, (c) => pool.render(c));
+      const result = await cachedCard(cardOfPage(page, report, t, branding), cacheDir, (c) => pool.render(c));
       if (result.rendered) rendered++;
       const target = join(outDir, ogImagePath(page.path));
       mkdirSync(dirname(target), { recursive: true });
