@@ -1,13 +1,15 @@
 import sitemap from '@astrojs/sitemap';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dropStaleContentCache } from './build/contentCache.ts';
 import { writeOgCards } from './build/ogCards.ts';
 import { protectPages } from './build/protect.ts';
 import { writeRobotsTxt } from './build/robots.ts';
 import { writeSearchIndex } from './build/search.ts';
+import { discardStaging, publishStaging, startStaging, unsafeOutDir } from './build/staging.ts';
+import { quietHarmlessWarnings } from './build/viteWarnings.ts';
 import { resolveContentDir } from './lib/contentDir.ts';
 import { logoPath } from './lib/branding.ts';
 import { buildCrossReferenceIndex } from './lib/crossRefs.ts';
@@ -17,9 +19,38 @@ import { formatProblems, validateContent } from './lib/validate/index.ts';
 import { itineraMarkdown } from './markdownPlugin.ts';
 
 /**
+ * Points Astro at a staging folder inside the project and returns the integration that, after
+ * every other `astro:build:done` step, swaps the finished build into the output folder (see
+ * src/build/staging.ts). A build that fails or is stopped leaves the output folder as it was.
+ */
+function stagedBuild(projectRoot: string, contentDir: string, outDir: URL, logger: AstroIntegrationLogger): { outDir: URL; publisher: AstroIntegration } {
+  const target = fileURLToPath(outDir);
+  const unsafe = unsafeOutDir(projectRoot, target, contentDir);
+  if (unsafe) {
+    process.stderr.write(`\nThe output folder ${target} cannot be used: ${unsafe}, and a build replaces the whole folder. Set ITINERA_OUT_DIR to a folder of its own, such as dist.\n\nNothing was built.\n`);
+    process.exit(1);
+  }
+  const staging = startStaging(projectRoot, target);
+  // A failed build exits without an Astro hook: remove its staging folder on the way out.
+  process.once('exit', () => discardStaging(staging));
+  logger.info(`building in ${staging.dir}; ${target} is replaced only once the build is complete`);
+  const publisher: AstroIntegration = {
+    name: 'itinera-publish',
+    hooks: {
+      'astro:build:done': ({ logger }) => {
+        publishStaging(staging);
+        logger.info(`published to ${staging.outDir}`);
+      },
+    },
+  };
+  return { outDir: pathToFileURL(`${staging.dir}/`), publisher };
+}
+
+/**
  * Validates the report before Astro builds anything, so a content mistake stops the build with
  * one readable list of problems and leaves an existing `dist/` as it was; after the build, adds
- * preview cards, the search index and robots.txt.
+ * preview cards, the search index and robots.txt, and encrypts a protected report's pages, all
+ * in the staging folder that is swapped into the output folder at the very end.
  */
 export function itinera(): AstroIntegration {
   let sources: ReportSources | undefined;
@@ -43,28 +74,32 @@ export function itinera(): AstroIntegration {
         base = config.base;
         const index = sources ? buildCrossReferenceIndex(sources) : undefined;
         const publicReport = sources?.report.data.visibility === 'public';
-        updateConfig({
-          vite: {
-            plugins: [itineraMarkdown({ contentDir, projectRoot, base: config.base, index })],
-            // Pages read the content's git history; bundled page code cannot find these folders itself.
-            define: { 'import.meta.env.ITINERA_CONTENT_DIR': JSON.stringify(contentDir), 'import.meta.env.ITINERA_PROJECT_ROOT': JSON.stringify(projectRoot) },
-          },
-          // Only public reports are listed for search engines (a sitemap needs SITE).
-          integrations: publicReport && site ? [sitemap()] : [],
-        });
         if (sources?.report.data.visibility === 'protected' && command === 'build' && !process.env.ITINERA_PASSWORD) {
           process.stderr.write('\nThis report is protected (visibility: protected in report.yaml): set its password in the ITINERA_PASSWORD environment variable.\n\nNothing was built.\n');
           process.exit(1);
         }
-        if (validation.problems.length === 0) return;
-        const report = formatProblems(validation.problems);
-        if (validation.ok || command === 'dev') {
+        if (validation.problems.length > 0) {
+          const report = formatProblems(validation.problems);
+          if (!validation.ok && command !== 'dev') {
+            // A thrown error would bury the list under Astro's stack trace: print it and stop.
+            process.stderr.write(`\nItinera found problems in ${contentDir}:\n\n${report}\n\nNothing was built.\n`);
+            process.exit(1);
+          }
           logger.warn(`content problems:\n\n${report}\n`);
-          return;
         }
-        // A thrown error would bury the list under Astro's stack trace: print it and stop.
-        process.stderr.write(`\nItinera found problems in ${contentDir}:\n\n${report}\n\nNothing was built.\n`);
-        process.exit(1);
+        const staged = command === 'build' ? stagedBuild(projectRoot, contentDir, config.outDir, logger) : undefined;
+        updateConfig({
+          outDir: staged?.outDir,
+          vite: {
+            plugins: [itineraMarkdown({ contentDir, projectRoot, base: config.base, index })],
+            // Pages read the content's git history; bundled page code cannot find these folders itself.
+            define: { 'import.meta.env.ITINERA_CONTENT_DIR': JSON.stringify(contentDir), 'import.meta.env.ITINERA_PROJECT_ROOT': JSON.stringify(projectRoot) },
+            build: { rolldownOptions: { onwarn: quietHarmlessWarnings } },
+          },
+          // Only public reports are listed for search engines (a sitemap needs SITE). The
+          // publisher comes last, so it runs after every other step that writes into the build.
+          integrations: [...(publicReport && site ? [sitemap()] : []), ...(staged ? [staged.publisher] : [])],
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!sources) return;
