@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,27 +23,48 @@ export interface BuildResult {
   outDir: string;
 }
 
-/** Runs `astro build` on a report folder in a child process, into a fresh temporary folder. */
-export function buildSite(contentDir: string, options: { base?: string; outDir?: string; cacheDir?: string; env?: NodeJS.ProcessEnv } = {}): BuildResult {
-  // Inside the project: when the output folder is outside the working folder, Astro falls back to
-  // one shared `.astro/` there for its intermediate files, and parallel builds would collide.
+type BuildOptions = { base?: string; outDir?: string; cacheDir?: string; env?: NodeJS.ProcessEnv };
+
+/** The `astro build` command line for a report folder, writing into a fresh temporary folder unless told where. */
+function buildCommand(contentDir: string, options: BuildOptions) {
+  // Inside the project, so parallel builds never share a folder.
   mkdirSync(buildsDir, { recursive: true });
   const work = mkdtempSync(join(buildsDir, 'build-'));
   const outDir = options.outDir ?? join(work, 'dist');
-  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: projectRoot,
-    encoding: 'utf8',
-    env: {
-      ...childEnv(),
-      ITINERA_CONTENT: contentDir,
-      ITINERA_OUT_DIR: outDir,
-      ITINERA_CACHE_DIR: options.cacheDir ?? join(work, 'cache'),
-      BASE: options.base ?? '/',
-      ASTRO_TELEMETRY_DISABLED: '1',
-      ...options.env,
-    },
-  });
+  const env = {
+    ...childEnv(),
+    ITINERA_CONTENT: contentDir,
+    ITINERA_OUT_DIR: outDir,
+    ITINERA_CACHE_DIR: options.cacheDir ?? join(work, 'cache'),
+    BASE: options.base ?? '/',
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...options.env,
+  };
+  return { args: [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], spawnOptions: { cwd: projectRoot, env }, outDir };
+}
+
+/** Runs `astro build` on a report folder in a child process, into a fresh temporary folder. */
+export function buildSite(contentDir: string, options: BuildOptions = {}): BuildResult {
+  const { args, spawnOptions, outDir } = buildCommand(contentDir, options);
+  const result = spawnSync(process.execPath, args, { ...spawnOptions, encoding: 'utf8' });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+}
+
+/**
+ * Starts `astro build` and kills it (SIGKILL, as a cancelled CI job or an out-of-memory kill
+ * would) as soon as its output matches `killAt`; resolves once the process has ended.
+ */
+export function buildKilledAt(contentDir: string, killAt: RegExp, options: BuildOptions = {}): Promise<BuildResult & { killed: boolean }> {
+  const { args, spawnOptions, outDir } = buildCommand(contentDir, options);
+  const child = spawn(process.execPath, args, spawnOptions);
+  let output = '';
+  const watch = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (!child.killed && killAt.test(output)) child.kill('SIGKILL');
+  };
+  child.stdout.on('data', watch);
+  child.stderr.on('data', watch);
+  return new Promise((done) => child.on('close', (status, signal) => done({ status, output, outDir, killed: signal === 'SIGKILL' })));
 }
 
 /** A writable copy of a fixture report, to break on purpose. */
