@@ -94,7 +94,7 @@ export function itinera(): AstroIntegration {
             plugins: [itineraMarkdown({ contentDir, projectRoot, base: config.base, index })],
             // Pages read the content's git history; bundled page code cannot find these folders itself.
             define: { 'import.meta.env.ITINERA_CONTENT_DIR': JSON.stringify(contentDir), 'import.meta.env.ITINERA_PROJECT_ROOT': JSON.stringify(projectRoot) },
-            build: { rolldownOptions: { onwarn: quietHarmlessWarnings } },
+            build: { rolldownOptions: { onLog: quietHarmlessWarnings } },
           },
           // Only public reports are listed for search engines (a sitemap needs SITE). The
           // publisher comes last, so it runs after every other step that writes into the build.

@@ -1,6 +1,6 @@
 import type { BuildEnvironmentOptions } from 'vite';
 
-type OnWarn = NonNullable<NonNullable<BuildEnvironmentOptions['rolldownOptions']>['onwarn']>;
+type OnLog = NonNullable<NonNullable<BuildEnvironmentOptions['rolldownOptions']>['onLog']>;
 
 /**
  * Astro marks every compiled MDX module with a `"use astro:head-inject"` directive for its own
@@ -11,7 +11,8 @@ export function isHarmlessWarning(warning: { code?: string; message: string }): 
   return warning.code === 'MODULE_LEVEL_DIRECTIVE' && /"use astro:[\w-]+"/.test(warning.message);
 }
 
-/** The bundler's `onwarn`: passes every warning on except the harmless ones. */
-export const quietHarmlessWarnings: OnWarn = (warning, warn) => {
-  if (!isHarmlessWarning(warning)) warn(warning);
+/** The bundler's `onLog`: passes every message on except the harmless warnings. */
+export const quietHarmlessWarnings: OnLog = (level, log, handler) => {
+  if (level === 'warn' && isHarmlessWarning(log)) return;
+  handler(level, log);
 };
