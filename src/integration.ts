@@ -8,7 +8,7 @@ import { writeOgCards } from './build/ogCards.ts';
 import { protectPages } from './build/protect.ts';
 import { writeRobotsTxt } from './build/robots.ts';
 import { writeSearchIndex } from './build/search.ts';
-import { discardStaging, publishStaging, startStaging, unsafeOutDir } from './build/staging.ts';
+import { discardOnExit, publishStaging, startStaging, unsafeOutDir } from './build/staging.ts';
 import { quietHarmlessWarnings } from './build/viteWarnings.ts';
 import { resolveContentDir } from './lib/contentDir.ts';
 import { logoPath } from './lib/branding.ts';
@@ -31,8 +31,7 @@ function stagedBuild(projectRoot: string, contentDir: string, outDir: URL, logge
     process.exit(1);
   }
   const staging = startStaging(projectRoot, target);
-  // A failed build exits without an Astro hook: remove its staging folder on the way out.
-  process.once('exit', () => discardStaging(staging));
+  discardOnExit(staging);
   logger.info(`building in ${staging.dir}; ${target} is replaced only once the build is complete`);
   const publisher: AstroIntegration = {
     name: 'itinera-publish',

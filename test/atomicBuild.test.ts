@@ -127,6 +127,15 @@ describe('build set-ups', () => {
     expect(existsSync(stagingOf(build.output)!)).toBe(false);
   });
 
+  it('a build stopped with Ctrl-C or SIGTERM removes its staging folder at once', async () => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const run = await buildKilledAt(minimalFixture, killPoints['page rendering'], { signal });
+      expect(run.killed, run.output).toBe(true);
+      expect(existsSync(run.outDir)).toBe(false);
+      expect(existsSync(stagingOf(run.output)!), signal).toBe(false);
+    }
+  });
+
   it('prints no bundler warning for the directives Astro puts into every MDX file of the example', () => {
     // Built once by test/globalSetup.ts.
     const log = inject('exampleBuildLog');

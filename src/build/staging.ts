@@ -122,7 +122,18 @@ export function publishStaging(staging: Staging): void {
   rmSync(retired, { recursive: true, force: true });
 }
 
-/** Removes this build's staging folder (a failed build leaves nothing behind). */
-export function discardStaging(staging: Staging): void {
-  rmSync(staging.dir, { recursive: true, force: true });
+/**
+ * Removes the staging folder when the process ends before publishing: on an error (Astro exits
+ * without a hook), Ctrl-C or SIGTERM. Only a SIGKILL or a power cut leaves it for the next build.
+ */
+export function discardOnExit(staging: Staging): void {
+  const discard = () => rmSync(staging.dir, { recursive: true, force: true });
+  process.once('exit', discard);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      discard();
+      // The listener is gone now: the signal's default action ends the process as usual.
+      process.kill(process.pid, signal);
+    });
+  }
 }

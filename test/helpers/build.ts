@@ -51,20 +51,21 @@ export function buildSite(contentDir: string, options: BuildOptions = {}): Build
 }
 
 /**
- * Starts `astro build` and kills it (SIGKILL, as a cancelled CI job or an out-of-memory kill
- * would) as soon as its output matches `killAt`; resolves once the process has ended.
+ * Starts `astro build` and kills it (SIGKILL unless told, as a cancelled CI job or an
+ * out-of-memory kill would) as soon as its output matches `killAt`; resolves once it has ended.
  */
-export function buildKilledAt(contentDir: string, killAt: RegExp, options: BuildOptions = {}): Promise<BuildResult & { killed: boolean }> {
+export function buildKilledAt(contentDir: string, killAt: RegExp, options: BuildOptions & { signal?: NodeJS.Signals } = {}): Promise<BuildResult & { killed: boolean }> {
+  const signal = options.signal ?? 'SIGKILL';
   const { args, spawnOptions, outDir } = buildCommand(contentDir, options);
   const child = spawn(process.execPath, args, spawnOptions);
   let output = '';
   const watch = (chunk: Buffer) => {
     output += chunk.toString();
-    if (!child.killed && killAt.test(output)) child.kill('SIGKILL');
+    if (!child.killed && killAt.test(output)) child.kill(signal);
   };
   child.stdout.on('data', watch);
   child.stderr.on('data', watch);
-  return new Promise((done) => child.on('close', (status, signal) => done({ status, output, outDir, killed: signal === 'SIGKILL' })));
+  return new Promise((done) => child.on('close', (status, ended) => done({ status, output, outDir, killed: ended === signal })));
 }
 
 /** A writable copy of a fixture report, to break on purpose. */
