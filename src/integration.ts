@@ -73,19 +73,7 @@ export function itinera(): AstroIntegration {
         base = config.base;
         const index = sources ? buildCrossReferenceIndex(sources) : undefined;
         const publicReport = sources?.report.data.visibility === 'public';
-        if (sources?.report.data.visibility === 'protected' && command === 'build' && !process.env.ITINERA_PASSWORD) {
-          process.stderr.write('\nThis report is protected (visibility: protected in report.yaml): set its password in the ITINERA_PASSWORD environment variable.\n\nNothing was built.\n');
-          process.exit(1);
-        }
-        if (validation.problems.length > 0) {
-          const report = formatProblems(validation.problems);
-          if (!validation.ok && command !== 'dev') {
-            // A thrown error would bury the list under Astro's stack trace: print it and stop.
-            process.stderr.write(`\nItinera found problems in ${contentDir}:\n\n${report}\n\nNothing was built.\n`);
-            process.exit(1);
-          }
-          logger.warn(`content problems:\n\n${report}\n`);
-        }
+        // A build that stops below (content errors, no password) removes its staging folder on exit.
         const staged = command === 'build' ? stagedBuild(projectRoot, contentDir, config.outDir, logger) : undefined;
         updateConfig({
           outDir: staged?.outDir,
@@ -99,6 +87,19 @@ export function itinera(): AstroIntegration {
           // publisher comes last, so it runs after every other step that writes into the build.
           integrations: [...(publicReport && site ? [sitemap()] : []), ...(staged ? [staged.publisher] : [])],
         });
+        if (sources?.report.data.visibility === 'protected' && command === 'build' && !process.env.ITINERA_PASSWORD) {
+          process.stderr.write('\nThis report is protected (visibility: protected in report.yaml): set its password in the ITINERA_PASSWORD environment variable.\n\nNothing was built.\n');
+          process.exit(1);
+        }
+        if (validation.problems.length === 0) return;
+        const report = formatProblems(validation.problems);
+        if (validation.ok || command === 'dev') {
+          logger.warn(`content problems:\n\n${report}\n`);
+          return;
+        }
+        // A thrown error would bury the list under Astro's stack trace: print it and stop.
+        process.stderr.write(`\nItinera found problems in ${contentDir}:\n\n${report}\n\nNothing was built.\n`);
+        process.exit(1);
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!sources) return;

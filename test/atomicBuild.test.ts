@@ -1,34 +1,29 @@
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { STAGING_ROOT } from '../src/build/staging.ts';
-import { buildKilledAt, buildSite, copyFixture, exampleContent, minimalFixture, projectRoot } from './helpers/build.ts';
+import { allFiles, buildKilledAt, buildSite, copyFixture, exampleContent, filesContaining, minimalFixture, projectRoot, setVisibility } from './helpers/build.ts';
 
 /** Every file of a folder, dotfiles included, with a hash of its bytes. */
 function snapshot(dir: string): Record<string, string> {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-  return Object.fromEntries(files.map((e) => [relative(dir, join(e.parentPath, e.name)), createHash('sha256').update(readFileSync(join(e.parentPath, e.name))).digest('hex')]));
+  return Object.fromEntries(allFiles(dir).map((file) => [relative(dir, file), createHash('sha256').update(readFileSync(file)).digest('hex')]));
 }
 
-/** Files of a folder that contain any of the markers (as UTF-8 or UTF-16). */
-function leaks(dir: string, markers: readonly string[]): string[] {
-  if (!existsSync(dir)) return [];
-  return Object.keys(snapshot(dir)).flatMap((file) => {
-    const bytes = readFileSync(join(dir, file));
-    return markers.filter((m) => bytes.includes(Buffer.from(m)) || bytes.includes(Buffer.from(m, 'utf16le'))).map((m) => `${file}: ${m}`);
-  });
-}
-
-function setVisibility(dir: string, visibility: string) {
-  const report = join(dir, 'report.yaml');
-  writeFileSync(report, readFileSync(report, 'utf8').replace('summary:', `visibility: ${visibility}\nsummary:`));
-}
+/** Files of the output folder, if there is one, that contain report text. */
+const leaks = (dir: string, markers: readonly string[]) => (existsSync(dir) ? filesContaining(dir, markers) : []);
 
 /** Report text that every page of the example would show in plaintext (touchpoint and persona pages). */
 const markers = ['Queues at the till to collect the order', 'Phones the store to check sizes before the trip', 'Tries to exchange a size bought online'];
+
+/** A folder for one test's builds, inside the project like test/helpers/build.ts's. */
+function workDir(): string {
+  const builds = join(projectRoot, '.itinera-tmp/builds');
+  mkdirSync(builds, { recursive: true });
+  return mkdtempSync(join(builds, 'atomic-'));
+}
 
 /** The staging folder a build announced ("building in <dir>; …"). */
 const stagingOf = (output: string) => /building in (\S+);/.exec(output)?.[1];
@@ -41,13 +36,17 @@ const killPoints = {
   encryption: /encrypting pages: \d+\/\d+/,
 };
 
-/** Builds the example until killed at each point; each time the output folder must be the previous build. */
-async function killAtEachPoint(content: string, points: (keyof typeof killPoints)[], options: { outDir: string; cacheDir: string; env?: NodeJS.ProcessEnv }, previous: Record<string, string>) {
+/**
+ * Builds until killed at each point; each time the output folder must be the previous build, and
+ * hold none of the `secret` texts.
+ */
+async function killAtEachPoint(content: string, points: (keyof typeof killPoints)[], options: { outDir: string; cacheDir: string; env?: NodeJS.ProcessEnv }, previous: Record<string, string>, secret: readonly string[] = []) {
   const killedStaging: string[] = [];
   for (const point of points) {
     const run = await buildKilledAt(content, killPoints[point], options);
     expect(run.killed, `${point}: the build ended before it was killed\n${run.output}`).toBe(true);
     expect(run.output).not.toContain('published to');
+    expect(leaks(options.outDir, secret), point).toEqual([]);
     expect(snapshot(options.outDir), `${point}: the output folder changed`).toEqual(previous);
     killedStaging.push(stagingOf(run.output)!);
   }
@@ -56,9 +55,12 @@ async function killAtEachPoint(content: string, points: (keyof typeof killPoints
 
 describe('an interrupted build', () => {
   it('of a protected report leaves no plaintext and either no output folder or the previous build, byte for byte', { timeout: 600_000 }, async () => {
+    // The public example shows every marker, so the checks below can find a leak.
+    const shown = new Set(filesContaining(inject('exampleSite'), markers).map((leak) => leak.slice(leak.lastIndexOf(': ') + 2)));
+    expect([...shown].sort()).toEqual([...markers].sort());
     const content = copyFixture(exampleContent);
     setVisibility(content, 'protected');
-    const work = mkdtempSync(join(projectRoot, '.itinera-tmp/builds/atomic-'));
+    const work = workDir();
     const options = { outDir: join(work, 'dist'), cacheDir: join(work, 'cache'), env: { ITINERA_PASSWORD: 'correct horse' } };
 
     const first = await buildKilledAt(content, killPoints['page rendering'], options);
@@ -71,7 +73,7 @@ describe('an interrupted build', () => {
     const previous = snapshot(options.outDir);
     expect(Object.keys(previous).length).toBeGreaterThan(134);
 
-    const killed = await killAtEachPoint(content, ['early', 'page rendering', 'preview cards', 'encryption'], options, previous);
+    const killed = await killAtEachPoint(content, ['early', 'page rendering', 'preview cards', 'encryption'], options, previous, markers);
 
     // The next build replaces the output and removes what the killed builds left behind.
     const next = buildSite(content, options);
@@ -83,7 +85,7 @@ describe('an interrupted build', () => {
 
   it('of a public report leaves the previous build in place, byte for byte', { timeout: 600_000 }, async () => {
     const content = copyFixture(exampleContent);
-    const work = mkdtempSync(join(projectRoot, '.itinera-tmp/builds/atomic-'));
+    const work = workDir();
     const options = { outDir: join(work, 'dist'), cacheDir: join(work, 'cache') };
     const complete = buildSite(content, options);
     expect(complete.status, complete.output).toBe(0);

@@ -1,27 +1,16 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { builtPages } from '../src/build/pages.ts';
 import { ogImagePath } from '../src/lib/og/cards.ts';
-import { buildSite, copyFixture, readPage } from './helpers/build.ts';
+import { allFiles, buildSite, copyFixture, filesContaining, readPage, setVisibility } from './helpers/build.ts';
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(file: string): { width: number; height: number } {
   const bytes = readFileSync(file);
   expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-}
-
-function allFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name));
-}
-
-function setVisibility(dir: string, visibility: string) {
-  const report = join(dir, 'report.yaml');
-  writeFileSync(report, readFileSync(report, 'utf8').replace('summary:', `visibility: ${visibility}\nsummary:`));
 }
 
 describe('preview cards', () => {
@@ -110,13 +99,8 @@ describe('a protected report', () => {
     setVisibility(dir, 'protected');
     const build = buildSite(dir, { env: { ITINERA_PASSWORD: 'correct horse' } });
     expect(build.status, build.output).toBe(0);
-    const files = allFiles(build.outDir);
-    expect(files.length).toBeGreaterThan(20);
-    const leaks = files.flatMap((file) => {
-      const bytes = readFileSync(file);
-      return markers.filter((m) => bytes.includes(Buffer.from(m)) || bytes.includes(Buffer.from(m, 'utf16le'))).map((m) => `${file}: ${m}`);
-    });
-    expect(leaks).toEqual([]);
+    expect(allFiles(build.outDir).length).toBeGreaterThan(20);
+    expect(filesContaining(build.outDir, markers)).toEqual([]);
     expect(existsSync(join(build.outDir, 'pagefind'))).toBe(false);
     expect(readFileSync(join(build.outDir, 'index.html'), 'utf8')).toContain('<title>Protected report</title>');
   });

@@ -127,7 +127,14 @@ export function publishStaging(staging: Staging): void {
  * without a hook), Ctrl-C or SIGTERM. Only a SIGKILL or a power cut leaves it for the next build.
  */
 export function discardOnExit(staging: Staging): void {
-  const discard = () => rmSync(staging.dir, { recursive: true, force: true });
+  const discard = () => {
+    try {
+      // Astro may still have writes in flight: retry while they land.
+      rmSync(staging.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
+    } catch {
+      // What cannot be removed now, the next build removes.
+    }
+  };
   process.once('exit', discard);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {

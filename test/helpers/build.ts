@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -80,6 +80,27 @@ export function copyFutureStateFixture(): string {
   const target = copyFixture();
   cpSync(futureStateOverlay, target, { recursive: true });
   return target;
+}
+
+/** Sets `visibility` in a copied report's report.yaml. */
+export function setVisibility(dir: string, visibility: string) {
+  const report = join(dir, 'report.yaml');
+  writeFileSync(report, readFileSync(report, 'utf8').replace('summary:', `visibility: ${visibility}\nsummary:`));
+}
+
+/** Every file below a folder, dotfiles included. */
+export function allFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+}
+
+/** `file: marker` for every file below a folder that contains a marker, as UTF-8 or UTF-16 (binary files too). */
+export function filesContaining(dir: string, markers: readonly string[]): string[] {
+  return allFiles(dir).flatMap((file) => {
+    const bytes = readFileSync(file);
+    return markers.filter((m) => bytes.includes(Buffer.from(m)) || bytes.includes(Buffer.from(m, 'utf16le'))).map((m) => `${file}: ${m}`);
+  });
 }
 
 export function readPage(outDir: string, path: string): string {
