@@ -78,6 +78,8 @@ describe('staging a build', () => {
     expect(unsafeOutDir(root, tmpdir(), content)).toBe('it contains the project folder');
     expect(unsafeOutDir(root, join(content, 'dist'), content)).toBe('it is inside the report folder');
     expect(unsafeOutDir(root, join(root, STAGING_ROOT, 'x'), content)).toBe(`it is inside ${STAGING_ROOT}`);
+    expect(unsafeOutDir(root, join(root, '.itinera-tmp'), content)).toBe(`it contains ${STAGING_ROOT}`);
+    expect(unsafeOutDir(root, join(root, '.itinera-tmp/builds/x/dist'), content)).toBeUndefined();
     expect(unsafeOutDir(root, join(root, 'dist'), content)).toBeUndefined();
     expect(unsafeOutDir(root, `${root}-dist`, content)).toBeUndefined();
   });

@@ -73,7 +73,9 @@ export function unsafeOutDir(projectRoot: string, outDir: string, contentDir: st
   if (isInside(projectRoot, outDir)) return 'it contains the project folder';
   if (isInside(contentDir, outDir)) return 'it contains the report folder';
   if (isInside(outDir, contentDir)) return 'it is inside the report folder';
-  if (isInside(outDir, join(projectRoot, STAGING_ROOT))) return `it is inside ${STAGING_ROOT}`;
+  const stagingRoot = join(projectRoot, STAGING_ROOT);
+  if (isInside(stagingRoot, outDir)) return `it contains ${STAGING_ROOT}`;
+  if (isInside(outDir, stagingRoot)) return `it is inside ${STAGING_ROOT}`;
   return undefined;
 }
 
