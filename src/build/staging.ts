@@ -89,8 +89,8 @@ export function startStaging(projectRoot: string, outDir: string): Staging {
 }
 
 /**
- * Moves a folder; across file systems (where rename fails with EXDEV) it copies, then removes
- * the source. Either way the target appears only once it is complete when renames are possible.
+ * Moves a folder: a rename, or across file systems (where rename fails with EXDEV) a copy and
+ * then removal of the source. The target is a new folder beside the output, never the output.
  */
 export function moveFolder(from: string, to: string, rename: (from: string, to: string) => void = renameSync): void {
   try {
