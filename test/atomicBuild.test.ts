@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { STAGING_ROOT } from '../src/build/staging.ts';
 import { allFiles, buildKilledAt, buildSite, copyFixture, exampleContent, filesContaining, minimalFixture, projectRoot, setVisibility } from './helpers/build.ts';
@@ -106,7 +106,10 @@ describe('build set-ups', () => {
   it('builds into an output folder anywhere: in the temporary folder, and beside the project under a name that starts like it', () => {
     // The second is where Astro used to resolve its prerender chunks from the output folder
     // (its "inside the working folder" test compares string prefixes) and fail to find packages.
-    const outside = [join(mkdtempSync(join(tmpdir(), 'itinera-out-')), 'site'), `${mkdtempSync(`${projectRoot}-out-`)}/site`];
+    // The folder beside the project is made only where the project's parent is writable: a clone
+    // may live where it is not, and the temporary folder still covers "outside the project".
+    const outside = [join(mkdtempSync(join(tmpdir(), 'itinera-out-')), 'site')];
+    if (isWritable(dirname(projectRoot))) outside.push(join(mkdtempSync(`${projectRoot}-out-`), 'site'));
     try {
       for (const outDir of outside) {
         const build = buildSite(minimalFixture, { outDir });
@@ -152,3 +155,12 @@ describe('build set-ups', () => {
     expect(ignored).toEqual(paths);
   });
 });
+
+function isWritable(folder: string): boolean {
+  try {
+    accessSync(folder, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
