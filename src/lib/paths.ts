@@ -43,3 +43,13 @@ export function withBase(base: string, path: string): string {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   return `${prefix}${path.replace(/^\//, '')}`;
 }
+
+/** Site paths of the data files (report.json, its schema, Mermaid diagrams), relative to the site's base. */
+export const dataPaths = {
+  report: () => 'report.json',
+  reportSchema: () => 'report.schema.json',
+  journeyMermaid: (journeyId: string) => `journeys/${journeyId}/journey.mmd`,
+} as const;
+
+/** Protected reports encrypt pages only: their data files are left out rather than shipped in the clear. */
+export const publishesDataFiles = (visibility: string): boolean => visibility !== 'protected';

@@ -5,7 +5,7 @@ export const severities = ['low', 'medium', 'high'] as const;
 export const opportunityStatuses = ['idea', 'planned', 'in-progress', 'done', 'dropped'] as const;
 export const evidenceStrengths = ['asserted', 'evidenced', 'inferred'] as const;
 
-const painPointObjectSchema = z.object({
+export const painPointObjectSchema = z.object({
   /** What hurts, in a few words. */
   title: textSchema,
   /** How badly it hurts. */
