@@ -266,6 +266,8 @@ export default {
   'protected.open': 'Open the report',
   'protected.opening': 'Opening…',
   'protected.wrong': 'Wrong password. Try again.',
+  'data.download': 'Download data',
+  'data.mermaid': 'Mermaid diagram (.mmd)',
   'protected.noscript': 'Opening a protected report needs JavaScript.',
   'protected.card': 'This report is password protected',
   'nav.changes': 'What changed',

@@ -263,6 +263,8 @@ export default {
   'protected.open': 'Apri il report',
   'protected.opening': 'Apertura in corso…',
   'protected.wrong': 'Password errata. Riprova.',
+  'data.download': 'Scarica i dati',
+  'data.mermaid': 'Diagramma Mermaid (.mmd)',
   'protected.noscript': 'Per aprire un report protetto è necessario JavaScript.',
   'protected.card': 'Questo report è protetto da password',
   'nav.changes': 'Cosa è cambiato',
