@@ -49,7 +49,14 @@ export const dataPaths = {
   report: () => 'report.json',
   reportSchema: () => 'report.schema.json',
   journeyMermaid: (journeyId: string) => `journeys/${journeyId}/journey.mmd`,
+  /** A journey's table download, without the `.csv` or `.json` extension. */
+  journeyTable: (journeyId: string, table: 'kpis' | 'emotion-curve') => `data/journeys/${journeyId}/${table}`,
+  /** A stage's KPI table download, without the extension. */
+  stageKpis: (journeyId: string, stageId: string) => `data/journeys/${journeyId}/${stageId}/kpis`,
 } as const;
+
+/** The formats every table download comes in. */
+export const tableFormats = ['csv', 'json'] as const;
 
 /** Protected reports encrypt pages only: their data files are left out rather than shipped in the clear. */
 export const publishesDataFiles = (visibility: string): boolean => visibility !== 'protected';

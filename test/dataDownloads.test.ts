@@ -1,0 +1,76 @@
+import { parse } from 'csv-parse/sync';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { emotionDataTable, kpiDataTable, tableToCsv } from '../src/lib/export/dataTables.ts';
+import { translator } from '../src/lib/i18n/index.ts';
+import { resolveReport } from '../src/lib/model.ts';
+import { validateContent } from '../src/lib/validate/index.ts';
+import { exampleContent, readPage } from './helpers/build.ts';
+
+const example = resolveReport(validateContent(exampleContent, exampleContent).sources!);
+
+/** A CSV download's header row and records, as a spreadsheet would read them. */
+function readCsv(file: string): { headers: string[]; records: string[][] } {
+  const [headers, ...records] = parse(readFileSync(file, 'utf8'), { bom: true }) as string[][];
+  return { headers: headers!, records };
+}
+
+describe('"Download data": CSV and JSON behind the tables', () => {
+  const outDir = inject('exampleSite');
+
+  it('every KPI table links its CSV and JSON, and they hold the rows shown, numbers unformatted', () => {
+    const kpisPage = readPage(outDir, 'kpis');
+    for (const journey of example.journeys.filter((j) => j.kpis.length > 0)) {
+      const base = `data/journeys/${journey.id}/kpis`;
+      for (const format of ['csv', 'json']) expect(kpisPage).toContain(`href="/${base}.${format}" download`);
+      const { headers, records } = readCsv(join(outDir, `${base}.csv`));
+      expect(headers.slice(0, 3)).toEqual(['KPI', 'Stage', 'Value']);
+      expect(records.map((r) => r[0])).toEqual(journey.kpis.map((k) => k.data.name));
+      expect(records.map((r) => Number(r[2]))).toEqual(journey.kpis.map((k) => k.value));
+      expect(records.map((r) => r[headers.indexOf('Status')])).toEqual(journey.kpis.map((k) => k.status));
+      const json = JSON.parse(readFileSync(join(outDir, `${base}.json`), 'utf8'));
+      expect(json.columns.map((c: { header: string }) => c.header)).toEqual(headers);
+      expect(json.rows.map((r: { value: number }) => r.value)).toEqual(journey.kpis.map((k) => k.value));
+    }
+  });
+
+  it("each stage's KPI table on the journey page links its own download", () => {
+    const journey = example.journeys.find((j) => j.stages.some((s) => s.kpis.length > 0))!;
+    const stage = journey.stages.find((s) => s.kpis.length > 0)!;
+    const base = `data/journeys/${journey.id}/${stage.id}/kpis`;
+    expect(readPage(outDir, `journeys/${journey.id}`)).toContain(`href="/${base}.csv" download`);
+    expect(readPage(outDir, `journeys/${journey.id}/${stage.id}`)).toContain(`href="/${base}.json" download`);
+    expect(readCsv(join(outDir, `${base}.csv`)).records.map((r) => r[0])).toEqual(stage.kpis.map((k) => k.data.name));
+  });
+
+  it("the emotion curve's data table downloads with every touchpoint and its score", () => {
+    let checkedScores = 0;
+    for (const journey of example.journeys) {
+      const base = `data/journeys/${journey.id}/emotion-curve`;
+      expect(readPage(outDir, `journeys/${journey.id}`)).toContain(`href="/${base}.csv" download`);
+      const { headers, records } = readCsv(join(outDir, `${base}.csv`));
+      expect(headers.slice(0, 4)).toEqual(['#', 'Touchpoint', 'Stage', 'Channel']);
+      expect(records.map((r) => r[1])).toEqual(journey.touchpoints.map((t) => t.data.title));
+      // Journeys scored per persona have a column per persona instead.
+      if (headers[4] === 'Emotion') {
+        expect(records.map((r) => Number(r[4]))).toEqual(journey.touchpoints.map((t) => t.data.emotion));
+        checkedScores++;
+      }
+      expect(existsSync(join(outDir, `${base}.json`))).toBe(true);
+    }
+    expect(checkedScores).toBeGreaterThan(0);
+  });
+
+  it("headers are in the report's language, numbers keep a decimal point, text with commas and quotes is quoted", () => {
+    const journey = example.journeys.find((j) => j.kpis.length > 0)!;
+    const kpi = { ...journey.kpis[0]!, value: 1234.5, data: { ...journey.kpis[0]!.data, name: 'Tasso "add", carrello' } };
+    const csv = tableToCsv(kpiDataTable([kpi], translator('it'), true));
+    const [headers, row] = parse(csv, { bom: true }) as string[][];
+    expect(headers!.slice(0, 3)).toEqual(['KPI', 'Fase', 'Valore']);
+    expect(row![0]).toBe('Tasso "add", carrello');
+    expect(row![2]).toBe('1234.5');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(emotionDataTable(journey, translator('it')).columns.map((c) => c.header)).toContain('Fase');
+  });
+});
