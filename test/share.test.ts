@@ -102,6 +102,9 @@ describe('a protected report', () => {
     expect(allFiles(build.outDir).length).toBeGreaterThan(20);
     expect(filesContaining(build.outDir, markers)).toEqual([]);
     expect(existsSync(join(build.outDir, 'pagefind'))).toBe(false);
+    // Data files would not be encrypted: they are left out (the schema holds no content).
+    expect(existsSync(join(build.outDir, 'report.json'))).toBe(false);
+    expect(existsSync(join(build.outDir, 'report.schema.json'))).toBe(true);
     expect(readFileSync(join(build.outDir, 'index.html'), 'utf8')).toContain('<title>Protected report</title>');
   });
 });
