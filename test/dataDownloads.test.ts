@@ -62,6 +62,17 @@ describe('"Download data": CSV and JSON behind the tables', () => {
     expect(checkedScores).toBeGreaterThan(0);
   });
 
+  it('the touchpoint and opportunity tables download with their rows in the order shown', () => {
+    const touchpoints = readCsv(join(outDir, 'data/touchpoints.csv'));
+    expect(readPage(outDir, 'touchpoints')).toContain('href="/data/touchpoints.csv" download');
+    expect(touchpoints.records.map((r) => [r[0], Number(r[4])])).toEqual(example.touchpoints.map((t) => [t.data.title, t.data.emotion]));
+    const opportunities = readCsv(join(outDir, 'data/opportunities.csv'));
+    expect(readPage(outDir, 'opportunities')).toContain('href="/data/opportunities.json" download');
+    expect(opportunities.headers.slice(0, 2)).toEqual(['#', 'Opportunity']);
+    expect(opportunities.records.map((r) => r[1])).toEqual(example.opportunities.map((o) => o.data.title));
+    expect(opportunities.records.map((r) => r[opportunities.headers.indexOf('Status')])).toEqual(example.opportunities.map((o) => o.data.status));
+  });
+
   it("headers are in the report's language, numbers keep a decimal point, text with commas and quotes is quoted", () => {
     const journey = example.journeys.find((j) => j.kpis.length > 0)!;
     const kpi = { ...journey.kpis[0]!, value: 1234.5, data: { ...journey.kpis[0]!.data, name: 'Tasso "add", carrello' } };

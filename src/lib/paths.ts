@@ -49,6 +49,8 @@ export const dataPaths = {
   report: () => 'report.json',
   reportSchema: () => 'report.schema.json',
   journeyMermaid: (journeyId: string) => `journeys/${journeyId}/journey.mmd`,
+  /** A table download of the whole report, without the `.csv` or `.json` extension. */
+  reportTable: (table: 'touchpoints' | 'opportunities') => `data/${table}`,
   /** A journey's table download, without the `.csv` or `.json` extension. */
   journeyTable: (journeyId: string, table: 'kpis' | 'emotion-curve') => `data/journeys/${journeyId}/${table}`,
   /** A stage's KPI table download, without the extension. */

@@ -6,7 +6,7 @@
 import { journeyEmotionSeries } from '../charts/fromModel.ts';
 import type { Translate } from '../i18n/index.ts';
 import { kpiMargin } from '../kpi.ts';
-import type { Journey, Kpi, ResolvedReport } from '../model.ts';
+import type { Journey, Kpi, OpportunityItem, ResolvedReport, Touchpoint } from '../model.ts';
 import { dataPaths } from '../paths.ts';
 
 export type Cell = string | number | boolean | null;
@@ -88,11 +88,70 @@ export function emotionDataTable(journey: Journey, t: Translate): DataTable {
   return { columns, rows };
 }
 
+/** The touchpoint table: one row per touchpoint, with its journey, stage and channel. */
+export function touchpointDataTable(touchpoints: readonly Touchpoint[], t: Translate): DataTable {
+  const columns = [
+    { key: 'touchpoint', header: t('table.touchpoint') },
+    { key: 'journey', header: t('table.journey') },
+    { key: 'stage', header: t('table.stage') },
+    { key: 'channel', header: t('table.channel') },
+    { key: 'emotion', header: t('table.emotion') },
+    { key: 'momentOfTruth', header: t('table.momentOfTruth') },
+    { key: 'painPoints', header: t('table.painPoints') },
+    { key: 'opportunities', header: t('table.opportunities') },
+  ];
+  const rows = touchpoints.map((tp) => ({
+    touchpoint: tp.data.title,
+    journey: tp.journey.data.title,
+    stage: tp.stage.data.name,
+    channel: tp.channel.data.name,
+    emotion: tp.data.emotion,
+    momentOfTruth: tp.data.momentOfTruth,
+    painPoints: tp.painPoints.length,
+    opportunities: tp.opportunities.length,
+  }));
+  return { columns, rows };
+}
+
+/** The opportunity table, numbered as the opportunity matrix marks them; delivering touchpoints joined by "; ". */
+export function opportunityDataTable(opportunities: readonly OpportunityItem[], t: Translate): DataTable {
+  const columns = [
+    { key: 'position', header: '#' },
+    { key: 'opportunity', header: t('table.opportunity') },
+    { key: 'touchpoint', header: t('table.touchpoint') },
+    { key: 'journey', header: t('table.journey') },
+    { key: 'customerValue', header: t('table.customerValue') },
+    { key: 'businessValue', header: t('table.businessValue') },
+    { key: 'effort', header: t('table.effort') },
+    { key: 'owner', header: t('table.owner') },
+    { key: 'status', header: t('table.status') },
+    { key: 'futureState', header: t('table.futureState') },
+  ];
+  const rows = opportunities.map((o, i) => ({
+    position: i + 1,
+    opportunity: o.data.title,
+    touchpoint: o.touchpoint.data.title,
+    journey: o.touchpoint.journey.data.title,
+    customerValue: o.data.customerValue,
+    businessValue: o.data.businessValue,
+    effort: o.data.effort,
+    owner: o.data.owner ?? null,
+    status: o.data.status,
+    futureState: o.addressedBy.map((tp) => tp.data.title).join('; ') || null,
+  }));
+  return { columns, rows };
+}
+
 /** Every table download of the report: its path without extension and its table. */
 export function downloadTables(report: ResolvedReport, t: Translate): { path: string; table: DataTable }[] {
-  return report.journeys.flatMap((journey) => [
+  const reportTables = [
+    { path: dataPaths.reportTable('touchpoints'), table: touchpointDataTable(report.touchpoints, t) },
+    { path: dataPaths.reportTable('opportunities'), table: opportunityDataTable(report.opportunities, t) },
+  ];
+  const journeyTables = report.journeys.flatMap((journey) => [
     { path: dataPaths.journeyTable(journey.id, 'emotion-curve'), table: emotionDataTable(journey, t) },
     ...(journey.kpis.length > 0 ? [{ path: dataPaths.journeyTable(journey.id, 'kpis'), table: kpiDataTable(journey.kpis, t, true) }] : []),
     ...journey.stages.filter((stage) => stage.kpis.length > 0).map((stage) => ({ path: dataPaths.stageKpis(journey.id, stage.id), table: kpiDataTable(stage.kpis, t, false) })),
   ]);
+  return [...reportTables, ...journeyTables];
 }
