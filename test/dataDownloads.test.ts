@@ -29,6 +29,7 @@ describe('"Download data": CSV and JSON behind the tables', () => {
       expect(records.map((r) => r[0])).toEqual(journey.kpis.map((k) => k.data.name));
       expect(records.map((r) => Number(r[2]))).toEqual(journey.kpis.map((k) => k.value));
       expect(records.map((r) => r[headers.indexOf('Status')])).toEqual(journey.kpis.map((k) => k.status));
+      expect(records.map((r) => r[headers.indexOf('Stale')])).toEqual(journey.kpis.map((k) => String(k.freshness.stale)));
       const json = JSON.parse(readFileSync(join(outDir, `${base}.json`), 'utf8'));
       expect(json.columns.map((c: { header: string }) => c.header)).toEqual(headers);
       expect(json.rows.map((r: { value: number }) => r.value)).toEqual(journey.kpis.map((k) => k.value));

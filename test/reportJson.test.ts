@@ -34,6 +34,7 @@ describe('report.json and report.schema.json', () => {
     for (const t of report.touchpoints) expect(stageKeys.has(t.stageKey), t.id).toBe(true);
     for (const j of report.journeys) for (const key of j.stages) expect(stageKeys.has(key), key).toBe(true);
     expect(new Set(report.kpis.map((k: { status: string }) => k.status))).toEqual(new Set(['met', 'at-risk', 'missed']));
+    expect(report.kpis.some((k: { freshness: { asOf?: string } }) => k.freshness.asOf !== undefined)).toBe(true);
     const touchpointIds = new Set(report.touchpoints.map((t: { id: string }) => t.id));
     for (const source of report.evidence) for (const cite of source.citedBy) expect(touchpointIds.has(cite.touchpoint)).toBe(true);
     expect(report.evidence.some((source: { citedBy: unknown[] }) => source.citedBy.length > 0)).toBe(true);

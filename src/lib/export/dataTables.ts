@@ -4,6 +4,7 @@
  * codes such as `met` or `higher-is-better` rather than their translated labels).
  */
 import { journeyEmotionSeries } from '../charts/fromModel.ts';
+import { isoDate } from '../format.ts';
 import type { Translate } from '../i18n/index.ts';
 import { kpiMargin } from '../kpi.ts';
 import type { Journey, Kpi, OpportunityItem, ResolvedReport, Touchpoint } from '../model.ts';
@@ -45,6 +46,8 @@ export function kpiDataTable(kpis: readonly Kpi[], t: Translate, withStage: bool
     { key: 'direction', header: t('data.direction') },
     { key: 'delta', header: t('table.delta') },
     { key: 'status', header: t('table.status') },
+    { key: 'asOf', header: t('data.asOf') },
+    { key: 'stale', header: t('kpi.stale') },
     { key: 'period', header: t('data.period') },
     { key: 'source', header: t('data.source') },
   ];
@@ -57,6 +60,8 @@ export function kpiDataTable(kpis: readonly Kpi[], t: Translate, withStage: bool
     direction: kpi.data.direction,
     delta: kpiMargin(kpi.value, kpi.data.target, kpi.data.direction),
     status: kpi.status,
+    asOf: kpi.freshness.asOf === undefined ? null : isoDate(kpi.freshness.asOf),
+    stale: kpi.freshness.stale,
     period: kpi.data.period ?? null,
     source: kpi.data.source ?? null,
   }));

@@ -40,6 +40,7 @@ export function exportReport(report: ResolvedReport): ReportExport {
       measured: k.measured,
       tolerance: k.tolerance,
       status: k.status,
+      freshness: { asOf: day(k.freshness.asOf), staleAfterDays: k.freshness.staleAfterDays, stale: k.freshness.stale },
       history: k.data.history.map((sample) => ({ ...sample, date: isoDate(sample.date) })).sort((a, b) => a.date.localeCompare(b.date)),
     })),
     opportunities: report.opportunities.map((o) => ({ ...o.data, id: o.id, touchpoint: o.touchpoint.id, journey: o.touchpoint.journey.id, value: o.value, addressedBy: ids(o.addressedBy) })),

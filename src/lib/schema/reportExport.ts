@@ -103,6 +103,15 @@ export const kpiExportSchema = kpiSchema.extend({
   tolerance: z.number(),
   /** Status derived from value, target, direction and tolerance. */
   status: z.enum(kpiStatuses),
+  /** How recent the value shown is. */
+  freshness: z.object({
+    /** The newest value's date (YYYY-MM-DD); missing for a KPI with no dated value. */
+    asOf: isoDaySchema.optional(),
+    /** Days the value may age, the KPI's own or the report's. */
+    staleAfterDays: z.number(),
+    /** Older than `staleAfterDays` on the day the report was built (or its date). */
+    stale: z.boolean(),
+  }),
   /** Dated values, oldest first. */
   history: z.array(
     kpiSampleSchema.extend({

@@ -271,6 +271,7 @@ export default {
   'data.csv': 'CSV',
   'data.json': 'JSON',
   'data.unit': 'Unit',
+  'data.asOf': 'As of',
   'data.direction': 'Direction',
   'data.period': 'Period',
   'data.source': 'Source',

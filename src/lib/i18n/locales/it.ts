@@ -268,6 +268,7 @@ export default {
   'data.csv': 'CSV',
   'data.json': 'JSON',
   'data.unit': 'Unità',
+  'data.asOf': 'Aggiornato al',
   'data.direction': 'Direzione',
   'data.period': 'Periodo',
   'data.source': 'Fonte',
