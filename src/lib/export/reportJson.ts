@@ -12,7 +12,7 @@ const day = (date: Date | undefined) => (date === undefined ? undefined : isoDat
 
 function exportReportMeta({ data }: ResolvedReport): ReportExport['report'] {
   const { researchSources: _listedAsEvidence, ...meta } = data;
-  return { ...meta, date: isoDate(data.date), versions: data.versions.map((v) => ({ ...v, date: isoDate(v.date) })) };
+  return { ...meta, date: isoDate(data.date), kpiReferenceDate: day(data.kpiReferenceDate), versions: data.versions.map((v) => ({ ...v, date: isoDate(v.date) })) };
 }
 
 function exportEvidence(report: ResolvedReport): ReportExport['evidence'] {

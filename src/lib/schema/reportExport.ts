@@ -30,6 +30,8 @@ export const reportMetaExportSchema = reportSchema.omit({ researchSources: true 
   date: isoDaySchema,
   /** Version of the report, e.g. "1.2". */
   version: versionTextSchema,
+  /** The day (YYYY-MM-DD) KPI freshness is judged on, when the report sets one. */
+  kpiReferenceDate: isoDaySchema.optional(),
   /** Dated versions of the report. */
   versions: z.array(
     reportVersionSchema.extend({
