@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { journeyToMermaid, mermaidText } from '../src/lib/mermaid/fromJourney.ts';
 import { parseMermaidJourney } from '../src/lib/mermaid/parseJourney.ts';
 import { mapScore, MERMAID_SCALE } from '../src/lib/mermaid/toContent.ts';
@@ -31,7 +32,9 @@ describe('npm run export -- mermaid', () => {
     const work = mkdtempSync(join(tmpdir(), 'itinera-export-'));
     const empty = join(work, 'content');
     mkdirSync(empty);
-    copyFileSync(join(exampleContent, 'report.yaml'), join(empty, 'report.yaml'));
+    // An empty report on the example's emotion scale, without settings that name the example's entries.
+    const { title, client, author, date, version, summary, emotionScale } = parseYaml(readFileSync(join(exampleContent, 'report.yaml'), 'utf8'));
+    writeFileSync(join(empty, 'report.yaml'), stringifyYaml({ title, client, author, date, version, summary, emotionScale }));
     expect(example.journeys.length).toBeGreaterThan(1);
     for (const journey of example.journeys) {
       const file = join(work, `${journey.id}.mmd`);
