@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 export const exampleContent = join(projectRoot, 'content');
@@ -61,11 +62,12 @@ export function buildKilledAt(contentDir: string, killAt: RegExp, options: Build
   let output = '';
   const watch = (chunk: Buffer) => {
     output += chunk.toString();
-    if (!child.killed && killAt.test(output)) child.kill(signal);
+    // Colours are on where CI is set: match the text, not its escape codes.
+    if (!child.killed && killAt.test(stripVTControlCharacters(output))) child.kill(signal);
   };
   child.stdout.on('data', watch);
   child.stderr.on('data', watch);
-  return new Promise((done) => child.on('close', (status, ended) => done({ status, output, outDir, killed: ended === signal })));
+  return new Promise((done) => child.on('close', (status, ended) => done({ status, output: stripVTControlCharacters(output), outDir, killed: ended === signal })));
 }
 
 /** A writable copy of a fixture report, to break on purpose. */
