@@ -30,17 +30,20 @@ export function journeyTimelineInput(journey: Journey, scale: EmotionScale, href
 }
 
 /**
- * The emotion series of a journey: one per persona when touchpoints score personas separately
- * (a touchpoint without that persona's score uses its overall score), else one for the journey.
+ * The emotion series of a journey: one per persona when touchpoints score personas separately,
+ * else one for the journey. A persona's series holds only the touchpoints scored for that
+ * persona: a missing score is a gap, never the journey's overall score.
  */
 export function journeyEmotionSeries(journey: Journey): CurveSeries[] {
+  const point = (t: Touchpoint, score: number) => ({ id: t.id, label: t.data.title, stageId: t.stage.id, score });
   const perPersona = journey.personas.length > 1 && journey.touchpoints.some((t) => Object.keys(t.data.emotionByPersona).length > 0);
-  if (!perPersona) {
-    return [{ name: journey.data.title, points: journey.touchpoints.map((t) => ({ id: t.id, label: t.data.title, stageId: t.stage.id, score: t.data.emotion })) }];
-  }
+  if (!perPersona) return [{ name: journey.data.title, points: journey.touchpoints.map((t) => point(t, t.data.emotion)) }];
   return journey.personas.map((persona) => ({
     name: persona.data.name,
-    points: journey.touchpoints.map((t) => ({ id: t.id, label: t.data.title, stageId: t.stage.id, score: t.data.emotionByPersona[persona.id] ?? t.data.emotion })),
+    points: journey.touchpoints.flatMap((t) => {
+      const score = t.data.emotionByPersona[persona.id];
+      return score === undefined ? [] : [point(t, score)];
+    }),
   }));
 }
 

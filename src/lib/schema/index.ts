@@ -1,4 +1,5 @@
 export * from './branding.ts';
+export * from './canvas.ts';
 export * from './channel.ts';
 export * from './journey.ts';
 export * from './kpi.ts';

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { canvasSchema } from './canvas.ts';
 import { dateSchema, idSchema, textListSchema, textSchema } from './shared.ts';
 
 export const journeyStates = ['current', 'future'] as const;
@@ -31,6 +32,8 @@ export const journeySchema = z.object({
   lastReviewed: dateSchema.optional(),
   /** Person or team responsible for the journey. */
   owner: textSchema.optional(),
+  /** The canvas lanes of this journey, replacing the report's `canvas`. */
+  canvas: canvasSchema.optional(),
 });
 
 export type JourneyData = z.infer<typeof journeySchema>;

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { brandingSchema } from './branding.ts';
 import { lifecycleSchema } from './lifecycle.ts';
+import { canvasSchema } from './canvas.ts';
 import { dateSchema, idSchema, textListSchema, textSchema, versionSchema } from './shared.ts';
 
 export const researchMethods = [
@@ -125,6 +126,8 @@ export const reportSchema = z.object({
   showHistoryAuthor: z.boolean().default(false),
   /** The customer-lifecycle phases stages are placed in (`phase:`), in order; rename or extend the default seven. */
   lifecycle: lifecycleSchema,
+  /** The journey map canvas: which lanes, in which order, with which names. */
+  canvas: canvasSchema.optional(),
 });
 
 export type ReportData = z.infer<typeof reportSchema>;

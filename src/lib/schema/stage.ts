@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { laneTextSchema } from './canvas.ts';
 import { idSchema, textSchema } from './shared.ts';
 
 /** A stage's frontmatter; the file name is its id within the journey, the MDX body its description. */
@@ -14,6 +15,8 @@ export const stageSchema = z.object({
   // Portfolio views (heatmap): where the stage sits in the customer lifecycle.
   /** Id of a phase in the report's `lifecycle` (default: awareness, consideration, purchase, fulfilment, use, support, loyalty); without it the stage is listed as unplaced. */
   phase: idSchema.optional(),
+  /** Canvas text for the whole stage, by lane id (e.g. `thinking`, `backstage` or a custom lane). */
+  lanes: laneTextSchema.default({}),
 });
 
 export type StageData = z.infer<typeof stageSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { laneTextSchema, textLinesSchema } from './canvas.ts';
 import { idSchema, textSchema } from './shared.ts';
 
 export const severities = ['low', 'medium', 'high'] as const;
@@ -65,6 +66,16 @@ export const touchpointFieldsSchema = z.object({
   thinks: textSchema.optional(),
   /** What the customer feels, ideally a verbatim quote. */
   feels: textSchema.optional(),
+  /** Service blueprint: what staff do in view of the customer. */
+  frontstage: textLinesSchema.optional(),
+  /** Service blueprint: what staff do out of the customer's view. */
+  backstage: textLinesSchema.optional(),
+  /** Service blueprint: support processes behind the touchpoint. */
+  support: textLinesSchema.optional(),
+  /** Service blueprint: systems and tools involved (shown in the support lane). */
+  systems: textLinesSchema.optional(),
+  /** Text for custom canvas lanes declared in the report or journey `canvas`, by lane id. */
+  lanes: laneTextSchema.default({}),
   /** Emotion score on the report's scale (decimals allowed for survey averages). */
   emotion: z.number(),
   /** Scores per persona id, when the journey has several personas. */
