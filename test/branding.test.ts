@@ -36,6 +36,17 @@ describe('branding', () => {
     expect(contrastRatio(parseHex(low.primary.used)!, WHITE)).toBeGreaterThanOrEqual(4.5);
   });
 
+  it('gives every chart series a colour clearly unlike the others (the default accent is too close to the primary)', () => {
+    const distance = (a: string, b: string) => Math.hypot(...parseHex(a)!.map((c, i) => c - parseHex(b)![i]!));
+    for (const branding of [resolveBranding(undefined), resolveBranding({ primaryColor: '#1d4e89', accentColor: '#1a5a9a', font: 'system' })]) {
+      expect(branding.seriesColors[0]).toBe(branding.primary.used);
+      expect(branding.seriesColors.length).toBeGreaterThanOrEqual(4);
+      for (const [i, a] of branding.seriesColors.entries()) for (const b of branding.seriesColors.slice(i + 1)) expect(distance(a, b), `${a} vs ${b}`).toBeGreaterThanOrEqual(60);
+    }
+    expect(resolveBranding(undefined).seriesColors).not.toContain('#0b57b0');
+    expect(resolveBranding({ primaryColor: '#1d4e89', accentColor: '#b3006b', font: 'system' }).seriesColors[1]).toBe('#b3006b');
+  });
+
   it('warns about a low-contrast brand colour at its line, naming the adjusted colour', () => {
     const dir = copyFixture();
     writeFileSync(join(dir, 'report.yaml'), readFileSync(join(dir, 'report.yaml'), 'utf8').replace('summary:', 'branding:\n  primaryColor: "#ffcc00"\nsummary:'));

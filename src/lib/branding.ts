@@ -1,4 +1,5 @@
 import { contrastRatio, ensureContrast, parseHex, toHex, type Rgb } from './color.ts';
+import { seriesColors as paletteColors } from './charts/palette.ts';
 import type { BrandingData } from './schema/branding.ts';
 
 export const DEFAULT_PRIMARY = '#1d4e89';
@@ -23,7 +24,7 @@ export interface Branding {
   /** CSS font-family stack. */
   fontStack: string;
   font: BrandingData['font'];
-  /** Chart series colours: the brand's, each with at least 3:1 against white (WCAG non-text contrast). */
+  /** Chart series colours: the brand's, each with at least 3:1 against white (WCAG non-text contrast), no two alike. */
   seriesColors: string[];
   logo?: string;
   logoAlt?: string;
@@ -34,6 +35,19 @@ function brandColor(authored: string, minimum: number): BrandColor {
   const rgb = parseHex(authored)!;
   const used = toHex(ensureContrast(rgb, WHITE, minimum));
   return { authored, used, contrast: contrastRatio(rgb, WHITE), adjusted: used.toLowerCase() !== toHex(rgb).toLowerCase() };
+}
+
+/**
+ * Distance in RGB space below which two series colours read as the same line; the default
+ * primary and accent (#1d4e89 and #0b57b0) are 44 apart.
+ */
+const SERIES_DISTANCE = 60;
+
+function distinctColors(candidates: readonly string[]): string[] {
+  const distance = (a: Rgb, b: Rgb) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+  const kept: string[] = [];
+  for (const color of candidates) if (kept.every((k) => distance(parseHex(k)!, parseHex(color)!) >= SERIES_DISTANCE)) kept.push(color);
+  return kept;
 }
 
 const fontStacks: Record<BrandingData['font'], string> = {
@@ -52,7 +66,7 @@ export function resolveBranding(branding: BrandingData | undefined): Branding {
     accent,
     font,
     fontStack: fontStacks[font],
-    seriesColors: [primary.used, accent.used, '#00795c', '#7a3d8f', '#8a6d00'],
+    seriesColors: distinctColors([primary.used, accent.used, ...paletteColors.slice(1)]),
     logo: branding?.logo,
     logoAlt: branding?.logoAlt,
     footerText: branding?.footerText,

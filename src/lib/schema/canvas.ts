@@ -9,7 +9,7 @@ export const builtInLanes = ['touchpoints', 'doing', 'thinking', 'feeling', 'emo
 export type BuiltInLane = (typeof builtInLanes)[number];
 
 /** One line of text or a list of short lines (e.g. the steps staff take backstage). */
-export const textLinesSchema = z.union([textSchema.transform((line) => [line]), z.array(textSchema).min(1, 'list at least one line')]);
+export const textLinesSchema = z.union([textSchema.transform((line) => [line]), z.array(textSchema).min(1, 'list at least one line, or leave the field out')]);
 
 /** Text per lane id, for lanes authored per stage or custom lanes authored per touchpoint. */
 export const laneTextSchema = z.record(idSchema, textLinesSchema);
