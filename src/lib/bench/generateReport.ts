@@ -22,9 +22,9 @@ export function seededRandom(seed: number): () => number {
 }
 
 const WORDS = 'customer store order online size shoe delivery collect return app email price stock staff queue review search basket payment loyalty club fitting model colour runner family weekend promotion receipt exchange courier parcel invoice newsletter advice'.split(' ');
-const STAGES = ['Awareness', 'Consideration', 'Decision', 'Purchase', 'Support', 'Loyalty'];
+const STAGE_NAMES = ['Awareness', 'Consideration', 'Decision', 'Purchase', 'Support', 'Loyalty', 'Advocacy', 'Renewal'];
 /** The lifecycle phase of each generated stage, so the heatmap has every journey × phase to draw. */
-const STAGE_PHASES = ['awareness', 'consideration', 'consideration', 'purchase', 'support', 'loyalty'];
+const STAGE_PHASES = ['awareness', 'consideration', 'consideration', 'purchase', 'support', 'loyalty', 'loyalty', 'loyalty'];
 const CHANNELS = ['website', 'ecommerce', 'search', 'ads', 'social', 'reviews', 'email', 'app', 'chat', 'store', 'call-centre', 'event', 'delivery', 'word-of-mouth'];
 
 export interface GeneratedFile {
@@ -33,11 +33,12 @@ export interface GeneratedFile {
 }
 
 /**
- * A synthetic but valid report: personas, journeys of six stages, touchpoints spread over
+ * A synthetic but valid report: personas, journeys of six stages (or `size.stages`), touchpoints spread over
  * stages and channels (one in five with its own MDX page, the rest in YAML lists), pain points,
  * opportunities, evidence, and two KPIs per stage, half with a monthly history.
  */
-export function generateReport(size: { journeys: number; touchpoints: number }, seed = 42): GeneratedFile[] {
+export function generateReport(size: { journeys: number; touchpoints: number; /** Stages per journey, 6 unless given (at most 8). */ stages?: number }, seed = 42): GeneratedFile[] {
+  const stageNames = STAGE_NAMES.slice(0, size.stages ?? 6);
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   const sentence = (words: number) => {
@@ -96,8 +97,8 @@ export function generateReport(size: { journeys: number; touchpoints: number }, 
       path: `journeys/${journey}.mdx`,
       text: frontmatter({ title: `Journey ${j + 1}: ${sentence(4).slice(0, -1)}`, personas: [`persona-${(j % personaCount) + 1}`], scenario: sentence(14), expectations: [sentence(6), sentence(6)], lastReviewed: '2026-05-01' }, paragraph(4)),
     });
-    const stageIds = STAGES.map((name) => name.toLowerCase());
-    STAGES.forEach((name, s) => {
+    const stageIds = stageNames.map((name) => name.toLowerCase());
+    stageNames.forEach((name, s) => {
       files.push({ path: `stages/${journey}/${stageIds[s]}.mdx`, text: frontmatter({ journey, order: s + 1, name, phase: STAGE_PHASES[s], customerGoal: sentence(8) }, paragraph(2)) });
     });
     const listed: object[] = [];
@@ -106,7 +107,7 @@ export function generateReport(size: { journeys: number; touchpoints: number }, 
       const id = `tp-${touchpointNumber}`;
       const fields = {
         title: sentence(5).slice(0, -1),
-        stage: stageIds[Math.floor((t * STAGES.length) / perJourney)]!,
+        stage: stageIds[Math.floor((t * stageNames.length) / perJourney)]!,
         channel: pick(CHANNELS),
         does: sentence(8),
         feels: sentence(9),
@@ -126,7 +127,7 @@ export function generateReport(size: { journeys: number; touchpoints: number }, 
         const history = k === 0 ? Array.from({ length: 6 }, (_, m) => ({ date: `2026-0${m + 1}-28`, value: Math.round(target * (0.7 + random() * 0.5) * 10) / 10 })) : [];
         return {
           id: `${journey}-kpi-${s + 1}-${k + 1}`,
-          name: `${STAGES[s]} KPI ${k + 1}`,
+          name: `${stageNames[s]} KPI ${k + 1}`,
           stage,
           unit: pick(['%', 'EUR', 's', 'visits']),
           ...(history.length ? {} : { value: Math.round(target * (0.7 + random() * 0.5) * 10) / 10 }),
