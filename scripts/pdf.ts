@@ -1,6 +1,8 @@
 /**
  * `npm run pdf [-- --out report.pdf] [--site dist]`: prints the report's print edition
  * (cover, contents, overview, every persona and journey) to one PDF with Chromium.
+ * `--poster` prints only the journey maps instead, one A3 landscape page each, scaled to fit
+ * (default `journey-maps.pdf`).
  * `npm run pdf` builds first; the Chromium is CHROMIUM_PATH, else /usr/bin/chromium.
  */
 import { existsSync } from 'node:fs';
@@ -10,9 +12,11 @@ import { launchBrowser } from '../src/build/chromium.ts';
 import { serveStatic } from '../src/build/serveStatic.ts';
 import { paths } from '../src/lib/paths.ts';
 
-const { values } = parseArgs({ options: { out: { type: 'string', default: 'report.pdf' }, site: { type: 'string', default: process.env.ITINERA_OUT_DIR ?? 'dist' } } });
+const { values } = parseArgs({ options: { out: { type: 'string' }, site: { type: 'string', default: process.env.ITINERA_OUT_DIR ?? 'dist' }, poster: { type: 'boolean', default: false } } });
 const siteDir = resolve(values.site!);
-const out = resolve(values.out!);
+const out = resolve(values.out ?? (values.poster ? 'journey-maps.pdf' : 'report.pdf'));
+/** Printable area of an A3 landscape page with the canvas's 10 mm margins, in CSS pixels. */
+const A3_AREA = { width: (400 / 25.4) * 96, height: (277 / 25.4) * 96 };
 const base = process.env.BASE || '/';
 
 if (!existsSync(join(siteDir, paths.print(), 'index.html'))) {
@@ -51,6 +55,18 @@ try {
     { origin: new URL(server.url).origin, base, site: process.env.SITE ?? '' },
   );
   await page.emulateMedia({ media: 'print' });
+  if (values.poster) {
+    await page.setViewportSize({ width: Math.floor(A3_AREA.width), height: Math.floor(A3_AREA.height) });
+    // Only the journey maps, each zoomed out until it fits its page.
+    const count = await page.evaluate((area) => {
+      const canvases = [...document.querySelectorAll<HTMLElement>('[data-canvas]')];
+      document.querySelector('main')!.replaceChildren(...canvases);
+      for (const element of document.querySelectorAll('body > :not(main)')) element.remove();
+      for (const canvas of canvases) canvas.style.zoom = String(Math.min(1, area.height / canvas.scrollHeight, area.width / canvas.scrollWidth));
+      return canvases.length;
+    }, A3_AREA);
+    console.log(`${count} journey maps, one A3 page each.`);
+  }
   console.log('Printing…');
   await page.pdf({
     path: out,

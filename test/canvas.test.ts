@@ -4,12 +4,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { layoutCanvasCurve, type CanvasCurveInput } from '../src/lib/canvas/curve.ts';
 import { canvasCurveInput, evidenceLevel } from '../src/lib/canvas/journey.ts';
+import { buildCanvasSvg, wrapText } from '../src/lib/canvas/svg.ts';
 import { canvasLanes, configuredLanes, laneCell, laneLabel, touchpointLaneText } from '../src/lib/canvas/lanes.ts';
 import { english, translator } from '../src/lib/i18n/index.ts';
 import { resolveReport } from '../src/lib/model.ts';
+import { reportTemplate, stageTemplate, touchpointTemplate } from '../src/lib/scaffold.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 import { copyFixture, exampleContent, projectRoot } from './helpers/build.ts';
+import { badAttributes, parseSvg } from './helpers/svg.ts';
 
+const LONG_WORD = 'Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenhalterung';
 const example = resolveReport(validateContent(exampleContent, projectRoot).sources!);
 
 /** Numbers in a path, as [x, y] pairs. */
@@ -178,5 +182,64 @@ describe('canvas content errors', () => {
   it('rejects an empty blueprint list with its line', () => {
     const problems = problemsAfter([['touchpoints/shoe-shop/touchpoints.yaml', '    emotion: 2\n', '    emotion: 2\n    frontstage: []\n']]);
     expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', file: 'touchpoints/shoe-shop/touchpoints.yaml', line: 14, field: 'touchpoints[1].frontstage', message: 'list at least one line, or leave the field out' }));
+  });
+});
+
+describe('canvas scaffolding', () => {
+  it('writes commented blueprint, stage lane and lane-choice lines that validate once uncommented', () => {
+    const dir = copyFixture();
+    const uncomment = (text: string, keys: string[]) => keys.reduce((out, key) => out.replace(new RegExp(`^# (\\s*${key}:)`, 'm'), '$1'), text);
+    const report = uncomment(reportTemplate({ title: 'R', client: 'C', today: new Date('2026-01-01'), locale: 'en', scale: { min: 1, max: 5, labels: [] } }), ['canvas', 'lanes']);
+    writeFileSync(join(dir, 'report.yaml'), report);
+    const stage = uncomment(stageTemplate({ journey: 'shoe-shop', name: 'Buy', order: 2 }), ['lanes', 'backstage']);
+    writeFileSync(join(dir, 'stages/shoe-shop/buy.mdx'), stage);
+    const touchpoint = uncomment(touchpointTemplate({ journey: 'shoe-shop', stage: 'buy', title: 'Pays', channel: 'store', scale: { min: 1, max: 5 } }), ['frontstage', 'backstage', 'support', 'systems']);
+    writeFileSync(join(dir, 'touchpoints/shoe-shop/pays.mdx'), touchpoint);
+    expect(report).toMatch(/^canvas:\n {2}lanes: \[/m);
+    expect(touchpoint).toMatch(/^systems: \[/m);
+    expect(validateContent(dir, dir).problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('canvas SVG export', () => {
+  it('wraps any text without cutting a character, long unbroken words included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ minLength: 1, maxLength: 80 }), fc.constant(LONG_WORD)), { maxLength: 12 }), fc.integer({ min: 20, max: 400 }), (words, width) => {
+        const source = words.join(' ');
+        const lines = wrapText(source, width, 12);
+        const limit = Math.max(1, Math.floor(width / (12 * 0.56)));
+        for (const line of lines) expect([...line].length).toBeLessThanOrEqual(limit);
+        expect(lines.join('').replace(/\s+/g, '')).toBe(source.replace(/\s+/g, ''));
+      }),
+    );
+  });
+
+  const svgInput = (cellText: string) => {
+    const stages = [
+      { id: 'a', name: 'Scelta', goal: cellText },
+      { id: 'b', name: 'اختيار', goal: 'Goal' },
+    ];
+    const curve = layoutCanvasCurve({ stages: stages.map((s) => ({ id: s.id, touchpoints: [`${s.id}1`] })), series: [{ name: 'All', scores: new Map([['a1', 2], ['b1', 4]]) }], scale: { min: 1, max: 5 } });
+    return { id: 'canvas-x', title: 'Map', description: 'Map', stages, curve, colors: ['#1d4e89'], primary: '#1d4e89', lanes: [{ id: 'doing', label: 'Doing', kind: 'text' as const, cells: [[cellText], ['']] }, { id: 'emotion', label: 'Emotion', kind: 'curve' as const, cells: [] }] };
+  };
+
+  it('keeps every text as escaped, well-formed text, right-to-left and markup-like text included', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ minLength: 1 }), fc.constantFrom('يقارن <b>الأسعار</b> & "المتجر"', '‮evil‬ </text><script>', LONG_WORD)), (cellText) => {
+        const svg = buildCanvasSvg(svgInput(cellText));
+        const elements = parseSvg(svg);
+        expect(elements.some((e) => e.name === 'script')).toBe(false);
+        expect(badAttributes(svg)).toEqual([]);
+        const texts = elements.filter((e) => e.name === 'tspan').map((e) => e.text).join('');
+        expect(texts.replace(/\s+/g, '')).toContain(cellText.replace(/\s+/g, ''));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('draws stage columns as wide as the curve bands and every curve point inside its column', () => {
+    const svg = buildCanvasSvg(svgInput('Walks in'));
+    const markers = parseSvg(svg).filter((e) => e.name === 'circle');
+    expect(markers.map((m) => Number(m.attributes.cx))).toEqual([160 + 120, 400 + 120]);
   });
 });

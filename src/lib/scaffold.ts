@@ -65,6 +65,11 @@ researchSources:
     # sampleSize: 12
     # period: March 2026
     # notes: Recruited among loyalty-club members.
+# Lanes of the journey map, in order (a journey can set its own). All built-in lanes by default:
+# touchpoints, doing, thinking, feeling, emotion, pain-points, opportunities, kpis, frontstage,
+# visibility, backstage, support. A custom lane needs a label: { id: staff-mood, label: Staff mood }.
+# canvas:
+#   lanes: [touchpoints, doing, feeling, emotion, pain-points, opportunities]
 `;
 }
 
@@ -115,6 +120,9 @@ ${
 # pattern: click-and-collect
 lastReviewed: ${isoToday(options.today)}
 # owner: Customer Experience team
+# Lanes of this journey's map, replacing the report's choice.
+# canvas:
+#   lanes: [touchpoints, emotion, frontstage, visibility, backstage, support]
 ---
 
 The story of this journey, in a few paragraphs.
@@ -132,6 +140,9 @@ name: ${y(options.name)}
 # Where the stage sits in the customer lifecycle (the report's lifecycle phases).
 ${phase}# What the customer wants to get done in this stage.
 customerGoal: ${y(options.customerGoal ?? 'Describe the goal')}
+# Journey-map text for the whole stage, by lane (doing, thinking, feeling, frontstage, backstage, support...).
+# lanes:
+#   backstage: One picking round a day, at 10 am.
 ---
 
 What happens in this stage.
@@ -150,6 +161,11 @@ channel: ${options.channel}
 does: ${y('What the customer does')}
 # thinks: What goes through their mind.
 # feels: A verbatim quote.
+# Service blueprint lanes of the journey map: a line or a list of short lines each.
+# frontstage: What staff do in view of the customer.
+# backstage: [What staff do out of view]
+# support: Processes behind the touchpoint.
+# systems: [Tools and systems involved]
 # Score on the report's emotion scale, ${options.scale.min} to ${options.scale.max} (decimals allowed); ${neutralScore(options.scale)} is neutral.
 emotion: ${neutralScore(options.scale)}
 # Scores per persona id, when the journey has several personas.

@@ -1,8 +1,13 @@
 import { journeyEmotionSeries } from '../charts/fromModel.ts';
 import { idPart } from '../charts/svg.ts';
-import type { Journey, Touchpoint } from '../model.ts';
+import { formatNumber } from '../format.ts';
+import type { Translate } from '../i18n/index.ts';
+import type { Journey, Stage, Touchpoint } from '../model.ts';
+import { paths } from '../paths.ts';
 import type { EmotionScale } from '../schema/report.ts';
 import type { CanvasCurveInput } from './curve.ts';
+import { laneCell, laneLabel, type CanvasLane } from './lanes.ts';
+import type { CanvasSvgLane } from './svg.ts';
 
 /** The emotion curve's input for a journey's canvas: its stages, and one series per persona (real scores only) or one for the journey. */
 export function canvasCurveInput(journey: Journey, scale: EmotionScale): CanvasCurveInput {
@@ -25,4 +30,38 @@ export function evidenceLevel(touchpoint: Pick<Touchpoint, 'data'>): EvidenceLev
 /** Stable element id of a canvas cell (or of the canvas itself with no parts), unique on a page holding several journeys. */
 export function canvasAnchor(journeyId: string, ...parts: string[]): string {
   return ['canvas', journeyId, ...parts].map(idPart).join('-');
+}
+
+/** Each lane's cells as plain lines, for the downloadable SVG: what the page shows, as text. */
+export function canvasSvgLanes(journey: Journey, lanes: CanvasLane[], t: Translate): CanvasSvgLane[] {
+  const number = new Map(journey.touchpoints.map((tp, i) => [tp.id, i + 1]));
+  const lines = (stage: Stage, laneId: string): string[] => {
+    const cell = laneCell(stage, laneId);
+    const own = (tp: Touchpoint, line: string) => `${number.get(tp.id)}. ${line}`;
+    switch (laneId) {
+      case 'touchpoints':
+        return stage.touchpoints.map((tp) =>
+          own(tp, [tp.data.title, `${tp.channel.data.name} (${t(`channelKind.${tp.channel.data.kind}`)})`, formatNumber(tp.data.emotion, t.locale, 1), tp.data.momentOfTruth && t('table.momentOfTruth'), `${t('canvas.evidenceOf')} ${t(`canvas.evidence.${evidenceLevel(tp)}`)}`].filter(Boolean).join(' · ')),
+        );
+      case 'pain-points':
+        return [...cell.stageLines, ...stage.touchpoints.flatMap((tp) => tp.painPoints.map((p) => own(tp, `${t(`severity.${p.severity}`)}: ${p.title}`)))];
+      case 'opportunities':
+        return [...cell.stageLines, ...stage.touchpoints.flatMap((tp) => tp.opportunities.map((o) => own(tp, `${o.data.title} (${t(`opportunityStatus.${o.data.status}`)})`)))];
+      case 'kpis':
+        return stage.kpis.map((kpi) => `${kpi.data.name}: ${t(`status.${kpi.status}`)}`);
+      default:
+        return [...cell.stageLines, ...cell.touchpoints.map((c) => own(c.touchpoint, laneId === 'feeling' ? `“${c.lines.join(' ')}”` : c.lines.join(' · ')))];
+    }
+  };
+  return lanes.map((lane) => ({
+    id: lane.id,
+    label: laneLabel(lane, t),
+    kind: lane.id === 'emotion' ? 'curve' : lane.id === 'visibility' ? 'visibility' : 'text',
+    cells: lane.id === 'emotion' || lane.id === 'visibility' ? [] : journey.stages.map((stage) => lines(stage, lane.id)),
+  }));
+}
+
+/** Where the build publishes a journey's canvas as SVG, relative to the site's base. */
+export function canvasSvgPath(journeyId: string): string {
+  return `${paths.journey(journeyId)}canvas.svg`;
 }
