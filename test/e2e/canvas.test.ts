@@ -91,7 +91,8 @@ describe('the journey map canvas in Chromium', () => {
       });
       // Any text cut: an element whose content is wider or taller than its box, or an ellipsis.
       const clipped = [...canvas.querySelectorAll<HTMLElement>('[data-canvas-touchpoint], [data-canvas-touchpoint] *, .canvas__cell, .canvas__stage-head, [data-canvas-lane]')]
-        .filter((e) => e.getClientRects().length > 0 && !(e instanceof SVGElement) && !e.closest('svg'))
+        // Visually hidden text is clipped on purpose: it is for screen readers.
+        .filter((e) => e.getClientRects().length > 0 && !e.closest('svg') && getComputedStyle(e).clipPath === 'none')
         .filter((e) => e.scrollWidth > e.clientWidth + 1 || getComputedStyle(e).textOverflow === 'ellipsis')
         .map((e) => `${e.className || e.tagName}: ${e.textContent?.slice(0, 40)} (${e.scrollWidth} > ${e.clientWidth})`);
       return {
@@ -158,7 +159,7 @@ describe('the journey map canvas in Chromium', () => {
       }
     }
     expect(violations).toEqual([]);
-  });
+  }, 600_000);
 
   it('reaches every touchpoint of the canvas with the keyboard', async () => {
     for (const target of [targets[0]!, targets.at(-1)!]) {
