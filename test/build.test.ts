@@ -106,21 +106,35 @@ describe('building the example report', () => {
     expect(readPage(build.outDir, paths.overview())).toContain('<time datetime="2026-10-31">KPI data last refreshed on Oct 31, 2026.</time>');
   });
 
-  it('draws each journey timeline with one mark per touchpoint, linking to its page, and the emotion curve with one point each', () => {
+  it('draws each journey map with one linked cell per touchpoint in its stage column, and one curve point per score', () => {
     for (const journey of report.journeys) {
       const page = parseSvg(readPage(build.outDir, paths.journey(journey.id)));
-      const timeline = page.find((e) => e.name === 'svg' && e.attributes.id === `timeline-${journey.id}`)!;
-      const marks = page.filter((e) => e.name === 'a' && e.attributes.class === 'chart-mark' && e.parent === timeline);
+      const canvas = page.find((e) => 'data-canvas' in e.attributes)!;
+      const inCanvas = (e: (typeof page)[number]) => e.parent !== undefined && (e.parent === canvas || inCanvas(e.parent));
+      const cells = page.filter((e) => e.attributes['data-canvas-touchpoint'] && inCanvas(e));
       const byId = (a: string[], b: string[]) => a[0]!.localeCompare(b[0]!);
-      expect(marks.map((m) => [m.attributes['data-touchpoint']!, m.attributes.href!]).sort(byId)).toEqual(
-        journey.touchpoints.map((t) => [t.id, `/${paths.touchpoint(t.id)}`]).sort(byId),
+      const link = (cell: (typeof page)[number]) => page.find((e) => e.name === 'a' && e.parent === cell)!.attributes.href!;
+      expect(cells.map((c) => [c.attributes['data-canvas-touchpoint']!, c.attributes['data-stage']!, link(c)]).sort(byId)).toEqual(
+        journey.touchpoints.map((t) => [t.id, t.stage.id, `/${paths.touchpoint(t.id)}`]).sort(byId),
       );
-      const curve = page.find((e) => e.name === 'svg' && e.attributes.id === `curve-${journey.id}`)!;
-      const points = page.filter((e) => e.attributes.class === 'chart-point' && e.parent === curve);
-      const series = journey.personas.length > 1 && journey.touchpoints.some((t) => Object.keys(t.data.emotionByPersona).length > 0) ? journey.personas.length : 1;
-      expect(points).toHaveLength(journey.touchpoints.length * series);
-      expect(curve.attributes.role).toBe('img');
+      expect(page.filter((e) => e.attributes['data-canvas-stage']).map((e) => e.attributes['data-canvas-stage'])).toEqual(journey.stages.map((s) => s.id));
+      expect(page.filter((e) => e.attributes['data-curve-stage']).map((e) => e.attributes['data-curve-stage'])).toEqual(journey.stages.map((s) => s.id));
+      const scores = journey.personas.length > 1 && journey.touchpoints.some((t) => Object.keys(t.data.emotionByPersona).length > 0)
+        ? journey.personas.flatMap((p) => journey.touchpoints.filter((t) => t.data.emotionByPersona[p.id] !== undefined))
+        : journey.touchpoints;
+      expect(page.filter((e) => e.attributes['data-curve-touchpoint'])).toHaveLength(scores.length);
+      for (const band of page.filter((e) => e.attributes['data-curve-stage'])) expect(band.attributes.role).toBe('img');
     }
+  });
+
+  it('publishes each journey map as an SVG file with its text as text, linked from the journey page', () => {
+    const journey = report.journeyById.get('click-collect')!;
+    const svg = readFileSync(join(build.outDir, paths.journey(journey.id), 'canvas.svg'), 'utf8');
+    const text = parseSvg(svg).filter((e) => e.name === 'tspan').map((e) => e.text).join(' ');
+    for (const t of journey.touchpoints) expect(text.replace(/\s+/g, ' ')).toContain(t.data.title.split(' ')[0]);
+    expect(text).toContain('Backstage');
+    expect(text).toContain('Store picking round once a day');
+    expect(readPage(build.outDir, paths.journey(journey.id))).toContain(`href="/${paths.journey(journey.id)}canvas.svg" download`);
   });
 
   it('gives every id on a page once only, charts included', () => {

@@ -69,8 +69,8 @@ describe('the Italian example report', () => {
 
   it('speaks Italian in charts and navigation', () => {
     const journey = readPage(build.outDir, 'journeys/preordine-ritiro/');
-    expect(journey).toContain('<h2 id="preordine-ritiro-timeline-heading">Timeline della journey</h2>');
-    expect(journey).toMatch(/<desc id="timeline-preordine-ritiro-desc">\d+ touchpoint in \d+ fasi .*\(2,1, Infastidito\)/);
+    expect(journey).toContain('<h2 id="canvas-preordine-ritiro-heading">Mappa della journey</h2>');
+    expect(journey).toMatch(/aria-label="Emozione in [^"]* 2,1 \(Infastidito\)/);
     expect(visibleText(journey)).toContain('Panoramica');
   });
 });
