@@ -1,5 +1,5 @@
 import { layoutCanvasCurve } from '../lib/canvas/curve.ts';
-import { canvasCurveInput, canvasSvgLanes } from '../lib/canvas/journey.ts';
+import { canvasCurveInput, canvasSvgLanes, canvasSvgStages } from '../lib/canvas/journey.ts';
 import { canvasLanes } from '../lib/canvas/lanes.ts';
 import { buildCanvasSvg } from '../lib/canvas/svg.ts';
 import type { Journey } from '../lib/model.ts';
@@ -15,7 +15,7 @@ export async function journeyCanvasSvg(journey: Journey): Promise<string> {
     id: `canvas-${journey.id}`,
     title: `${t('canvas.title')}: ${journey.data.title}`,
     description: t('canvas.region', { journey: journey.data.title }),
-    stages: journey.stages.map((s) => ({ id: s.id, name: s.data.name, goal: s.data.customerGoal })),
+    stages: canvasSvgStages(journey),
     lanes: canvasSvgLanes(journey, lanes, t),
     curve: layoutCanvasCurve(canvasCurveInput(journey, report.data.emotionScale)),
     colors: branding.seriesColors,

@@ -193,6 +193,25 @@ describe('the journey map canvas in Chromium', () => {
     await page.context().close();
   });
 
+  it('prints each journey map on one A3 landscape page of its own', async () => {
+    const { getDocumentProxy } = await import('unpdf');
+    const problems: string[] = [];
+    for (const target of targets) {
+      const page = await open(target);
+      await page.emulateMedia({ media: 'print' });
+      const pdf = await getDocumentProxy(new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true })));
+      const sizes: string[] = [];
+      for (let i = 1; i <= pdf.numPages; i++) {
+        const view = (await pdf.getPage(i)).getViewport({ scale: 1 });
+        sizes.push(Math.round(view.width) === 1191 && Math.round(view.height) === 842 ? 'A3' : 'other');
+      }
+      // The header page, then the map alone on one A3 page, then the rest of the journey.
+      if (sizes.filter((s) => s === 'A3').length !== 1) problems.push(`${target.name}: ${sizes.join(' ')}`);
+      await page.context().close();
+    }
+    expect(problems).toEqual([]);
+  }, 300_000);
+
   it('gives persona lines different colours, dash patterns and marker shapes', async () => {
     const journey = exampleReport.journeys.find((j) => j.touchpoints.some((t) => Object.keys(t.data.emotionByPersona).length > 0))!;
     const page = await open(targets.find((t) => t.journey === journey.id)!);

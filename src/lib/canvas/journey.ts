@@ -7,7 +7,7 @@ import { paths } from '../paths.ts';
 import type { EmotionScale } from '../schema/report.ts';
 import type { CanvasCurveInput } from './curve.ts';
 import { laneCell, laneLabel, type CanvasLane } from './lanes.ts';
-import type { CanvasSvgLane } from './svg.ts';
+import type { CanvasSvgInput, CanvasSvgLane } from './svg.ts';
 
 /** The emotion curve's input for a journey's canvas: its stages, and one series per persona (real scores only) or one for the journey. */
 export function canvasCurveInput(journey: Journey, scale: EmotionScale): CanvasCurveInput {
@@ -59,6 +59,11 @@ export function canvasSvgLanes(journey: Journey, lanes: CanvasLane[], t: Transla
     kind: lane.id === 'emotion' ? 'curve' : lane.id === 'visibility' ? 'visibility' : 'text',
     cells: lane.id === 'emotion' || lane.id === 'visibility' ? [] : journey.stages.map((stage) => lines(stage, lane.id)),
   }));
+}
+
+/** The stages of a journey as the SVG export and the print estimate take them. */
+export function canvasSvgStages(journey: Journey): CanvasSvgInput['stages'] {
+  return journey.stages.map((s) => ({ id: s.id, name: s.data.name, goal: s.data.customerGoal }));
 }
 
 /** Where the build publishes a journey's canvas as SVG, relative to the site's base. */

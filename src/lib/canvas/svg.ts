@@ -119,3 +119,11 @@ export function buildCanvasSvg(input: CanvasSvgInput): string {
   for (let s = 0; s <= input.stages.length; s++) parts.push(el('line', { x1: HEAD + s * COLUMN, x2: HEAD + s * COLUMN, y1: 0, y2: layout.height, stroke: chartGrid }));
   return `<?xml version="1.0" encoding="UTF-8"?>\n${chartRoot({ id: input.id, width: layout.width, height: layout.height, role: 'img', className: 'canvas-export', title: input.title, description: input.description }, ...parts)}\n`;
 }
+
+/**
+ * How far the printed map is scaled down to fit one A3 landscape page, from how tall its text
+ * makes it at a fixed width (0.6 is calibrated on the example report's printed maps).
+ */
+export function canvasPrintZoom(layout: { width: number; height: number }): number {
+  return round(Math.min(0.72, 0.6 / (layout.height / layout.width)));
+}
