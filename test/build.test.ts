@@ -110,7 +110,7 @@ describe('building the example report', () => {
     for (const journey of report.journeys) {
       const page = parseSvg(readPage(build.outDir, paths.journey(journey.id)));
       const canvas = page.find((e) => 'data-canvas' in e.attributes)!;
-      const inCanvas = (e: (typeof page)[number]) => e.parent !== undefined && (e.parent === canvas || inCanvas(e.parent));
+      const inCanvas = (e: (typeof page)[number]): boolean => e.parent !== undefined && (e.parent === canvas || inCanvas(e.parent));
       const cells = page.filter((e) => e.attributes['data-canvas-touchpoint'] && inCanvas(e));
       const byId = (a: string[], b: string[]) => a[0]!.localeCompare(b[0]!);
       const link = (cell: (typeof page)[number]) => page.find((e) => e.name === 'a' && e.parent === cell)!.attributes.href!;
