@@ -80,7 +80,7 @@ describe('branding', () => {
     expect(home).toContain('<img class="site-logo" src="/brand/logo.svg" alt="Fixture Shoes logo"');
     expect(readFileSync(join(build.outDir, 'brand/logo.svg'), 'utf8')).toContain('#7a1f5c');
     expect(home).toContain('<p>Confidential</p>');
-    const curve = parseSvg(readPage(build.outDir, 'journeys/shoe-shop/')).find((e) => e.attributes.class === 'chart-curve')!;
+    const curve = parseSvg(readPage(build.outDir, 'journeys/shoe-shop/')).find((e) => e.attributes.class === 'canvas__path')!;
     expect(curve.attributes.stroke).toBe('#7a1f5c');
     const matrixMark = parseSvg(readPage(build.outDir, 'opportunities/')).find((e) => e.attributes.class === 'chart-mark__shape')!;
     expect(matrixMark.attributes.fill).toBe('#7a1f5c');

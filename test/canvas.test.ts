@@ -189,7 +189,7 @@ describe('canvas scaffolding', () => {
   it('writes commented blueprint, stage lane and lane-choice lines that validate once uncommented', () => {
     const dir = copyFixture();
     const uncomment = (text: string, keys: string[]) => keys.reduce((out, key) => out.replace(new RegExp(`^# (\\s*${key}:)`, 'm'), '$1'), text);
-    const report = uncomment(reportTemplate({ title: 'R', client: 'C', today: new Date('2026-01-01'), locale: 'en', scale: { min: 1, max: 5, labels: [] } }), ['canvas', 'lanes']);
+    const report = uncomment(reportTemplate({ title: 'R', client: 'C', today: new Date('2026-01-01'), locale: 'en', scale: { min: 1, max: 5, labels: [{ score: 1, label: 'Bad' }, { score: 5, label: 'Good' }] } }), ['canvas', 'lanes']);
     writeFileSync(join(dir, 'report.yaml'), report);
     const stage = uncomment(stageTemplate({ journey: 'shoe-shop', name: 'Buy', order: 2 }), ['lanes', 'backstage']);
     writeFileSync(join(dir, 'stages/shoe-shop/buy.mdx'), stage);
