@@ -60,9 +60,18 @@ try {
     // Only the journey maps, each zoomed out until it fits its page.
     const count = await page.evaluate((area) => {
       const canvases = [...document.querySelectorAll<HTMLElement>('[data-canvas]')];
-      document.querySelector('main')!.replaceChildren(...canvases);
+      const main = document.querySelector('main')!;
+      main.replaceChildren(...canvases);
+      main.style.maxWidth = 'none';
       for (const element of document.querySelectorAll('body > :not(main)')) element.remove();
-      for (const canvas of canvases) canvas.style.zoom = String(Math.min(1, area.height / canvas.scrollHeight, area.width / canvas.scrollWidth));
+      // Scaling re-wraps the text, so the height changes again: a few rounds settle it.
+      for (const canvas of canvases) {
+        for (let round = 0; round < 4; round++) {
+          const box = canvas.getBoundingClientRect();
+          const zoom = Number(getComputedStyle(canvas).zoom) || 1;
+          canvas.style.zoom = String(zoom * Math.min(1.2, (area.height * 0.98) / box.height, area.width / box.width));
+        }
+      }
       return canvases.length;
     }, A3_AREA);
     console.log(`${count} journey maps, one A3 page each.`);

@@ -26,4 +26,22 @@ describe('npm run pdf', () => {
     for (const journey of report.journeys) expect(all).toContain(journey.data.title);
     for (const persona of report.personas) expect(all).toContain(persona.data.name);
   });
+
+  it('prints only the journey maps with --poster, one A3 landscape page each', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'itinera-poster-')), 'maps.pdf');
+    const run = spawnSync(process.execPath, ['scripts/pdf.ts', '--poster', '--site', inject('exampleSite'), '--out', out], { cwd: projectRoot, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const report = resolveReport(validateContent(exampleContent, projectRoot).sources!);
+    const pdf = await getDocumentProxy(new Uint8Array(readFileSync(out)));
+    const { totalPages, text } = await extractText(pdf, { mergePages: false });
+    expect(totalPages).toBe(report.journeys.length);
+    for (let i = 1; i <= totalPages; i++) {
+      const view = (await pdf.getPage(i)).getViewport({ scale: 1 });
+      expect([Math.round(view.width), Math.round(view.height)]).toEqual([1191, 842]);
+    }
+    // Every stage of every journey is on its journey's page.
+    report.journeys.forEach((journey, i) => {
+      for (const stage of journey.stages) expect(text[i]!.replace(/\s+/g, ' ')).toContain(stage.data.name);
+    });
+  });
 });
