@@ -95,7 +95,7 @@ describe('the example report in Chromium', () => {
       await page.context().close();
     }
     expect(violations).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 
   it('has zero WCAG 2.2 A/AA violations in dark mode too', async () => {
     const violations: string[] = [];
@@ -106,7 +106,7 @@ describe('the example report in Chromium', () => {
       await page.context().close();
     }
     expect(violations).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 
   it('switches theme with the toggle and remembers the choice on the next page', async () => {
     const { page } = await open(paths.overview());
