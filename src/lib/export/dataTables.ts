@@ -86,7 +86,8 @@ export function emotionDataTable(journey: Journey, t: Translate): DataTable {
     touchpoint: tp.data.title,
     stage: tp.stage.data.name,
     channel: tp.channel.data.name,
-    ...Object.fromEntries(scoreColumns.map((column, s) => [column.key, series[s]!.points[i]!.score])),
+    // A persona's series holds only its real scores: a touchpoint not scored for them is null.
+    ...Object.fromEntries(scoreColumns.map((column, s) => [column.key, series[s]!.points.find((p) => p.id === tp.id)?.score ?? null])),
     momentOfTruth: tp.data.momentOfTruth,
     painPoints: tp.painPoints.length,
   }));
