@@ -29,5 +29,15 @@ export const canvasSchema = z.object({
   lanes: z.array(laneSchema).min(1, 'list at least one lane'),
 });
 
+/** What `textLinesSchema` reads into: always a list of lines (for report.json). */
+export const textLinesOutputSchema = z.array(textSchema);
+/** What `laneTextSchema` reads into (for report.json). */
+export const laneTextOutputSchema = z.record(idSchema, textLinesOutputSchema);
+/** What `canvasSchema` reads into: every lane as an object (for report.json). */
+export const canvasOutputSchema = z.object({
+  /** The lanes to draw, in order. */
+  lanes: z.array(laneObjectSchema),
+});
+
 export type CanvasData = z.infer<typeof canvasSchema>;
 export type LaneData = z.infer<typeof laneObjectSchema>;

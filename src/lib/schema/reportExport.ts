@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { kpiStatuses } from '../kpi.ts';
+import { canvasOutputSchema, laneTextOutputSchema, textLinesOutputSchema } from './canvas.ts';
 import { channelSchema } from './channel.ts';
 import { journeySchema } from './journey.ts';
 import { kpiSampleSchema, kpiSchema } from './kpi.ts';
@@ -41,6 +42,8 @@ export const reportMetaExportSchema = reportSchema.omit({ researchSources: true 
       date: isoDaySchema,
     }),
   ),
+  /** The journey map's lanes, when the report chooses them. */
+  canvas: canvasOutputSchema.optional(),
 });
 
 export const personaExportSchema = personaSchema.extend({
@@ -59,6 +62,8 @@ export const journeyExportSchema = journeySchema.extend({
   stages: z.array(z.string()),
   /** Ids of future-state journeys that improve this one. */
   improvedBy: idListSchema,
+  /** The journey map's lanes, when the journey chooses its own. */
+  canvas: canvasOutputSchema.optional(),
 });
 
 export const stageExportSchema = stageSchema.extend({
@@ -66,6 +71,8 @@ export const stageExportSchema = stageSchema.extend({
   key: z.string(),
   /** The stage's id within its journey (the file name). */
   id: idSchema,
+  /** Journey-map text for the whole stage, by lane id. */
+  lanes: laneTextOutputSchema,
 });
 
 export const touchpointExportSchema = touchpointSchema.omit({ opportunities: true }).extend({
@@ -77,6 +84,16 @@ export const touchpointExportSchema = touchpointSchema.omit({ opportunities: tru
   painPoints: z.array(painPointObjectSchema),
   /** Ids of the opportunities found at this touchpoint (listed in `opportunities`). */
   opportunities: idListSchema,
+  /** Service blueprint: what staff do in view of the customer. */
+  frontstage: textLinesOutputSchema.optional(),
+  /** Service blueprint: what staff do out of the customer's view. */
+  backstage: textLinesOutputSchema.optional(),
+  /** Service blueprint: support processes behind the touchpoint. */
+  support: textLinesOutputSchema.optional(),
+  /** Service blueprint: systems and tools involved. */
+  systems: textLinesOutputSchema.optional(),
+  /** Text for custom journey-map lanes, by lane id. */
+  lanes: laneTextOutputSchema,
 });
 
 export const opportunityExportSchema = opportunitySchema.extend({
