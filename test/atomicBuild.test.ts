@@ -26,11 +26,11 @@ function workDir(): string {
 }
 
 /** The staging folder a build announced ("building in <dir>; …"). */
-const stagingOf = (output: string) => /building in (\S+);/.exec(output)?.[1];
+const stagingOf = (output: string) => /building in (.+?); /.exec(output)?.[1];
 
 /** Where a build is killed: the line of its progress output that shows it is in that phase. */
 const killPoints = {
-  early: /building in \S+;/,
+  early: /building in .+; /,
   'page rendering': /├─ \/\S+index\.html/,
   'preview cards': /preview cards: \d+\/\d+/,
   encryption: /encrypting pages: \d+\/\d+/,
