@@ -4,31 +4,40 @@ import type { EncryptedPage } from '../lib/protect.ts';
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /**
- * Decrypts the page with the password typed (or remembered for the session) and replaces the
- * document with it. Mirrors decryptPage in src/lib/protect.ts.
+ * Decrypts the page and replaces the document with it. The key comes from the password typed
+ * (one PBKDF2 run) or, on later pages, from the raw AES key remembered for the session under the
+ * build's salt: the password itself is never stored. Mirrors src/lib/protect.ts.
  */
 const UNLOCK_SCRIPT = `
 const text = JSON.parse(document.getElementById('itinera-text').textContent);
 const payload = JSON.parse(document.getElementById('itinera-payload').textContent);
 const form = document.getElementById('itinera-unlock');
 const status = document.getElementById('itinera-status');
+const storageName = 'itinera-key:' + payload.salt;
 const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-async function open(password) {
-  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveKey']);
-  const key = await crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt: bytes(payload.salt), iterations: payload.iterations }, material, { name: 'AES-GCM', length: 256 }, false, ['decrypt']);
+const base64 = (data) => btoa(String.fromCharCode(...data));
+async function deriveKeyBytes(password) {
+  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveBits']);
+  return new Uint8Array(await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: bytes(payload.salt), iterations: payload.iterations }, material, 256));
+}
+async function decrypt(keyBytes) {
+  const key = await crypto.subtle.importKey('raw', keyBytes, 'AES-GCM', false, ['decrypt']);
   const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes(payload.iv) }, key, bytes(payload.data));
   return new TextDecoder().decode(plain);
+}
+function show(html) {
+  document.open();
+  document.write(html);
+  document.close();
 }
 async function unlock(password, remember) {
   status.textContent = text.opening;
   try {
-    const html = await open(password);
-    if (remember) sessionStorage.setItem('itinera-password', password);
-    document.open();
-    document.write(html);
-    document.close();
+    const keyBytes = await deriveKeyBytes(password);
+    const html = await decrypt(keyBytes);
+    if (remember) sessionStorage.setItem(storageName, base64(keyBytes));
+    show(html);
   } catch {
-    sessionStorage.removeItem('itinera-password');
     status.textContent = text.wrong;
     form.elements.password.select();
   }
@@ -37,8 +46,10 @@ form.addEventListener('submit', (event) => {
   event.preventDefault();
   unlock(form.elements.password.value, form.elements.remember.checked);
 });
-const remembered = sessionStorage.getItem('itinera-password');
-if (remembered) unlock(remembered, true);
+// Builds before one salt per report kept the password itself here.
+sessionStorage.removeItem('itinera-password');
+const remembered = sessionStorage.getItem(storageName);
+if (remembered) decrypt(bytes(remembered)).then(show, () => sessionStorage.removeItem(storageName));
 `;
 
 /** The page a protected report publishes instead of each real page: a password form and the ciphertext. */

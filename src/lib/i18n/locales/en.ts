@@ -281,7 +281,7 @@ export default {
   'protected.title': 'Protected report',
   'protected.text': 'This report is shared with a password. Ask the person who sent you the link.',
   'protected.password': 'Password',
-  'protected.remember': 'Remember the password until I close the browser',
+  'protected.remember': 'Keep the report unlocked until I close the browser',
   'protected.open': 'Open the report',
   'protected.opening': 'Opening…',
   'protected.wrong': 'Wrong password. Try again.',

@@ -278,7 +278,7 @@ export default {
   'protected.title': 'Report protetto',
   'protected.text': 'Questo report è condiviso con una password. Chiedila a chi ti ha inviato il link.',
   'protected.password': 'Password',
-  'protected.remember': 'Ricorda la password fino alla chiusura del browser',
+  'protected.remember': 'Mantieni il report sbloccato fino alla chiusura del browser',
   'protected.open': 'Apri il report',
   'protected.opening': 'Apertura in corso…',
   'protected.wrong': 'Password errata. Riprova.',
