@@ -117,12 +117,12 @@ describe('building the example report', () => {
       expect(cells.map((c) => [c.attributes['data-canvas-touchpoint']!, c.attributes['data-stage']!, link(c)]).sort(byId)).toEqual(
         journey.touchpoints.map((t) => [t.id, t.stage.id, `/${paths.touchpoint(t.id)}`]).sort(byId),
       );
-      expect(page.filter((e) => e.attributes['data-canvas-stage']).map((e) => e.attributes['data-canvas-stage'])).toEqual(journey.stages.map((s) => s.id));
-      expect(page.filter((e) => e.attributes['data-curve-stage']).map((e) => e.attributes['data-curve-stage'])).toEqual(journey.stages.map((s) => s.id));
+      expect(page.filter((e) => e.attributes['data-canvas-stage'] && inCanvas(e)).map((e) => e.attributes['data-canvas-stage'])).toEqual(journey.stages.map((s) => s.id));
+      expect(page.filter((e) => e.attributes['data-curve-stage'] && inCanvas(e)).map((e) => e.attributes['data-curve-stage'])).toEqual(journey.stages.map((s) => s.id));
       const scores = journey.personas.length > 1 && journey.touchpoints.some((t) => Object.keys(t.data.emotionByPersona).length > 0)
         ? journey.personas.flatMap((p) => journey.touchpoints.filter((t) => t.data.emotionByPersona[p.id] !== undefined))
         : journey.touchpoints;
-      expect(page.filter((e) => e.attributes['data-curve-touchpoint'])).toHaveLength(scores.length);
+      expect(page.filter((e) => e.attributes['data-curve-touchpoint'] && inCanvas(e))).toHaveLength(scores.length);
       for (const band of page.filter((e) => e.attributes['data-curve-stage'])) expect(band.attributes.role).toBe('img');
     }
   });
@@ -174,11 +174,36 @@ describe('building the example report', () => {
     expect(page).not.toContain('[[');
   });
 
-  it('draws a Mermaid journey block with Itinera charts and a table', () => {
+  it('draws a Mermaid journey block as a journey map: one cell per task in its section column, one curve point per task, and a table', () => {
     const page = parseSvg(readPage(build.outDir, paths.journey('click-collect')));
-    const timeline = page.find((e) => e.name === 'svg' && e.attributes.id?.startsWith('mermaid-timeline'))!;
-    expect(page.filter((e) => e.attributes.class === 'chart-mark' && e.parent === timeline)).toHaveLength(5);
-    expect(page.some((e) => e.name === 'svg' && e.attributes.id?.startsWith('mermaid-curve'))).toBe(true);
+    const canvases = page.filter((e) => 'data-canvas' in e.attributes);
+    const sketch = canvases.find((e) => e.attributes.id?.startsWith('canvas-mermaid-'))!;
+    expect(canvases).toHaveLength(2);
+    const inSketch = (e: (typeof page)[number]): boolean => e.parent !== undefined && (e.parent === sketch || inSketch(e.parent));
+    const sketchHas = (name: string) => page.filter((e) => e.attributes[name] && inSketch(e));
+    // The diagram in content/journeys/click-collect.mdx: Order (2 tasks), Wait (1), Collect (2).
+    expect(sketchHas('data-canvas-stage').map((e) => e.attributes['data-canvas-stage'])).toEqual(['section-1', 'section-2', 'section-3']);
+    expect(sketchHas('data-curve-stage').map((e) => e.attributes['data-curve-stage'])).toEqual(['section-1', 'section-2', 'section-3']);
+    expect(sketchHas('data-canvas-lane').map((e) => e.attributes['data-canvas-lane'])).toEqual(['touchpoints', 'emotion']);
+    const cells = sketchHas('data-canvas-touchpoint');
+    expect(cells.map((c) => [c.attributes['data-canvas-touchpoint'], c.attributes['data-stage']])).toEqual([
+      ['task-1-1', 'section-1'],
+      ['task-1-2', 'section-1'],
+      ['task-2-1', 'section-2'],
+      ['task-3-1', 'section-3'],
+      ['task-3-2', 'section-3'],
+    ]);
+    // Each cell sits in its own section's column, and tasks have no page to link to.
+    for (const cell of cells) {
+      const column = cell.parent!.parent!.parent!;
+      expect(column.attributes.class).toBe('canvas__stage');
+      expect(page.find((e) => e.attributes['data-canvas-stage'] && e.parent === column)?.attributes['data-canvas-stage']).toBe(cell.attributes['data-stage']);
+      expect(page.some((e) => e.name === 'a' && e.parent === cell)).toBe(false);
+    }
+    expect(cells.find((c) => c.attributes['data-canvas-touchpoint'] === 'task-3-1')!.text).toContain('Giulia, Staff');
+    expect(sketchHas('data-curve-touchpoint').map((e) => e.attributes['data-curve-touchpoint'])).toEqual(cells.map((c) => c.attributes['data-canvas-touchpoint']));
+    const ids = page.filter((e) => e.attributes.id).map((e) => e.attributes.id);
+    expect(new Set(ids).size).toBe(ids.length);
     expect(page.find((e) => e.name === 'caption' && e.text === 'Click & collect, as the team imagined it')).toBeDefined();
   });
 
