@@ -57,9 +57,9 @@ try {
   await page.emulateMedia({ media: 'print' });
   if (values.poster) {
     await page.setViewportSize({ width: Math.floor(A3_AREA.width), height: Math.floor(A3_AREA.height) });
-    // Only the journey maps, each zoomed out until it fits its page.
+    // Only the journey maps (not the Mermaid sketches in their text), each zoomed out until it fits its page.
     const count = await page.evaluate((area) => {
-      const canvases = [...document.querySelectorAll<HTMLElement>('[data-canvas]')];
+      const canvases = [...document.querySelectorAll<HTMLElement>('[data-canvas]:not([data-canvas-sketch])')];
       const main = document.querySelector('main')!;
       main.replaceChildren(...canvases);
       main.style.maxWidth = 'none';

@@ -177,7 +177,7 @@ describe('building the example report', () => {
   it('draws a Mermaid journey block as a journey map: one cell per task in its section column, one curve point per task, and a table', () => {
     const page = parseSvg(readPage(build.outDir, paths.journey('click-collect')));
     const canvases = page.filter((e) => 'data-canvas' in e.attributes);
-    const sketch = canvases.find((e) => e.attributes.id?.startsWith('canvas-mermaid-'))!;
+    const sketch = canvases.find((e) => 'data-canvas-sketch' in e.attributes)!;
     expect(canvases).toHaveLength(2);
     const inSketch = (e: (typeof page)[number]): boolean => e.parent !== undefined && (e.parent === sketch || inSketch(e.parent));
     const sketchHas = (name: string) => page.filter((e) => e.attributes[name] && inSketch(e));

@@ -71,10 +71,10 @@ describe('the journey map canvas in Chromium', () => {
   }
 
   /** Everything the layout must get right, measured in the page. */
-  function measure(page: Page) {
-    return page.evaluate(() => {
+  function measure(page: Page, selector = '[data-canvas]') {
+    return page.evaluate((selector) => {
       const box = (e: Element) => e.getBoundingClientRect();
-      const canvas = document.querySelector('[data-canvas]')!;
+      const canvas = document.querySelector(selector)!;
       const stages = [...canvas.querySelectorAll<HTMLElement>('[data-canvas-stage]')].map((head) => {
         const id = head.dataset.canvasStage!;
         const band = canvas.querySelector(`[data-curve-stage="${CSS.escape(id)}"]`);
@@ -101,7 +101,33 @@ describe('the journey map canvas in Chromium', () => {
         clipped,
         ellipsis: canvas.textContent!.includes('…'),
       };
-    });
+    }, selector);
+  }
+
+  /** Columns side by side (stacked at 375 px), each curve band within 2 px of its column, points and touchpoints inside theirs. */
+  function layoutProblems(name: string, m: Awaited<ReturnType<typeof measure>>, width: number): string[] {
+    const problems: string[] = [];
+    if (m.overflow > 0) problems.push(`${name}: page overflows by ${m.overflow} px`);
+    problems.push(...m.clipped.map((c) => `${name}: clipped ${c}`));
+    if (m.ellipsis) problems.push(`${name}: an ellipsis in the canvas`);
+    for (const stage of m.stages) {
+      const within = (x: number) => x >= stage.head.left - 0.5 && x <= stage.head.right + 0.5;
+      for (const t of stage.touchpoints) if (!within(t.left) || !within(t.right)) problems.push(`${name}: touchpoint ${t.id} outside its stage ${stage.id}`);
+      if (width === 375) continue;
+      if (!stage.band) problems.push(`${name}: no curve band for ${stage.id}`);
+      else if (Math.abs(stage.band.left - stage.head.left) > 2 || Math.abs(stage.band.right - stage.head.right) > 2) {
+        problems.push(`${name}: band ${stage.id} ${stage.band.left}-${stage.band.right} vs column ${stage.head.left}-${stage.head.right}`);
+      }
+      for (const p of stage.points) if (!within(p.x)) problems.push(`${name}: point ${p.id} at ${p.x} outside ${stage.id}`);
+    }
+    if (width === 375) {
+      // A vertical sequence: each stage starts below the previous one.
+      for (const [i, stage] of m.stages.entries()) if (i > 0 && stage.head.top < m.stages[i - 1]!.head.bottom) problems.push(`${name}: stage ${stage.id} is beside the previous one`);
+    } else {
+      // Stage columns side by side, left to right.
+      for (const [i, stage] of m.stages.entries()) if (i > 0 && stage.head.left < m.stages[i - 1]!.head.right - 1) problems.push(`${name}: stage ${stage.id} is not right of the previous one`);
+    }
+    return problems;
   }
 
   for (const width of widths) {
@@ -111,33 +137,14 @@ describe('the journey map canvas in Chromium', () => {
         const page = await open(target, { width });
         const m = await measure(page);
         const journey = target.report().journeyById.get(target.journey)!;
-        if (m.overflow > 0) problems.push(`${target.name}: page overflows by ${m.overflow} px`);
-        problems.push(...m.clipped.map((c) => `${target.name}: clipped ${c}`));
-        if (m.ellipsis) problems.push(`${target.name}: an ellipsis in the canvas`);
         expect(m.stages.map((s) => s.id), target.name).toEqual(journey.stages.map((s) => s.id));
         const touchpoints = m.stages.flatMap((s) => s.touchpoints.map((t) => t.id));
         expect([...touchpoints].sort(), target.name).toEqual(journey.touchpoints.map((t) => t.id).sort());
-        for (const stage of m.stages) {
-          const within = (x: number) => x >= stage.head.left - 0.5 && x <= stage.head.right + 0.5;
-          for (const t of stage.touchpoints) if (!within(t.left) || !within(t.right)) problems.push(`${target.name}: touchpoint ${t.id} outside its stage ${stage.id}`);
-          if (width === 375) continue;
-          if (!stage.band) problems.push(`${target.name}: no curve band for ${stage.id}`);
-          else if (Math.abs(stage.band.left - stage.head.left) > 2 || Math.abs(stage.band.right - stage.head.right) > 2) {
-            problems.push(`${target.name}: band ${stage.id} ${stage.band.left}-${stage.band.right} vs column ${stage.head.left}-${stage.head.right}`);
-          }
-          for (const p of stage.points) if (!within(p.x)) problems.push(`${target.name}: point ${p.id} at ${p.x} outside ${stage.id}`);
-        }
-        if (width === 375) {
-          // A vertical sequence: each stage starts below the previous one.
-          for (const [i, stage] of m.stages.entries()) if (i > 0 && stage.head.top < m.stages[i - 1]!.head.bottom) problems.push(`${target.name}: stage ${stage.id} is beside the previous one`);
-        } else {
-          // Stage columns side by side, left to right.
-          for (const [i, stage] of m.stages.entries()) if (i > 0 && stage.head.left < m.stages[i - 1]!.head.right - 1) problems.push(`${target.name}: stage ${stage.id} is not right of the previous one`);
-        }
+        problems.push(...layoutProblems(target.name, m, width));
         if (target.journey === 'click-collect' || target.name.startsWith('generated')) {
           for (const scheme of ['light', 'dark'] as const) {
             const shot = scheme === 'light' ? page : await open(target, { width, colorScheme: 'dark' });
-            await shot.locator('[data-canvas]').screenshot({ path: join(artifacts, `canvas-${target.journey}-${width}-${scheme}.png`) });
+            await shot.locator('[data-canvas]').first().screenshot({ path: join(artifacts, `canvas-${target.journey}-${width}-${scheme}.png`) });
             if (shot !== page) await shot.context().close();
           }
         }
@@ -146,6 +153,24 @@ describe('the journey map canvas in Chromium', () => {
       expect(problems).toEqual([]);
     });
   }
+
+  it('lays a Mermaid sketch out as a map too: its bands on its section columns, each task and point in its own', async () => {
+    const problems: string[] = [];
+    const target = targets.find((t) => t.journey === 'click-collect')!;
+    for (const width of widths) {
+      const page = await open(target, { width });
+      const m = await measure(page, '[data-canvas-sketch]');
+      // The diagram in content/journeys/click-collect.mdx: Order (2 tasks), Wait (1), Collect (2).
+      expect(m.stages.map((s) => [s.id, s.touchpoints.length, s.points.length])).toEqual([
+        ['section-1', 2, 2],
+        ['section-2', 1, 1],
+        ['section-3', 2, 2],
+      ]);
+      problems.push(...layoutProblems(`sketch at ${width} px`, m, width));
+      await page.context().close();
+    }
+    expect(problems).toEqual([]);
+  });
 
   it('has zero WCAG 2.2 A/AA violations (scrollable regions included) on every journey page at every width, light and dark', async () => {
     const violations: string[] = [];

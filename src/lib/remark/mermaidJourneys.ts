@@ -11,8 +11,8 @@ export interface MermaidJourneyOptions {
 const COMPONENT = 'ItineraMermaidJourney';
 
 /**
- * Replaces each ```mermaid block whose diagram is a `journey` with Itinera's own timeline and
- * emotion curve (an MDX element rendered at build time); other Mermaid diagrams are left alone.
+ * Replaces each ```mermaid block whose diagram is a `journey` with Itinera's own journey map
+ * canvas (an MDX element rendered at build time); other Mermaid diagrams are left alone.
  */
 export const remarkMermaidJourneys: Plugin<[MermaidJourneyOptions], Root> = ({ component }) => (tree) => {
   let found = false;
