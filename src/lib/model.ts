@@ -5,6 +5,7 @@ import type { PersonaData } from './schema/persona.ts';
 import type { ReportData } from './schema/report.ts';
 import type { StageData } from './schema/stage.ts';
 import type { Opportunity, PainPoint, TouchpointData } from './schema/touchpoint.ts';
+import { anchors } from './anchors.ts';
 import { kpiMatchKeys, matchItems } from './compare/match.ts';
 import { freshnessReferenceDate, kpiFreshness, type KpiFreshness } from './freshness.ts';
 import { currentKpiValue, deriveKpiStatus, type KpiStatus } from './kpi.ts';
@@ -222,7 +223,7 @@ export function resolveReport(sources: ReportSources, options: { today?: Date } 
     };
     touchpoint.opportunities = t.data.opportunities.map((data, index) => ({
       id: data.id ?? `${t.id}-opportunity-${index + 1}`,
-      anchor: data.id === undefined ? `${t.id}-opportunity-${index + 1}` : `opportunity-${data.id}`,
+      anchor: anchors.opportunity(t.id, index, data.id),
       data,
       touchpoint,
       value: (data.customerValue + data.businessValue) / 2,
