@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { resolveReport } from '../src/lib/model.ts';
 import { reportTemplate, stageTemplate, touchpointTemplate } from '../src/lib/scaffold.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 import { copyFixture, exampleContent, projectRoot } from './helpers/build.ts';
+import { problemsAfterEdits } from './helpers/editContent.ts';
 import { badAttributes, parseSvg } from './helpers/svg.ts';
 
 const LONG_WORD = 'Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenhalterung';
@@ -144,19 +145,8 @@ describe('canvas lanes', () => {
 });
 
 describe('canvas content errors', () => {
-  function problemsAfter(edits: [file: string, from: string, to: string][]) {
-    const dir = copyFixture();
-    for (const [file, from, to] of edits) {
-      const path = join(dir, file);
-      const text = readFileSync(path, 'utf8');
-      if (!text.includes(from)) throw new Error(`fixture ${file} has no "${from}"`);
-      writeFileSync(path, text.replace(from, to));
-    }
-    return validateContent(dir, dir).problems;
-  }
-
   it('accepts blueprint fields, stage lane text and a labelled custom lane', () => {
-    const problems = problemsAfter([
+    const problems = problemsAfterEdits([
       ['report.yaml', 'summary:', 'canvas:\n  lanes:\n    - touchpoints\n    - backstage\n    - id: staff-mood\n      label: Staff mood\nsummary:'],
       ['touchpoints/shoe-shop/touchpoints.yaml', '    emotion: 2\n', '    emotion: 2\n    backstage: Card check by the PSP\n    systems: [Adyen]\n    lanes:\n      staff-mood: Rushed\n'],
       ['stages/shoe-shop/buy.mdx', 'journey: shoe-shop', 'journey: shoe-shop\nlanes:\n  thinking: Is this safe?'],
@@ -165,14 +155,14 @@ describe('canvas content errors', () => {
   });
 
   it('names file, line and field of a custom lane without a label, with the closest built-in lane', () => {
-    const problems = problemsAfter([['report.yaml', 'summary:', 'canvas:\n  lanes:\n    - touchpoints\n    - backstge\nsummary:']]);
+    const problems = problemsAfterEdits([['report.yaml', 'summary:', 'canvas:\n  lanes:\n    - touchpoints\n    - backstge\nsummary:']]);
     expect(problems).toEqual([
       expect.objectContaining({ severity: 'error', file: 'report.yaml', line: 9, field: 'canvas.lanes[1]', message: '"backstge" is not a built-in lane, and a custom lane needs a label', hint: 'did you mean "backstage"?' }),
     ]);
   });
 
   it('rejects touchpoint lane text for a lane the canvas does not declare, pointing to the right field', () => {
-    const problems = problemsAfter([['touchpoints/shoe-shop/touchpoints.yaml', '    emotion: 2\n', '    emotion: 2\n    lanes:\n      thinking: Hmm\n      staff-mood: Rushed\n']]);
+    const problems = problemsAfterEdits([['touchpoints/shoe-shop/touchpoints.yaml', '    emotion: 2\n', '    emotion: 2\n    lanes:\n      thinking: Hmm\n      staff-mood: Rushed\n']]);
     expect(problems).toEqual([
       expect.objectContaining({ file: 'touchpoints/shoe-shop/touchpoints.yaml', line: 15, field: 'touchpoints[1].lanes.thinking', hint: "write the touchpoint's thinking text in its own field `thinks`, not under lanes" }),
       expect.objectContaining({ file: 'touchpoints/shoe-shop/touchpoints.yaml', line: 16, field: 'touchpoints[1].lanes.staff-mood', message: 'no lane "staff-mood" on the canvas of journey "shoe-shop"', hint: 'declare it in report.yaml under canvas.lanes with a label, e.g. { id: staff-mood, label: "…" }' }),
@@ -180,7 +170,7 @@ describe('canvas content errors', () => {
   });
 
   it('rejects an empty blueprint list with its line', () => {
-    const problems = problemsAfter([['touchpoints/shoe-shop/touchpoints.yaml', '    emotion: 2\n', '    emotion: 2\n    frontstage: []\n']]);
+    const problems = problemsAfterEdits([['touchpoints/shoe-shop/touchpoints.yaml', '    emotion: 2\n', '    emotion: 2\n    frontstage: []\n']]);
     expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', file: 'touchpoints/shoe-shop/touchpoints.yaml', line: 14, field: 'touchpoints[1].frontstage', message: 'list at least one line, or leave the field out' }));
   });
 });

@@ -1,52 +1,41 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { parseMermaidJourney } from '../src/lib/mermaid/parseJourney.ts';
 import { mermaidToContentFiles } from '../src/lib/mermaid/toContent.ts';
 import { SUGGESTED_PHASE_COMMENT } from '../src/lib/portfolio/phases.ts';
-import type { Problem } from '../src/lib/problems.ts';
 import { stageTemplate } from '../src/lib/scaffold.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 import { copyFixture, exampleContent, projectRoot } from './helpers/build.ts';
+import { problemsAfterEdits } from './helpers/editContent.ts';
 
 const buyStage = 'stages/shoe-shop/buy.mdx';
-
-function problemsAfter(edits: [file: string, from: string, to: string][]): Problem[] {
-  const dir = copyFixture();
-  for (const [file, from, to] of edits) {
-    const path = join(dir, file);
-    const text = readFileSync(path, 'utf8');
-    if (!text.includes(from)) throw new Error(`fixture ${file} has no "${from}"`);
-    writeFileSync(path, text.replace(from, to));
-  }
-  return validateContent(dir, dir).problems;
-}
 
 /** Frontmatter of a generated MDX file. */
 const frontmatter = (text: string) => parseYaml(text.split('---\n')[1]!) as Record<string, unknown>;
 
 describe('stage phases are validated against the report lifecycle', () => {
   it('accepts a default phase', () => {
-    expect(problemsAfter([[buyStage, 'name: Buy\n', 'name: Buy\nphase: purchase\n']])).toEqual([]);
+    expect(problemsAfterEdits([[buyStage, 'name: Buy\n', 'name: Buy\nphase: purchase\n']])).toEqual([]);
   });
 
   it('rejects a misspelt phase at its line, with the closest phase suggested', () => {
-    expect(problemsAfter([[buyStage, 'name: Buy\n', 'name: Buy\nphase: purchse\n']])).toEqual([
+    expect(problemsAfterEdits([[buyStage, 'name: Buy\n', 'name: Buy\nphase: purchse\n']])).toEqual([
       expect.objectContaining({ severity: 'error', file: buyStage, line: 5, field: 'phase', message: 'unknown phase "purchse"', hint: 'did you mean "purchase"?' }),
     ]);
   });
 
   it('points a phase written in words (Italian too) to the phase they name', () => {
-    const [problem] = problemsAfter([[buyStage, 'name: Buy\n', 'name: Buy\nphase: acquisto\n']]);
+    const [problem] = problemsAfterEdits([[buyStage, 'name: Buy\n', 'name: Buy\nphase: acquisto\n']]);
     expect(problem).toMatchObject({ field: 'phase', hint: 'did you mean "purchase"?' });
     expect(problem!.expected).toContain('awareness, consideration, purchase, fulfilment, use, support, loyalty');
   });
 
   it('follows a renamed and extended lifecycle, which needs names for phases of its own', () => {
     const lifecycle = 'lifecycle:\n  - id: purchase\n    name: Buying\n  - id: repair\n  - id: purchase\n';
-    const problems = problemsAfter([
+    const problems = problemsAfterEdits([
       ['report.yaml', 'researchSources:', `${lifecycle}researchSources:`],
       [buyStage, 'name: Buy\n', 'name: Buy\nphase: repair\n'],
       ['stages/shoe-shop/discover.mdx', 'name: Discover\n', 'name: Discover\nphase: awareness\n'],

@@ -1,5 +1,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Problem } from '../../src/lib/problems.ts';
+import { validateContent } from '../../src/lib/validate/index.ts';
+import { copyFixture } from './build.ts';
 
 /** Edits to a copy of a fixture report, each failing loudly when the fixture has changed under it. */
 export interface Editor {
@@ -25,4 +28,12 @@ export function editorFor(dir: string): Editor {
       renameSync(join(dir, from), join(dir, to));
     },
   };
+}
+
+/** The problems of a copy of the minimal report after replacing text in its files. */
+export function problemsAfterEdits(edits: [file: string, from: string, to: string][]): Problem[] {
+  const dir = copyFixture();
+  const editor = editorFor(dir);
+  for (const [file, from, to] of edits) editor.replace(file, from, to);
+  return validateContent(dir, dir).problems;
 }
