@@ -126,7 +126,7 @@ describe('the example report in Chromium', () => {
   it('shows the journey map with its emotion curve, the KPI tables and the navigation with JavaScript off', async () => {
     const journey = report.journeys[0]!;
     const { page } = await open(paths.journey(journey.id), { javaScriptEnabled: false });
-    await expect(page.locator('[data-canvas]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-canvas]:not([data-canvas-sketch])').isVisible()).resolves.toBe(true);
     await expect(page.locator('[data-canvas-touchpoint] a').count()).resolves.toBe(journey.touchpoints.length);
     await expect(page.locator('[data-curve-stage]').first().isVisible()).resolves.toBe(true);
     await expect(page.locator('table.kpi-table').count()).resolves.toBeGreaterThan(0);
@@ -186,7 +186,7 @@ describe('the example report in Chromium', () => {
     const journey = report.journeys[0]!;
     const { page } = await open(paths.journey(journey.id));
     await page.emulateMedia({ media: 'print' });
-    await expect(page.locator('[data-canvas]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-canvas]:not([data-canvas-sketch])').isVisible()).resolves.toBe(true);
     await expect(page.locator('.site-nav').isVisible()).resolves.toBe(false);
     const pdfPath = join(artifacts, `journey-${journey.id}.pdf`);
     const pdf = await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });
