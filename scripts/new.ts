@@ -136,7 +136,7 @@ async function newJourney(id: string, name: string, flags: Flags, sources: Repor
   }
   // A future state starts from today's stages, so the comparison lines them up stage by stage.
   for (const stage of sources.stages.filter((s) => s.data.journey === current.id)) {
-    write(join(contentDir, 'stages', id, `${stage.id.split('/')[1]!}.mdx`), stageTemplate({ journey: id, name: stage.data.name, order: stage.data.order, customerGoal: stage.data.customerGoal, phase: stage.data.phase }));
+    write(join(contentDir, 'stages', id, `${stage.ref.stage}.mdx`), stageTemplate({ journey: id, name: stage.data.name, order: stage.data.order, customerGoal: stage.data.customerGoal, phase: stage.data.phase }));
   }
   console.log(`Next: add touchpoints in touchpoints/${id}/; write "improves: <id>" on those that redesign one of ${current.id}'s.`);
 }
@@ -172,7 +172,7 @@ function writeStage(journey: string, id: string, name: string, order: number, so
 /** The journey and stage a touchpoint or KPI belongs to, from the flags or the terminal. */
 async function journeyAndStage(flags: Flags, sources: ReportSources): Promise<{ journey: string; stage: string }> {
   const journey = await existing(flags, 'journey', sources.journeys.map((j) => j.id));
-  const stages = sources.stages.filter((s) => s.data.journey === journey).map((s) => s.id.split('/')[1]!);
+  const stages = sources.stages.filter((s) => s.data.journey === journey).map((s) => s.ref.stage);
   return { journey, stage: await existing(flags, 'stage', stages) };
 }
 

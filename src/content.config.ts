@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { collectionPattern, contentLayout, type CollectionLayout } from './lib/collections.ts';
 import { resolveContentDir } from './lib/contentDir.ts';
+import { stageKey } from './lib/sources.ts';
 
 // The project folder, whatever folder Astro was started from (tests build from a temporary one).
 const contentDir = resolveContentDir(fileURLToPath(new URL('..', import.meta.url)));
@@ -32,7 +33,7 @@ export const collections = {
     loader: glob({
       pattern: collectionPattern(contentLayout.stages),
       base: join(contentDir, contentLayout.stages.folder),
-      generateId: ({ entry, data }) => `${String(data.journey)}/${idFromFileName({ entry })}`,
+      generateId: ({ entry, data }) => stageKey({ journey: String(data.journey), stage: idFromFileName({ entry }) }),
     }),
     schema: contentLayout.stages.schema,
   }),

@@ -1,6 +1,7 @@
 import type { ReportSources } from './model.ts';
 import { anchors } from './anchors.ts';
 import { paths } from './paths.ts';
+import { stageKey } from './sources.ts';
 
 export const crossReferenceKinds = ['persona', 'journey', 'stage', 'touchpoint', 'channel', 'kpi'] as const;
 export type CrossReferenceKind = (typeof crossReferenceKinds)[number];
@@ -42,10 +43,7 @@ export function buildCrossReferenceIndex(sources: ReportSources): CrossReference
   const index: CrossReferenceIndex = new Map();
   for (const p of sources.personas) index.set(`persona:${p.id}`, { path: paths.persona(p.id), title: p.data.name });
   for (const j of sources.journeys) index.set(`journey:${j.id}`, { path: paths.journey(j.id), title: j.data.title });
-  for (const s of sources.stages) {
-    const [journey, stage] = s.id.split('/') as [string, string];
-    index.set(`stage:${s.id}`, { path: paths.stage(journey, stage), title: s.data.name });
-  }
+  for (const s of sources.stages) index.set(`stage:${stageKey(s.ref)}`, { path: paths.stage(s.ref.journey, s.ref.stage), title: s.data.name });
   for (const t of sources.touchpoints) index.set(`touchpoint:${t.id}`, { path: paths.touchpoint(t.id), title: t.data.title });
   // Only channels with touchpoints have a page.
   const usedChannels = new Set(sources.touchpoints.map((t) => t.data.channel));

@@ -5,10 +5,19 @@ import type { PersonaData } from './schema/persona.ts';
 import type { ReportData } from './schema/report.ts';
 import type { StageData } from './schema/stage.ts';
 import type { Opportunity, PainPoint, TouchpointData } from './schema/touchpoint.ts';
-import { anchors } from './anchors.ts';
-import { kpiMatchKeys, matchItems } from './compare/match.ts';
-import { freshnessReferenceDate, kpiFreshness, type KpiFreshness } from './freshness.ts';
-import { currentKpiValue, deriveKpiStatus, type KpiStatus } from './kpi.ts';
+import type { KpiFreshness } from './freshness.ts';
+import type { KpiStatus } from './kpi.ts';
+import { freshnessReferenceDate } from './freshness.ts';
+import { resolveChannels, sortChannels } from './model/channels.ts';
+import { resolveJourneys } from './model/journeys.ts';
+import { resolveKpis } from './model/kpis.ts';
+import { resolveOpportunities } from './model/opportunities.ts';
+import { resolvePersonas } from './model/personas.ts';
+import { resolveStages } from './model/stages.ts';
+import { resolveTouchpoints } from './model/touchpoints.ts';
+import type { StageRef } from './sources.ts';
+
+export { stageKey, type StageRef } from './sources.ts';
 
 /** A validated content entry as a loader hands it over: id, data and the file it came from. */
 export interface SourceEntry<T> {
@@ -20,13 +29,17 @@ export interface SourceEntry<T> {
   path?: (string | number)[];
 }
 
+/** A stage entry: `ref` names it (journey and file name); its id is that reference's key, `<journey>/<stage>`, unique across the report. */
+export interface StageSource extends SourceEntry<StageData> {
+  ref: StageRef;
+}
+
 /** Everything a report is made of, before the references are resolved. */
 export interface ReportSources {
   report: SourceEntry<ReportData>;
   personas: SourceEntry<PersonaData>[];
   journeys: SourceEntry<JourneyData>[];
-  /** Stage ids are `<journey>/<stage>`: the file's path below `stages/`. */
-  stages: SourceEntry<StageData>[];
+  stages: StageSource[];
   touchpoints: SourceEntry<TouchpointData>[];
   kpis: SourceEntry<KpiData & { journey: string }>[];
   channels: SourceEntry<ChannelData>[];
@@ -57,7 +70,7 @@ export interface Journey {
 }
 
 export interface Stage {
-  /** `<journey>/<stage>`, unique across the report. */
+  /** `<journey>/<stage>` (see stageKey), unique across the report. */
   key: string;
   /** The stage's id within its journey (the file name). */
   id: string;
@@ -139,172 +152,30 @@ export interface ResolvedReport {
   channelById: Map<string, Channel>;
 }
 
-export function stageKey(journey: string, stage: string): string {
-  return `${journey}/${stage}`;
-}
-
-function indexById<T extends { id: string }>(items: readonly T[]): Map<string, T> {
-  return new Map(items.map((item) => [item.id, item]));
-}
-
-function lookup<T>(map: Map<string, T>, id: string, what: string, file: string): T {
-  const found = map.get(id);
-  // Validation reports dangling references with context before any page is built; this is a guard.
-  if (!found) throw new Error(`${file}: unknown ${what} "${id}" (run \`npm run check\`)`);
-  return found;
-}
-
-const byName = (a: string, b: string) => a.localeCompare(b);
-
 /**
- * Resolves every reference of validated sources into a linked, ordered model. Lookups go
- * through maps built once, so the cost grows linearly with the report.
+ * Resolves every reference of validated sources into a linked, ordered model, one kind of entry
+ * after the other (each resolver in src/lib/model/ links its entries to the ones resolved
+ * before). Lookups go through maps built once, so the cost grows linearly with the report.
  */
 export function resolveReport(sources: ReportSources, options: { today?: Date } = {}): ResolvedReport {
   const report = sources.report.data;
   const today = options.today ?? freshnessReferenceDate(report);
-  const channels: Channel[] = sources.channels.map((c) => ({ id: c.id, data: c.data, touchpoints: [] }));
-  const channelById = indexById(channels);
-
-  const personas: Persona[] = sources.personas
-    .map((p) => ({
-      id: p.id,
-      data: p.data,
-      file: p.file,
-      journeys: [],
-      preferredChannels: p.data.preferredChannels.map((id) => lookup(channelById, id, 'channel', p.file)),
-    }))
-    .sort((a, b) => byName(a.data.name, b.data.name));
-  const personaById = indexById(personas);
-
-  const journeys: Journey[] = sources.journeys
-    .map((j) => ({
-      id: j.id,
-      data: j.data,
-      file: j.file,
-      personas: j.data.personas.map((id) => lookup(personaById, id, 'persona', j.file)),
-      stages: [],
-      touchpoints: [],
-      kpis: [],
-      improvedBy: [],
-    }))
-    .sort((a, b) => byName(a.data.title, b.data.title));
-  const journeyById = indexById(journeys);
-  for (const journey of journeys) {
-    for (const persona of journey.personas) persona.journeys.push(journey);
-    if (journey.data.improves === undefined) continue;
-    journey.improves = lookup(journeyById, journey.data.improves, 'journey', journey.file);
-    journey.improves.improvedBy.push(journey);
-  }
-
-  const stages: Stage[] = sources.stages.map((s) => {
-    const journey = lookup(journeyById, s.data.journey, 'journey', s.file);
-    const id = s.id.split('/').at(-1)!;
-    return { key: stageKey(journey.id, id), id, data: s.data, file: s.file, journey, touchpoints: [], kpis: [] };
-  });
-  const stageByKey = new Map(stages.map((s) => [s.key, s]));
-  for (const stage of stages) stage.journey.stages.push(stage);
-  for (const journey of journeys) journey.stages.sort((a, b) => a.data.order - b.data.order);
-
-  const orderInStage = new Map<Touchpoint, number>();
-  const touchpoints: Touchpoint[] = sources.touchpoints.map((t, fileOrder) => {
-    const journey = lookup(journeyById, t.data.journey, 'journey', t.file);
-    const touchpoint: Touchpoint = {
-      id: t.id,
-      data: t.data,
-      file: t.file,
-      hasOwnFile: t.path === undefined,
-      journey,
-      stage: lookup(stageByKey, stageKey(journey.id, t.data.stage), 'stage', t.file),
-      channel: lookup(channelById, t.data.channel, 'channel', t.file),
-      painPoints: t.data.painPoints,
-      opportunities: [],
-      addresses: [],
-    };
-    touchpoint.opportunities = t.data.opportunities.map((data, index) => ({
-      id: data.id ?? `${t.id}-opportunity-${index + 1}`,
-      anchor: anchors.opportunity(t.id, index, data.id),
-      data,
-      touchpoint,
-      value: (data.customerValue + data.businessValue) / 2,
-      addressedBy: [],
-    }));
-    // Touchpoints without an explicit order keep file order after the ordered ones.
-    orderInStage.set(touchpoint, t.data.order ?? Number.MAX_SAFE_INTEGER + fileOrder);
-    return touchpoint;
-  });
-  const touchpointById = indexById(touchpoints);
-  for (const touchpoint of touchpoints) {
-    touchpoint.stage.touchpoints.push(touchpoint);
-    touchpoint.channel.touchpoints.push(touchpoint);
-  }
-  for (const stage of stages) stage.touchpoints.sort((a, b) => orderInStage.get(a)! - orderInStage.get(b)!);
-  for (const journey of journeys) journey.touchpoints = journey.stages.flatMap((s) => s.touchpoints);
-  for (const channel of channels) {
-    channel.touchpoints.sort(
-      (a, b) => byName(a.journey.data.title, b.journey.data.title) || a.stage.data.order - b.stage.data.order,
-    );
-  }
-
-  // `addresses` names author ids only, so derived ids cannot be mistaken for one.
-  const opportunityById = new Map(touchpoints.flatMap((t) => t.opportunities).flatMap((o) => (o.data.id === undefined ? [] : [[o.data.id, o] as const])));
-  for (const touchpoint of touchpoints) {
-    if (touchpoint.data.improves !== undefined) touchpoint.improves = lookup(touchpointById, touchpoint.data.improves, 'touchpoint', touchpoint.file);
-    touchpoint.addresses = touchpoint.data.addresses.map((id) => lookup(opportunityById, id, 'opportunity', touchpoint.file));
-    for (const opportunity of touchpoint.addresses) opportunity.addressedBy.push(touchpoint);
-  }
-
-  const addKpi = (k: SourceEntry<KpiData & { journey: string }>, improves?: Kpi) => {
-    const journey = lookup(journeyById, k.data.journey, 'journey', k.file);
-    const measuredValue = currentKpiValue(k.data);
-    const value = measuredValue ?? improves?.value;
-    if (value === undefined) throw new Error(`${k.file}: KPI "${k.id}" has no value (run \`npm run check\`)`);
-    const tolerance = k.data.tolerance ?? report.kpiTolerance;
-    const own = kpiFreshness(k.data, report, today);
-    const kpi: Kpi = {
-      id: k.id,
-      data: k.data,
-      file: k.file,
-      journey,
-      stage: lookup(stageByKey, stageKey(journey.id, k.data.stage), 'stage', k.file),
-      value,
-      measured: measuredValue !== undefined,
-      improves,
-      tolerance,
-      status: deriveKpiStatus(value, k.data.target, k.data.direction, tolerance),
-      freshness: measuredValue === undefined && improves ? improves.freshness : own,
-    };
-    kpi.stage.kpis.push(kpi);
-    journey.kpis.push(kpi);
-  };
-  // Current-state KPIs first: a future-state KPI may show today's value of the one it improves.
-  const kpisOfFutureJourney = new Map<string, SourceEntry<KpiData & { journey: string }>[]>();
-  for (const k of sources.kpis) {
-    if (journeyById.get(k.data.journey)?.improves === undefined) addKpi(k);
-    else if (kpisOfFutureJourney.has(k.data.journey)) kpisOfFutureJourney.get(k.data.journey)!.push(k);
-    else kpisOfFutureJourney.set(k.data.journey, [k]);
-  }
-  for (const [journeyId, own] of kpisOfFutureJourney) {
-    const pairs = matchItems(journeyById.get(journeyId)!.improves!.kpis, own, kpiMatchKeys);
-    for (const k of own) addKpi(k, pairs.get(k));
-  }
-  for (const stage of stages) stage.kpis.sort((a, b) => byName(a.data.name, b.data.name));
-  for (const journey of journeys) journey.kpis = journey.stages.flatMap((s) => s.kpis);
-
-  const orderedStages = journeys.flatMap((j) => j.stages);
+  const { channels, channelById } = resolveChannels(sources.channels);
+  const { personas, personaById } = resolvePersonas(sources.personas, channelById);
+  const { journeys, journeyById } = resolveJourneys(sources.journeys, personaById);
+  const { stageByKey } = resolveStages(sources.stages, journeyById);
+  const { touchpoints, touchpointById } = resolveTouchpoints(sources.touchpoints, { journeyById, stageByKey, channelById });
   const orderedTouchpoints = journeys.flatMap((j) => j.touchpoints);
-  const opportunities = orderedTouchpoints
-    .flatMap((t) => t.opportunities)
-    .sort((a, b) => b.value - a.value || a.data.effort - b.data.effort || byName(a.data.title, b.data.title));
-
+  const opportunities = resolveOpportunities(touchpoints, orderedTouchpoints);
+  resolveKpis(sources.kpis, { report, today, journeyById, stageByKey });
   return {
     data: report,
     today,
     personas,
     journeys,
-    stages: orderedStages,
+    stages: journeys.flatMap((j) => j.stages),
     touchpoints: orderedTouchpoints,
-    channels: [...channels].sort((a, b) => byName(a.data.name, b.data.name)),
+    channels: sortChannels(channels),
     kpis: journeys.flatMap((j) => j.kpis),
     opportunities,
     personaById,

@@ -1,5 +1,5 @@
 import { mergeChannels } from './defaultChannels.ts';
-import type { ReportSources } from './model.ts';
+import type { ReportSources, StageSource } from './model.ts';
 import type { ChannelData } from './schema/channel.ts';
 import type { JourneyData } from './schema/journey.ts';
 import type { KpiListData } from './schema/kpi.ts';
@@ -7,6 +7,27 @@ import type { PersonaData } from './schema/persona.ts';
 import type { ReportData } from './schema/report.ts';
 import type { StageData } from './schema/stage.ts';
 import type { TouchpointData, TouchpointListData } from './schema/touchpoint.ts';
+
+/** A stage as touchpoints and KPIs name it: its journey and its own id (the stage file's name). */
+export interface StageRef {
+  journey: string;
+  stage: string;
+}
+
+/**
+ * The string form of a stage reference, `<journey>/<stage>`: Astro's id of a stage entry (stage
+ * file names repeat across journeys), the form cross-references and the JSON export use, and the
+ * key of `stageByKey`. Only loading reads it back, with parseStageKey.
+ */
+export function stageKey(ref: StageRef): string {
+  return `${ref.journey}/${ref.stage}`;
+}
+
+/** The stage reference a `<journey>/<stage>` key stands for. */
+export function parseStageKey(key: string): StageRef {
+  const slash = key.indexOf('/');
+  return { journey: key.slice(0, slash), stage: key.slice(slash + 1) };
+}
 
 /** One validated file: the id its name gives, its path from the project root, its data. */
 export interface FileEntry<T> {
@@ -28,7 +49,13 @@ export interface CollectionFiles {
   kpiLists: FileEntry<KpiListData>[];
 }
 
-/** Flattens list files into one entry per item and keys stages by journey. */
+/** A stage file's entry, with the reference touchpoints and KPIs use for it and that reference's key as id. */
+function stageSource(file: FileEntry<StageData>): StageSource {
+  const ref = { journey: file.data.journey, stage: file.id };
+  return { ...file, id: stageKey(ref), ref };
+}
+
+/** Flattens list files into one entry per item and gives every stage its reference. */
 export function assembleSources(files: CollectionFiles, channelName?: (id: string) => string | undefined): ReportSources {
   return {
     report: { id: 'report', data: files.report.data, file: files.report.file },
@@ -38,7 +65,7 @@ export function assembleSources(files: CollectionFiles, channelName?: (id: strin
     ),
     personas: files.personas,
     journeys: files.journeys,
-    stages: files.stages.map((s) => ({ ...s, id: `${s.data.journey}/${s.id}` })),
+    stages: files.stages.map(stageSource),
     touchpoints: [
       ...files.touchpoints,
       ...files.touchpointLists.flatMap((f) =>

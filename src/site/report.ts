@@ -1,7 +1,7 @@
 import { getCollection } from 'astro:content';
 import { resolveReport, type ResolvedReport } from '../lib/model.ts';
 import { translator, type UiKey } from '../lib/i18n/index.ts';
-import { assembleSources } from '../lib/sources.ts';
+import { assembleSources, parseStageKey } from '../lib/sources.ts';
 
 let cached: Promise<ResolvedReport> | undefined;
 
@@ -29,8 +29,8 @@ async function loadReport(): Promise<ResolvedReport> {
       // The model keeps the avatar's path; pages take Astro's optimised image from the entry.
       personas: personas.map((e) => ({ ...entry(e), data: { ...e.data, avatar: e.data.avatar?.src } })),
       journeys: journeys.map(entry),
-      // Astro ids stages as `<journey>/<name>`; the assembler adds the journey itself.
-      stages: stages.map((e) => ({ ...entry(e), id: e.id.split('/').at(-1)! })),
+      // Astro ids stages by their key (see content.config.ts); the assembler takes the journey from the data.
+      stages: stages.map((e) => ({ ...entry(e), id: parseStageKey(e.id).stage })),
       touchpoints: touchpoints.map(entry),
       touchpointLists: touchpointLists.map(entry),
       kpiLists: kpiLists.map(entry),
