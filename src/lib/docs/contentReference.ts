@@ -18,13 +18,48 @@ interface FieldRow {
 /** Headings and file patterns of the content reference, one section per collection, in reading order. */
 const sections: { collection: CollectionName; title: string; files: string; body: string }[] = [
   { collection: 'report', title: 'Report', files: 'report.yaml', body: 'The whole file.' },
-  { collection: 'channels', title: 'Channels', files: 'channels.yaml', body: 'The whole file (optional; built-in channels are listed in the [authoring guide](../authoring.md#channels-built-in-and-channelsyaml)).' },
-  { collection: 'personas', title: 'Persona', files: 'personas/<id>.mdx', body: 'The frontmatter; the MDX body is the short bio.' },
-  { collection: 'journeys', title: 'Journey', files: 'journeys/<id>.mdx', body: "The frontmatter; the MDX body is the journey's narrative." },
-  { collection: 'stages', title: 'Stage', files: 'stages/<journey>/<id>.mdx', body: "The frontmatter; the file name is the stage's id within its journey, the MDX body its description." },
-  { collection: 'touchpoints', title: 'Touchpoint', files: 'touchpoints/<journey>/<id>.mdx', body: "The frontmatter; the file name is the touchpoint's id, the MDX body its notes." },
-  { collection: 'touchpointLists', title: 'Touchpoint list', files: 'touchpoints/<journey>/*.yaml', body: 'The whole file: many touchpoints of one journey, without bodies.' },
-  { collection: 'kpiLists', title: 'KPI list', files: 'kpis/*.yaml', body: 'The whole file: the KPIs of one journey.' },
+  {
+    collection: 'channels',
+    title: 'Channels',
+    files: 'channels.yaml',
+    body: 'The whole file (optional; built-in channels are listed in the [authoring guide](../authoring.md#channels-built-in-and-channelsyaml)).',
+  },
+  {
+    collection: 'personas',
+    title: 'Persona',
+    files: 'personas/<id>.mdx',
+    body: 'The frontmatter; the MDX body is the short bio.',
+  },
+  {
+    collection: 'journeys',
+    title: 'Journey',
+    files: 'journeys/<id>.mdx',
+    body: "The frontmatter; the MDX body is the journey's narrative.",
+  },
+  {
+    collection: 'stages',
+    title: 'Stage',
+    files: 'stages/<journey>/<id>.mdx',
+    body: "The frontmatter; the file name is the stage's id within its journey, the MDX body its description.",
+  },
+  {
+    collection: 'touchpoints',
+    title: 'Touchpoint',
+    files: 'touchpoints/<journey>/<id>.mdx',
+    body: "The frontmatter; the file name is the touchpoint's id, the MDX body its notes.",
+  },
+  {
+    collection: 'touchpointLists',
+    title: 'Touchpoint list',
+    files: 'touchpoints/<journey>/*.yaml',
+    body: 'The whole file: many touchpoints of one journey, without bodies.',
+  },
+  {
+    collection: 'kpiLists',
+    title: 'KPI list',
+    files: 'kpis/*.yaml',
+    body: 'The whole file: the KPIs of one journey.',
+  },
 ];
 
 /** Shared schemas with a name of their own in the notation section. */
@@ -56,7 +91,8 @@ function defOf(schema: z.ZodType): ZodDef {
   return (schema as unknown as { _zod: { def: ZodDef } })._zod.def;
 }
 
-const code = (value: unknown): string => `\`${typeof value === 'string' ? value : JSON.stringify(value)}\``;
+const code = (value: unknown): string =>
+  `\`${typeof value === 'string' ? value : JSON.stringify(value)}\``;
 
 /** Limits a schema's checks set: lengths, ranges, whole numbers, patterns. */
 function limitsOf(schema: z.ZodType, unit = 'characters'): string[] {
@@ -72,7 +108,11 @@ function limitsOf(schema: z.ZodType, unit = 'characters'): string[] {
         limits.push(def.inclusive ? `≤ ${value}` : `< ${value}`);
         break;
       case 'min_length':
-        limits.push(def.minimum === 1 && unit === 'characters' ? 'not empty' : `at least ${String(def.minimum)} ${unit}`);
+        limits.push(
+          def.minimum === 1 && unit === 'characters'
+            ? 'not empty'
+            : `at least ${String(def.minimum)} ${unit}`,
+        );
         break;
       case 'max_length':
         limits.push(`at most ${String(def.maximum)} ${unit}`);
@@ -92,7 +132,11 @@ function isWholeNumber(schema: z.ZodType): boolean {
 }
 
 /** A schema with its optional/default wrappers removed, and what they said. */
-function unwrap(schema: z.ZodType): { inner: z.ZodType; optional: boolean; defaultValue?: unknown } {
+function unwrap(schema: z.ZodType): {
+  inner: z.ZodType;
+  optional: boolean;
+  defaultValue?: unknown;
+} {
   const def = defOf(schema);
   if (def.type === 'optional') return { ...unwrap(def.innerType!), optional: true };
   if (def.type === 'default') {
@@ -135,7 +179,10 @@ function describeType(schema: z.ZodType): { type: string; allowed: string[] } {
     }
     case 'union': {
       const options = (def.options ?? []).map(describeType);
-      return { type: options.map((option) => option.type).join(' or '), allowed: options.flatMap((option) => option.allowed) };
+      return {
+        type: options.map((option) => option.type).join(' or '),
+        allowed: options.flatMap((option) => option.allowed),
+      };
     }
     case 'pipe':
       return describeType(def.in!);
@@ -143,7 +190,9 @@ function describeType(schema: z.ZodType): { type: string; allowed: string[] } {
     case 'any':
       return { type: 'any value', allowed: [] };
     default:
-      throw new Error(`the content reference cannot describe a zod "${def.type}" schema yet: add it to describeType in src/lib/docs/contentReference.ts`);
+      throw new Error(
+        `the content reference cannot describe a zod "${def.type}" schema yet: add it to describeType in src/lib/docs/contentReference.ts`,
+      );
   }
 }
 
@@ -173,7 +222,10 @@ function nestedObjects(schema: z.ZodType): z.ZodType[] {
 function fieldSuffix(schema: z.ZodType): string {
   const type = defOf(unwrap(schema).inner).type;
   if (type === 'record') return '.<key>';
-  return describeType(schema).type.startsWith('list of') || type === 'union' && describeType(schema).type.includes('list of') ? '[]' : '';
+  return describeType(schema).type.startsWith('list of') ||
+    (type === 'union' && describeType(schema).type.includes('list of'))
+    ? '[]'
+    : '';
 }
 
 function presenceOf(schema: z.ZodType): string {
@@ -183,28 +235,54 @@ function presenceOf(schema: z.ZodType): string {
 }
 
 /** The rows of one zod object, its nested objects' rows following the field that holds them. */
-function objectRows(docs: SchemaDocs, objectSchema: z.ZodType, objectType: ts.Type, prefix: string): FieldRow[] {
+function objectRows(
+  docs: SchemaDocs,
+  objectSchema: z.ZodType,
+  objectType: ts.Type,
+  prefix: string,
+): FieldRow[] {
   const fieldDocs = docs.fieldDocs(objectType);
   const rows: FieldRow[] = [];
   for (const [name, fieldSchema] of Object.entries(defOf(objectSchema).shape ?? {})) {
     const path = `${prefix}${name}`;
     const doc = fieldDocs.get(name);
-    if (!doc?.description) throw new Error(`field "${path}" has no JSDoc comment: write one above it in src/lib/schema/`);
+    if (!doc?.description)
+      throw new Error(
+        `field "${path}" has no JSDoc comment: write one above it in src/lib/schema/`,
+      );
     const { type, allowed } = describeType(fieldSchema);
-    rows.push({ path, type, presence: presenceOf(fieldSchema), allowed: allowed.join(', '), description: doc.description });
+    rows.push({
+      path,
+      type,
+      presence: presenceOf(fieldSchema),
+      allowed: allowed.join(', '),
+      description: doc.description,
+    });
     rows.push(...nestedRows(docs, fieldSchema, doc, `${path}${fieldSuffix(fieldSchema)}.`));
   }
   return rows;
 }
 
-function nestedRows(docs: SchemaDocs, fieldSchema: z.ZodType, doc: FieldDoc, prefix: string): FieldRow[] {
+function nestedRows(
+  docs: SchemaDocs,
+  fieldSchema: z.ZodType,
+  doc: FieldDoc,
+  prefix: string,
+): FieldRow[] {
   const objects = nestedObjects(fieldSchema);
   if (objects.length === 0) return [];
   const objectTypes = docs.nestedObjectTypes(doc.schemaType);
   return objects.flatMap((objectSchema) => {
-    const keys = Object.keys(defOf(objectSchema).shape ?? {}).sort().join(',');
-    const match = objectTypes.find((type) => [...docs.fieldDocs(type).keys()].sort().join(',') === keys);
-    if (!match) throw new Error(`cannot find the TypeScript declaration of the object under "${prefix}" (fields ${keys})`);
+    const keys = Object.keys(defOf(objectSchema).shape ?? {})
+      .sort()
+      .join(',');
+    const match = objectTypes.find(
+      (type) => [...docs.fieldDocs(type).keys()].sort().join(',') === keys,
+    );
+    if (!match)
+      throw new Error(
+        `cannot find the TypeScript declaration of the object under "${prefix}" (fields ${keys})`,
+      );
     return objectRows(docs, objectSchema, match, prefix);
   });
 }
@@ -212,9 +290,14 @@ function nestedRows(docs: SchemaDocs, fieldSchema: z.ZodType, doc: FieldDoc, pre
 const cell = (text: string): string => text.replace(/\|/g, '\\|');
 
 function table(rows: FieldRow[]): string {
-  const lines = ['| Field | Type | Required / default | Allowed values | Meaning |', '| --- | --- | --- | --- | --- |'];
+  const lines = [
+    '| Field | Type | Required / default | Allowed values | Meaning |',
+    '| --- | --- | --- | --- | --- |',
+  ];
   for (const row of rows) {
-    lines.push(`| \`${row.path}\` | ${cell(row.type)} | ${cell(row.presence)} | ${cell(row.allowed)} | ${cell(row.description)} |`);
+    lines.push(
+      `| \`${row.path}\` | ${cell(row.type)} | ${cell(row.presence)} | ${cell(row.allowed)} | ${cell(row.description)} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -252,12 +335,24 @@ export function contentReferenceMarkdown(docs = new SchemaDocs(schemaIndexFile()
   for (const section of sections) {
     const schema = contentLayout[section.collection].schema as z.ZodType;
     const objectType = docs.exportedType(exportNameOf(schema));
-    parts.push(`## ${section.title}: \`${section.files}\``, section.body, table(objectRows(docs, schema, objectType, '')));
+    parts.push(
+      `## ${section.title}: \`${section.files}\``,
+      section.body,
+      table(objectRows(docs, schema, objectType, '')),
+    );
   }
   return `${parts.join('\n\n')}\n`;
 }
 
 /** Where the generated reference is committed: `docs/reference/content.md` in the project. */
 export function contentReferenceFile(): string {
-  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'docs', 'reference', 'content.md');
+  return join(
+    dirname(fileURLToPath(import.meta.url)),
+    '..',
+    '..',
+    '..',
+    'docs',
+    'reference',
+    'content.md',
+  );
 }

@@ -18,16 +18,24 @@ export class SchemaDocs {
   private readonly exports: Map<string, ts.Symbol>;
 
   constructor(schemaIndexFile: string) {
-    const configFile = ts.findConfigFile(dirname(schemaIndexFile), ts.sys.fileExists);
+    const configFile = ts.findConfigFile(dirname(schemaIndexFile), (file) =>
+      ts.sys.fileExists(file),
+    );
     const options: ts.CompilerOptions = configFile
-      ? ts.parseJsonConfigFileContent(ts.readConfigFile(configFile, ts.sys.readFile).config, ts.sys, dirname(configFile)).options
+      ? ts.parseJsonConfigFileContent(
+          ts.readConfigFile(configFile, (file) => ts.sys.readFile(file)).config,
+          ts.sys,
+          dirname(configFile),
+        ).options
       : { strict: true, allowImportingTsExtensions: true, noEmit: true };
     const program = ts.createProgram([schemaIndexFile], { ...options, noEmit: true });
     this.checker = program.getTypeChecker();
     const source = program.getSourceFile(schemaIndexFile);
     const moduleSymbol = source && this.checker.getSymbolAtLocation(source);
     if (!moduleSymbol) throw new Error(`cannot read the schema module ${schemaIndexFile}`);
-    this.exports = new Map(this.checker.getExportsOfModule(moduleSymbol).map((symbol) => [symbol.name, symbol]));
+    this.exports = new Map(
+      this.checker.getExportsOfModule(moduleSymbol).map((symbol) => [symbol.name, symbol]),
+    );
   }
 
   /** The TypeScript type of an exported schema, e.g. `reportSchema`. */
@@ -41,7 +49,8 @@ export class SchemaDocs {
   exportedDescription(name: string): string {
     const symbol = this.exports.get(name);
     if (!symbol) return '';
-    const target = symbol.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(symbol) : symbol;
+    const target =
+      symbol.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(symbol) : symbol;
     return ts.displayPartsToString(target.getDocumentationComment(this.checker)).trim();
   }
 
@@ -58,7 +67,9 @@ export class SchemaDocs {
   nestedObjectTypes(type: ts.Type, depth = 0): ts.Type[] {
     if (depth > 8) return [];
     if (this.shapeOf(type)) return [type];
-    return this.typeArguments(type).flatMap((argument) => this.nestedObjectTypes(argument, depth + 1));
+    return this.typeArguments(type).flatMap((argument) =>
+      this.nestedObjectTypes(argument, depth + 1),
+    );
   }
 
   /** The JSDoc of each field of a zod object type, by field name. */
@@ -67,7 +78,10 @@ export class SchemaDocs {
     if (!shape) throw new Error(`${this.checker.typeToString(objectType)} is not a zod object`);
     const docs = new Map<string, FieldDoc>();
     for (const property of this.checker.getPropertiesOfType(shape)) {
-      const description = ts.displayPartsToString(property.getDocumentationComment(this.checker)).replace(/\s*\n\s*/g, ' ').trim();
+      const description = ts
+        .displayPartsToString(property.getDocumentationComment(this.checker))
+        .replace(/\s*\n\s*/g, ' ')
+        .trim();
       docs.set(property.name, { description, schemaType: this.checker.getTypeOfSymbol(property) });
     }
     return docs;
@@ -90,7 +104,8 @@ export class SchemaDocs {
     const isTuple = this.checker.isTupleType(type);
     if (!isZod && !isTuple) return [];
     if (type.aliasTypeArguments?.length) return type.aliasTypeArguments;
-    return (type.flags & ts.TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0
+    return (type.flags & ts.TypeFlags.Object) !== 0 &&
+      ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0
       ? this.checker.getTypeArguments(type as ts.TypeReference)
       : [];
   }
