@@ -113,7 +113,7 @@ function newReport(name: string | undefined, flags: Flags): void {
   const { locale, scale, note } = reportSettings(flags);
   write(join(contentDir, 'report.yaml'), reportTemplate({ title: name ?? flags.title ?? 'Customer journey report', client: flags.client ?? 'Client name', today: new Date(), locale, scale }));
   if (note) console.log(note);
-  // The folders the README's tree shows, so the author sees where each kind of file goes.
+  // The folders the authoring guide's tree shows (docs/authoring.md), so the author sees where each kind of file goes.
   for (const folder of ['personas', 'journeys', 'stages', 'touchpoints', 'kpis']) mkdirSync(join(contentDir, folder), { recursive: true });
 }
 

@@ -28,7 +28,7 @@ export interface ScaffoldScale {
 }
 
 export function reportTemplate(options: { title: string; client: string; today: Date; locale: string; scale: ScaffoldScale }): string {
-  return `# Report settings. Every field is described in the README ("Content reference").
+  return `# Report settings. Every field is described in docs/reference/content.md.
 title: ${y(options.title)}
 client: ${y(options.client)}
 # Agency or person who wrote the report.

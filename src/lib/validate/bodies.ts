@@ -46,7 +46,7 @@ export function checkBodies(bodies: Map<string, Body>, sources: ReportSources, f
       } catch (error) {
         if (!(error instanceof MermaidSyntaxError)) throw error;
         // Diagram line N sits N lines below the opening fence.
-        problems.push({ severity: 'error', file, line: body.firstLine - 1 + block.fenceLine + error.line, field: 'mermaid journey', message: error.message, hint: 'see "Mermaid journeys in a page" in the README' });
+        problems.push({ severity: 'error', file, line: body.firstLine - 1 + block.fenceLine + error.line, field: 'mermaid journey', message: error.message, hint: 'see "Mermaid journeys in a page" in docs/authoring.md' });
       }
     }
   }
