@@ -60,7 +60,7 @@ describe('README.md and docs/', () => {
 
   it('name only paths that exist in the architecture table', () => {
     const text = readFileSync(join(root, 'docs', 'architecture.md'), 'utf8');
-    const paths = [...text.matchAll(/^\| `([^`]+)` \|/gm)].map((match) => match[1]!);
+    const paths = [...text.matchAll(/^\| `([^`]+)`\s*\|/gm)].map((match) => match[1]!);
     expect(paths.length).toBeGreaterThan(30);
     expect(paths.filter((path) => !existsSync(join(root, path)))).toEqual([]);
   });
