@@ -109,8 +109,10 @@ function limitsOf(schema: z.ZodType, unit = 'characters'): string[] {
         break;
       case 'min_length':
         limits.push(
-          def.minimum === 1 && unit === 'characters'
-            ? 'not empty'
+          def.minimum === 1
+            ? unit === 'characters'
+              ? 'not empty'
+              : 'at least one item'
             : `at least ${String(def.minimum)} ${unit}`,
         );
         break;
