@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { builtPages } from '../src/build/pages.ts';
-import { baselinePage, benchSizes, generateReport, seededRandom, type BenchSize } from '../src/lib/bench/generateReport.ts';
+import { baselinePage, benchSizes, generateReport, seededRandom, type BenchSize } from './bench/generateReport.ts';
 import { buildLineChart } from '../src/lib/charts/lineChart.ts';
 import { measure, type Measured } from './bench/measure.ts';
 

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { parseCommandLine, UsageError, usageErrorText } from '../src/lib/commandLine.ts';
 import { suggest } from '../src/lib/closest.ts';
 import { resolveContentDir } from '../src/lib/contentDir.ts';
-import { journeyToMermaid } from '../src/lib/mermaid/fromJourney.ts';
+import { journeyToMermaid } from '../src/lib/import/mermaid/fromJourney.ts';
 import { resolveReport, type ResolvedReport } from '../src/lib/model.ts';
 import { formatProblems, validateContent } from '../src/lib/validate/index.ts';
 

@@ -5,16 +5,20 @@
  *
  * Each subcommand is a function from its arguments to an exit code; add new ones to `commands`.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseCommandLine, parseScale, UsageError, usageErrorText } from '../src/lib/commandLine.ts';
-import { resolveContentDir } from '../src/lib/contentDir.ts';
+import { entryIdOfFile } from '../src/lib/collections.ts';
+import { reportFile, resolveContentDir } from '../src/lib/contentDir.ts';
+import { filesBelow } from '../src/lib/files.ts';
 import { importKpisCommand } from './importKpisCommand.ts';
-import { findMermaidJourneyBlocks, MermaidSyntaxError, parseMermaidJourney, type MermaidJourney } from '../src/lib/mermaid/parseJourney.ts';
+import { findMermaidJourneyBlocks, MermaidSyntaxError, parseMermaidJourney, type MermaidJourney } from '../src/lib/import/mermaid/parseJourney.ts';
 import { suggestPhase } from '../src/lib/portfolio/phases.ts';
-import { actorIds, type ContentFile, DEFAULT_PERSONA, MERMAID_SCALE, mermaidToContentFiles, slugifyId, tasksOutside, type ScoreRange } from '../src/lib/mermaid/toContent.ts';
+import { actorIds, type ContentFile, DEFAULT_PERSONA, MERMAID_SCALE, mermaidToContentFiles, slugifyId, tasksOutside, type ScoreRange } from '../src/lib/import/mermaid/toContent.ts';
 import { nonReservedStageId, reservedStagePage } from '../src/lib/paths.ts';
+import { emotionScaleSchema } from '../src/lib/schema/report.ts';
+import { ID_FORM } from '../src/lib/schema/shared.ts';
 
 type Command = (args: string[]) => number | Promise<number>;
 
@@ -46,7 +50,6 @@ Reads a Mermaid user journey (https://mermaid.js.org/syntax/userJourney.html) fr
 The content folder is content/, or ITINERA_CONTENT when set.`;
 
 const MARKDOWN = new Set(['.md', '.mdx', '.markdown']);
-const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The diagram in a file and the line before its first line (0 for a .mmd file). */
 function findDiagram(text: string, file: string): { source: string; offset: number } {
@@ -58,29 +61,17 @@ function findDiagram(text: string, file: string): { source: string; offset: numb
 
 /** Ids of the entry files (.md/.mdx) anywhere below `dir`. */
 function entryIds(dir: string): Set<string> {
-  if (!existsSync(dir)) return new Set();
-  return new Set(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && /\.mdx?$/i.test(entry.name))
-      .map((entry) => entry.name.replace(/\.mdx?$/i, '')),
-  );
+  return new Set(filesBelow(dir, (name) => /\.mdx?$/.test(name)).map(entryIdOfFile));
 }
 
-/** The report's emotion scale from report.yaml, or Mermaid's 1-5 when it cannot be read. */
-function reportScale(contentDir: string): { min: number; max: number } {
-  for (const name of ['report.yaml', 'report.yml']) {
-    const path = join(contentDir, name);
-    if (!existsSync(path)) continue;
-    try {
-      const scale = (parseYaml(readFileSync(path, 'utf8')) as { emotionScale?: { min?: unknown; max?: unknown } } | null)?.emotionScale;
-      const min = typeof scale?.min === 'number' ? scale.min : MERMAID_SCALE.min;
-      const max = typeof scale?.max === 'number' ? scale.max : MERMAID_SCALE.max;
-      return min < max ? { min, max } : MERMAID_SCALE;
-    } catch {
-      return MERMAID_SCALE;
-    }
+/** The report's emotion scale from its report file, or Mermaid's 1-5 when that cannot be read or its scale is not valid. */
+function reportScale(report: string): ScoreRange {
+  try {
+    const parsed = emotionScaleSchema.safeParse((parseYaml(readFileSync(report, 'utf8')) as { emotionScale?: unknown } | null)?.emotionScale ?? {});
+    return parsed.success ? { min: parsed.data.min, max: parsed.data.max } : MERMAID_SCALE;
+  } catch {
+    return MERMAID_SCALE;
   }
-  return MERMAID_SCALE;
 }
 
 const range = (r: ScoreRange) => `${r.min}-${r.max}`;
@@ -125,7 +116,7 @@ function writeImported(files: ContentFile[], journey: MermaidJourney, journeyId:
   const kept: string[] = [];
   const conflicts: string[] = [];
   const toWrite = files.filter((f) => {
-    const id = basename(f.path).replace(/\.mdx$/, '');
+    const id = entryIdOfFile(f.path);
     if (f.path.startsWith('personas/') && personaIds.has(id) && existingPersonas.has(id)) {
       kept.push(id);
       return false;
@@ -186,18 +177,19 @@ function importMermaid(args: string[]): number {
   }
 
   const journeyId = values.journey ?? slugifyId(journey.title ?? journey.accTitle ?? basename(file, extname(file)), 'journey');
-  if (!ID_PATTERN.test(journeyId)) throw new UsageError(`--journey "${journeyId}" is not a valid id: use lower-case letters, digits and hyphens, e.g. "${slugifyId(journeyId, 'journey')}".`);
+  if (!ID_FORM.test(journeyId)) throw new UsageError(`--journey "${journeyId}" is not a valid id: use lower-case letters, digits and hyphens, e.g. "${slugifyId(journeyId, 'journey')}".`);
 
   const contentDir = resolveContentDir(projectRoot);
   const shown = (path: string): string => {
     const rel = relative(projectRoot, path);
     return rel === '' || rel.startsWith('..') ? path : rel;
   };
-  if (!existsSync(join(contentDir, 'report.yaml')) && !existsSync(join(contentDir, 'report.yml'))) {
+  const report = reportFile(contentDir);
+  if (!report) {
     throw new UsageError(`There is no report in ${shown(contentDir)} (no report.yaml): start one with \`npm run new -- report "Title"\`, or set ITINERA_CONTENT.`);
   }
 
-  const scale = reportScale(contentDir);
+  const scale = reportScale(report);
   const problem = diagramProblem(journey, sourceScale, scale, file, offset);
   if (problem) {
     console.error(`${problem}\n\n✗ Nothing was written.`);

@@ -3,10 +3,11 @@
  * dated KPI values of a CSV analytics export into the `history` of the KPIs in the report's
  * `kpis/` files.
  */
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { resolveContentDir } from '../src/lib/contentDir.ts';
+import { reportFile, resolveContentDir } from '../src/lib/contentDir.ts';
+import { filesBelow } from '../src/lib/files.ts';
 import { ignoredColumn, importKpiCsv, kpiColumnsField, kpiCsvColumns, kpiDateFormats, parseMapOption, type ColumnMapping, type ImportProblem, type KpiFile } from '../src/lib/import/kpis/index.ts';
 
 export const importKpisUsage = `Usage: npm run import -- kpis FILE.csv [--map "Column=kpi-id"]... [--save] [--dry-run]
@@ -31,11 +32,7 @@ The content folder is content/, or ITINERA_CONTENT when set. See docs/kpi-import
 
 /** Every `.yaml`/`.yml` file below `dir`, sorted. */
 function yamlFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.ya?ml$/i.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
+  return filesBelow(dir, (name) => /\.ya?ml$/i.test(name)).sort();
 }
 
 /** Writes next to the file first, then renames, so an interrupted run leaves no half file. */
@@ -78,11 +75,6 @@ function parseOptions(args: string[]) {
   });
   if (values.save && map.length === 0) throw new UsageError('--save writes the --map pairs to report.yaml: give at least one --map "Column=kpi-id".');
   return { csv: positionals[0]!, map, save: values.save === true, dryRun: values['dry-run'] === true };
-}
-
-/** The report file of a content folder, if it has one. */
-function reportFile(contentDir: string): string | undefined {
-  return ['report.yaml', 'report.yml'].map((name) => join(contentDir, name)).find((path) => existsSync(path));
 }
 
 function printProblems(problems: readonly ImportProblem[], csvShown: string): void {

@@ -8,8 +8,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchBrowser } from '../src/build/chromium.ts';
-import { serveStatic } from '../src/build/serveStatic.ts';
+import { launchBrowser } from './lib/chromium.ts';
+import { serveStatic } from './lib/serveStatic.ts';
 import { paths } from '../src/lib/paths.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, site: { type: 'string', default: process.env.ITINERA_OUT_DIR ?? 'dist' }, poster: { type: 'boolean', default: false } } });

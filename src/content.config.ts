@@ -2,15 +2,14 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { collectionPattern, contentLayout, type CollectionLayout } from './lib/collections.ts';
+import { collectionPattern, contentLayout, entryIdOfFile, type CollectionLayout } from './lib/collections.ts';
 import { resolveContentDir } from './lib/contentDir.ts';
 import { stageKey } from './lib/sources.ts';
 
 // The project folder, whatever folder Astro was started from (tests build from a temporary one).
 const contentDir = resolveContentDir(fileURLToPath(new URL('..', import.meta.url)));
 
-/** File name without ending: folders only organise, so `touchpoints/click-collect/cc-search.mdx` is `cc-search`. */
-const idFromFileName = ({ entry }: { entry: string }) => entry.replace(/^.*\//, '').replace(/\.(mdx|md|yaml|yml)$/, '');
+const idFromFileName = ({ entry }: { entry: string }) => entryIdOfFile(entry);
 
 function collection<Layout extends CollectionLayout>(layout: Layout) {
   return defineCollection({

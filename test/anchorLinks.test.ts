@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { anchors } from '../src/lib/anchors.ts';
-import { htmlFiles } from '../src/lib/linkCheck.ts';
+import { htmlFiles } from '../src/build/pages.ts';
 import { resolveReport, type Journey, type ResolvedReport } from '../src/lib/model.ts';
 import { paths } from '../src/lib/paths.ts';
 import { validateContent } from '../src/lib/validate/index.ts';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { benchSizes, generateReport } from '../src/lib/bench/generateReport.ts';
+import { benchSizes, generateReport } from '../scripts/bench/generateReport.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 import { buildSite } from './helpers/build.ts';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { builtPages } from '../src/build/pages.ts';
 import { formatKpiValue } from '../src/lib/format.ts';
-import { extractPageLinks, findBrokenLinks } from '../src/lib/linkCheck.ts';
+import { extractPageLinks, findBrokenLinks } from './helpers/linkCheck.ts';
 import { resolveReport, type ResolvedReport } from '../src/lib/model.ts';
 import { paths } from '../src/lib/paths.ts';
 import { validateContent } from '../src/lib/validate/index.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutCanvasCurve } from '../src/lib/canvas/curve.ts';
 import { mermaidCanvas } from '../src/lib/canvas/mermaid.ts';
-import { parseMermaidJourney } from '../src/lib/mermaid/parseJourney.ts';
+import { parseMermaidJourney } from '../src/lib/import/mermaid/parseJourney.ts';
 
 const sketch = parseMermaidJourney(`journey
   title Click & collect

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readReportHistory, type ReportHistory } from '../src/lib/history/index.ts';
-import { extractPageLinks, findBrokenLinks } from '../src/lib/linkCheck.ts';
+import { extractPageLinks, findBrokenLinks } from './helpers/linkCheck.ts';
 import { resolveReport } from '../src/lib/model.ts';
 import { paths } from '../src/lib/paths.ts';
 import { formatProblems } from '../src/lib/problems.ts';

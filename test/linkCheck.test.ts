@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractPageLinks, findBrokenLinks } from '../src/lib/linkCheck.ts';
+import { extractPageLinks, findBrokenLinks } from './helpers/linkCheck.ts';
 
 function site(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'itinera-links-'));

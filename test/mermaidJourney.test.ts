@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isMermaidJourney, MermaidSyntaxError, parseMermaidJourney } from '../src/lib/mermaid/parseJourney.ts';
-import { mapScore, mermaidToContentFiles, slugifyId } from '../src/lib/mermaid/toContent.ts';
+import { isMermaidJourney, MermaidSyntaxError, parseMermaidJourney } from '../src/lib/import/mermaid/parseJourney.ts';
+import { mapScore, mermaidToContentFiles, slugifyId } from '../src/lib/import/mermaid/toContent.ts';
 import { touchpointListSchema, journeySchema, personaSchema, stageSchema } from '../src/lib/schema/index.ts';
 import { parse as parseYaml } from 'yaml';
 

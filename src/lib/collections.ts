@@ -46,9 +46,9 @@ export function collectionPattern(layout: CollectionLayout): string {
   return `${layout.recursive ? '**/' : ''}*.{${endings}}`;
 }
 
-/** Entry id from a path relative to the collection folder: the path without its ending. */
-export function entryIdFromPath(relativePath: string): string {
-  return relativePath.replace(/\.(mdx|md|yaml|yml)$/, '');
+/** The id a file gives its entry: its name without ending (folders only organise, so `touchpoints/click-collect/cc-search.mdx` is `cc-search`). */
+export function entryIdOfFile(path: string): string {
+  return path.replace(/^.*[\\/]/, '').replace(/\.(mdx|md|yaml|yml)$/, '');
 }
 
 /** Which collection a file (path relative to the content root, `/`-separated) belongs to. */

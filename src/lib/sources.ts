@@ -1,5 +1,5 @@
 import { mergeChannels } from './defaultChannels.ts';
-import type { ReportSources, StageSource } from './model.ts';
+import type { ReportSources, SourceEntry, StageSource } from './model.ts';
 import type { ChannelData } from './schema/channel.ts';
 import type { JourneyData } from './schema/journey.ts';
 import type { KpiListData } from './schema/kpi.ts';
@@ -29,28 +29,21 @@ export function parseStageKey(key: string): StageRef {
   return { journey: key.slice(0, slash), stage: key.slice(slash + 1) };
 }
 
-/** One validated file: the id its name gives, its path from the project root, its data. */
-export interface FileEntry<T> {
-  id: string;
-  file: string;
-  data: T;
-}
-
-/** Validated files per collection, as Astro's content layer or the standalone validator read them. */
+/** Validated files per collection (each entry's id is the one its file name gives), as Astro's content layer or the standalone validator read them. */
 export interface CollectionFiles {
-  report: FileEntry<ReportData>;
-  channels: FileEntry<{ channels: ChannelData[] }>[];
-  personas: FileEntry<PersonaData>[];
-  journeys: FileEntry<JourneyData>[];
+  report: SourceEntry<ReportData>;
+  channels: SourceEntry<{ channels: ChannelData[] }>[];
+  personas: SourceEntry<PersonaData>[];
+  journeys: SourceEntry<JourneyData>[];
   /** Ids are the stage file names, without the journey. */
-  stages: FileEntry<StageData>[];
-  touchpoints: FileEntry<TouchpointData>[];
-  touchpointLists: FileEntry<TouchpointListData>[];
-  kpiLists: FileEntry<KpiListData>[];
+  stages: SourceEntry<StageData>[];
+  touchpoints: SourceEntry<TouchpointData>[];
+  touchpointLists: SourceEntry<TouchpointListData>[];
+  kpiLists: SourceEntry<KpiListData>[];
 }
 
 /** A stage file's entry, with the reference touchpoints and KPIs use for it and that reference's key as id. */
-function stageSource(file: FileEntry<StageData>): StageSource {
+function stageSource(file: SourceEntry<StageData>): StageSource {
   const ref = { journey: file.data.journey, stage: file.id };
   return { ...file, id: stageKey(ref), ref };
 }

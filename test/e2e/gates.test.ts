@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrokenLinks } from '../../src/lib/linkCheck.ts';
+import { findBrokenLinks } from '../helpers/linkCheck.ts';
 import { accessibilityViolations, launchBrowser } from '../helpers/browser.ts';
 import { projectRoot } from '../helpers/build.ts';
-import { serveStatic, type StaticServer } from '../../src/build/serveStatic.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/serveStatic.ts';
 
 /** The quality gates catch what they promise to catch: each fixture breaks one rule on purpose. */
 const fixtures = join(projectRoot, 'test/fixtures/quality-gates');

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic, type StaticServer } from '../../src/build/serveStatic.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/serveStatic.ts';
 import { accessibilityViolations, launchBrowser } from '../helpers/browser.ts';
 import { buildSite, projectRoot } from '../helpers/build.ts';
 

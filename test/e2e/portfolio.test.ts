@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serveStatic, type StaticServer } from '../../src/build/serveStatic.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/serveStatic.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { accessibilityViolations, launchBrowser } from '../helpers/browser.ts';
 

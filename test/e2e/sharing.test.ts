@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, launchBrowser } from '../helpers/browser.ts';
 import { buildSite, copyFixture } from '../helpers/build.ts';
-import { serveStatic } from '../../src/build/serveStatic.ts';
+import { serveStatic } from '../../scripts/lib/serveStatic.ts';
 
 let browser: Browser;
 beforeAll(async () => {

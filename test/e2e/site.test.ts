@@ -7,7 +7,7 @@ import { paths } from '../../src/lib/paths.ts';
 import { validateContent } from '../../src/lib/validate/index.ts';
 import { accessibilityViolations, launchBrowser, watchPage } from '../helpers/browser.ts';
 import { exampleContent, projectRoot } from '../helpers/build.ts';
-import { serveStatic, type StaticServer } from '../../src/build/serveStatic.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/serveStatic.ts';
 
 /** Screenshots for people to look at; gitignored. */
 const artifacts = join(projectRoot, 'artifacts');

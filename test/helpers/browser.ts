@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
-export { launchBrowser } from '../../src/build/chromium.ts';
+export { launchBrowser } from '../../scripts/lib/chromium.ts';
 
 /** WCAG 2.2 A and AA rules, the level the reports promise. */
 export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];

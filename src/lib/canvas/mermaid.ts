@@ -1,5 +1,5 @@
 import { idPart } from '../charts/svg.ts';
-import type { MermaidJourney } from '../mermaid/parseJourney.ts';
+import type { MermaidJourney } from '../import/mermaid/parseJourney.ts';
 import type { EmotionScale } from '../schema/report.ts';
 import type { CanvasCurveInput } from './curve.ts';
 

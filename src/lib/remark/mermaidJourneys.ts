@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
-import { isMermaidJourney } from '../mermaid/parseJourney.ts';
+import { isMermaidJourney } from '../import/mermaid/parseJourney.ts';
 
 export interface MermaidJourneyOptions {
   /** Absolute path of the Astro component that draws the journey. */

@@ -1,6 +1,6 @@
 import { blankOutCodeFences, buildCrossReferenceIndex, findCrossReferences } from '../crossRefs.ts';
 import { closestMatches } from '../closest.ts';
-import { findMermaidJourneyBlocks, MermaidSyntaxError, parseMermaidJourney } from '../mermaid/parseJourney.ts';
+import { findMermaidJourneyBlocks, MermaidSyntaxError, parseMermaidJourney } from '../import/mermaid/parseJourney.ts';
 import type { ReportSources } from '../model.ts';
 import type { Problem } from '../problems.ts';
 import type { FailedEntries } from './failedEntries.ts';

@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import type { z } from 'astro/zod';
-import { collectionOfFile, contentLayout, type CollectionLayout, type CollectionName } from '../collections.ts';
+import { collectionOfFile, contentLayout, entryIdOfFile, type CollectionLayout, type CollectionName } from '../collections.ts';
 import type { ReportSources, SourceEntry } from '../model.ts';
+import { filesBelow } from '../files.ts';
 import type { Problem } from '../problems.ts';
 import { slugify } from '../scaffold.ts';
 import { idSchema } from '../schema/shared.ts';
@@ -24,22 +25,10 @@ export interface LoadedContent {
   problems: Problem[];
 }
 
-type Valid = { [K in CollectionName]: { file: string; id: string; data: z.output<(typeof contentLayout)[K]['schema']> }[] };
+type Valid = { [K in CollectionName]: SourceEntry<z.output<(typeof contentLayout)[K]['schema']>>[] };
 
 /** The field holding the items of a list file: one broken item must not drop the others. */
 const listField: Partial<Record<CollectionName, string>> = { channels: 'channels', touchpointLists: 'touchpoints', kpiLists: 'kpis' };
-
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
-    .map((entry) => join(entry.parentPath, entry.name));
-}
-
-/** The id a file gives its entry: its name without ending (folders only organise). */
-export function fileEntryId(path: string): string {
-  return basename(path).replace(/\.(mdx|md|yaml|yml)$/, '');
-}
 
 /**
  * A list file with broken items, checked again with only its sound items; `kept` maps each
@@ -134,7 +123,7 @@ interface ReadContent {
 function readContent(contentDir: string, projectRoot: string): ReadContent {
   const read: ReadContent = { problems: [], files: new Map(), bodies: new Map(), seen: new Set(), toCheck: [], badNames: new Map(), failed: new FailedEntries() };
   const { problems, seen } = read;
-  for (const absolute of listFiles(contentDir).sort()) {
+  for (const absolute of filesBelow(contentDir, (name) => !name.startsWith('.')).sort()) {
     const file = relative(projectRoot, absolute).split(sep).join('/');
     const inContent = relative(contentDir, absolute).split(sep).join('/');
     const collection = collectionOfFile(inContent);
@@ -168,7 +157,7 @@ function readContent(contentDir: string, projectRoot: string): ReadContent {
     if (body) read.bodies.set(file, body);
     if (!parsed) continue;
     read.files.set(file, parsed);
-    const id = fileEntryId(absolute);
+    const id = entryIdOfFile(absolute);
     // List files (touchpoints.yaml, kpis/*.yaml) hold ids inside; only entry files name an id.
     const namesAnId = !layout.name && !listField[collection];
     if (namesAnId && !idSchema.safeParse(id).success) {
@@ -205,7 +194,7 @@ function checkContent(read: ReadContent): { valid: Valid; keptOfFile: Map<string
       if (data !== undefined) keptOfFile.set(file, salvaged.kept);
       recordFailed(failed, collection, id, parsed.data, salvaged.kept);
     } else if (data === undefined) recordFailed(failed, collection, id, parsed.data);
-    if (data !== undefined) (valid[collection] as { file: string; id: string; data: unknown }[]).push({ file, id, data });
+    if (data !== undefined) (valid[collection] as SourceEntry<unknown>[]).push({ file, id, data });
   }
   for (const { problem, id, namedAt } of badNames.values()) {
     if (namedAt.length > 0) problem.hint += `; then write "${slugify(id)}" where it is named: ${describePlaces(namedAt)}`;

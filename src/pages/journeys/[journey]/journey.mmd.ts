@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { journeyToMermaid } from '../../../lib/mermaid/fromJourney.ts';
+import { journeyToMermaid } from '../../../lib/import/mermaid/fromJourney.ts';
 import type { Journey } from '../../../lib/model.ts';
 import { publishesDataFiles } from '../../../lib/paths.ts';
 import { getReport } from '../../../site/report.ts';

@@ -2,7 +2,7 @@
  * A journey of the report as a Mermaid user journey (https://mermaid.js.org/syntax/userJourney.html):
  * one section per stage, one task per touchpoint, scored on Mermaid's 1-5. Pure: no I/O.
  */
-import type { Journey } from '../model.ts';
+import type { Journey } from '../../model.ts';
 import { mapScore, MERMAID_SCALE, type ScoreRange } from './toContent.ts';
 
 /**

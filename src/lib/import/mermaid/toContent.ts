@@ -4,8 +4,9 @@
  * Pure: returns paths (relative to the content folder) and texts; the CLI writes them.
  */
 import { Document, isMap, isScalar, isSeq, stringify } from 'yaml';
-import { nonReservedStageId } from '../paths.ts';
-import { suggestedPhaseLine } from '../portfolio/phases.ts';
+import { nonReservedStageId } from '../../paths.ts';
+import { suggestedPhaseLine } from '../../portfolio/phases.ts';
+import { ID_FORM } from '../../schema/shared.ts';
 import type { MermaidJourney, MermaidTask } from './parseJourney.ts';
 
 export interface ContentFile {
@@ -34,7 +35,6 @@ export const MERMAID_SCALE = { min: 1, max: 5 } as const;
 /** The persona used when no task names an actor. */
 export const DEFAULT_PERSONA = { id: 'customer', name: 'Customer' } as const;
 
-const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_SLUG_LENGTH = 60;
 
 /** A lower-case, hyphenated, accent-free id from any name ("Città & Co." → "citta-co"); `fallback` when nothing is left. */
@@ -94,7 +94,7 @@ export function actorIds(journey: MermaidJourney): Map<string, string> {
 /** The report files for a Mermaid journey, in the order journey, personas, stages, touchpoints. */
 export function mermaidToContentFiles(journey: MermaidJourney, options: MermaidToContentOptions): ContentFile[] {
   const { journeyId } = options;
-  if (!ID_PATTERN.test(journeyId)) throw new Error(`"${journeyId}" is not a valid journey id: use lower-case letters, digits and hyphens`);
+  if (!ID_FORM.test(journeyId)) throw new Error(`"${journeyId}" is not a valid journey id: use lower-case letters, digits and hyphens`);
   const scale = options.scale ?? MERMAID_SCALE;
   const from = options.sourceScale ?? MERMAID_SCALE;
   const [outside] = tasksOutside(journey, from);

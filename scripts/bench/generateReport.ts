@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import type { ContentFile } from '../../src/lib/import/mermaid/toContent.ts';
 
 /** Report sizes the benchmark builds: journeys and touchpoints, everything else in proportion. */
 export const benchSizes = {
@@ -27,10 +28,8 @@ const STAGE_NAMES = ['Awareness', 'Consideration', 'Decision', 'Purchase', 'Supp
 const STAGE_PHASES = ['awareness', 'consideration', 'consideration', 'purchase', 'support', 'loyalty', 'loyalty', 'loyalty'];
 const CHANNELS = ['website', 'ecommerce', 'search', 'ads', 'social', 'reviews', 'email', 'app', 'chat', 'store', 'call-centre', 'event', 'delivery', 'word-of-mouth'];
 
-export interface GeneratedFile {
-  path: string;
-  text: string;
-}
+/** A generated file: its path below the content folder and its text. */
+export type GeneratedFile = ContentFile;
 
 /**
  * A synthetic but valid report: personas, journeys of six stages (or `size.stages`), touchpoints spread over

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { Parser } from 'htmlparser2';
+import { htmlFiles } from '../../src/build/pages.ts';
 
 /** What one built page links to and which anchors it offers. */
 export interface PageLinks {
@@ -45,13 +46,6 @@ export function extractPageLinks(html: string): PageLinks {
   );
   parser.end(html);
   return { links, ids };
-}
-
-/** Every HTML file below a built site's folder. */
-export function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => join(e.parentPath, e.name));
 }
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
