@@ -1,13 +1,14 @@
 import { Parser } from 'htmlparser2';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { anchors } from '../src/lib/anchors.ts';
 import { htmlFiles } from '../src/build/pages.ts';
 import { resolveReport, type Journey, type ResolvedReport } from '../src/lib/model.ts';
 import { paths } from '../src/lib/paths.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 import { exampleContent, projectRoot, readPage } from './helpers/build.ts';
+import { exampleSite } from './helpers/sharedBuild.ts';
 
 interface AnchorLink {
   kind: string;
@@ -47,7 +48,7 @@ function expectedAnchors(journey: Journey): Record<string, string[]> {
 }
 
 describe('anchor links in the built example report', () => {
-  const outDir = inject('exampleSite');
+  const outDir = exampleSite();
   let report: ResolvedReport;
 
   beforeAll(() => {

@@ -3,9 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STAGING_ROOT } from '../src/build/staging.ts';
 import { allFiles, buildKilledAt, buildSite, copyFixture, exampleContent, filesContaining, minimalFixture, projectRoot, setVisibility } from './helpers/build.ts';
+import { exampleBuild, exampleSite } from './helpers/sharedBuild.ts';
 
 /** Every file of a folder, dotfiles included, with a hash of its bytes. */
 function snapshot(dir: string): Record<string, string> {
@@ -56,7 +57,7 @@ async function killAtEachPoint(content: string, points: (keyof typeof killPoints
 describe('an interrupted build', () => {
   it('of a protected report leaves no plaintext and either no output folder or the previous build, byte for byte', { timeout: 600_000 }, async () => {
     // The public example shows every marker, so the checks below can find a leak.
-    const shown = new Set(filesContaining(inject('exampleSite'), markers).map((leak) => leak.slice(leak.lastIndexOf(': ') + 2)));
+    const shown = new Set(filesContaining(exampleSite(), markers).map((leak) => leak.slice(leak.lastIndexOf(': ') + 2)));
     expect([...shown].sort()).toEqual([...markers].sort());
     const content = copyFixture(exampleContent);
     setVisibility(content, 'protected');
@@ -142,8 +143,8 @@ describe('build set-ups', () => {
   });
 
   it('prints no bundler warning for the directives Astro puts into every MDX file of the example', () => {
-    // Built once by test/globalSetup.ts.
-    const log = inject('exampleBuildLog');
+    // The shared build of the example (test/helpers/sharedBuild.ts).
+    const log = exampleBuild().output;
     expect(log).toContain('preview cards:');
     expect(log).not.toContain('MODULE_LEVEL_DIRECTIVE');
     expect(log).not.toContain('[WARN] [vite]');

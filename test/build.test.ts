@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { builtPages } from '../src/build/pages.ts';
 import { formatKpiValue } from '../src/lib/format.ts';
 import { extractPageLinks, findBrokenLinks } from './helpers/linkCheck.ts';
@@ -10,6 +10,7 @@ import { validateContent } from '../src/lib/validate/index.ts';
 import { parseSvg } from './helpers/svg.ts';
 import { buildSite, copyFixture, exampleContent, projectRoot, readPage } from './helpers/build.ts';
 import { authoredText, hyphenMinusNumbers, pluralDisagreements, visibleText } from './helpers/text.ts';
+import { exampleSite } from './helpers/sharedBuild.ts';
 
 /** Every href on a built page. */
 function linksOn(outDir: string, path: string): string[] {
@@ -17,8 +18,8 @@ function linksOn(outDir: string, path: string): string[] {
 }
 
 describe('building the example report', () => {
-  // Built once by test/globalSetup.ts, which fails the run if the build fails.
-  const build = { outDir: inject('exampleSite') };
+  // Built once per change, shared by the test files (test/helpers/sharedBuild.ts); throws if the build fails.
+  const build = { outDir: exampleSite() };
   let report: ResolvedReport;
 
   beforeAll(() => {

@@ -1,12 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emotionDataTable, kpiDataTable, tableToCsv } from '../src/lib/export/dataTables.ts';
 import { translator } from '../src/lib/i18n/index.ts';
 import { resolveReport } from '../src/lib/model.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 import { exampleContent, readPage } from './helpers/build.ts';
+import { exampleSite } from './helpers/sharedBuild.ts';
 
 const example = resolveReport(validateContent(exampleContent, exampleContent).sources!);
 
@@ -17,7 +18,7 @@ function readCsv(file: string): { headers: string[]; records: string[][] } {
 }
 
 describe('"Download data": CSV and JSON behind the tables', () => {
-  const outDir = inject('exampleSite');
+  const outDir = exampleSite();
 
   it('every KPI table links its CSV and JSON, and they hold the rows shown, numbers unformatted', () => {
     const kpisPage = readPage(outDir, 'kpis');

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtPages } from '../src/build/pages.ts';
 import { translator, uiTable } from '../src/lib/i18n/index.ts';
 import type { KpiStatus } from '../src/lib/kpi.ts';
-import { buildSite, projectRoot, readPage, type BuildResult } from './helpers/build.ts';
+import { italianContent, readPage, type BuildResult } from './helpers/build.ts';
+import { sharedBuild } from './helpers/sharedBuild.ts';
 import { pluralDisagreements, visibleText } from './helpers/text.ts';
 
 /** English interface phrases that Italian says differently, split at placeholders into fragments worth searching for. */
@@ -29,7 +29,7 @@ function englishOnlyFragments(): string[] {
 describe('the Italian example report', () => {
   let build: BuildResult;
   beforeAll(() => {
-    build = buildSite(join(projectRoot, 'examples/it/content'));
+    build = sharedBuild(italianContent);
   });
 
   it('builds', () => {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { journeyToMermaid, mermaidText } from '../src/lib/import/mermaid/fromJourney.ts';
 import { parseMermaidJourney } from '../src/lib/import/mermaid/parseJourney.ts';
@@ -10,6 +10,7 @@ import { mapScore, MERMAID_SCALE } from '../src/lib/import/mermaid/toContent.ts'
 import { resolveReport, type Journey, type ResolvedReport } from '../src/lib/model.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 import { exampleContent, projectRoot, readPage } from './helpers/build.ts';
+import { exampleSite } from './helpers/sharedBuild.ts';
 
 function run(script: string, content: string, ...args: string[]) {
   const result = spawnSync(process.execPath, [`scripts/${script}.ts`, ...args], { cwd: projectRoot, env: { ...process.env, ITINERA_CONTENT: content }, encoding: 'utf8' });
@@ -75,7 +76,7 @@ describe('npm run export -- mermaid', () => {
   });
 
   it('publishes journey.mmd beside each journey page, linked from it, equal to the CLI export', () => {
-    const outDir = inject('exampleSite');
+    const outDir = exampleSite();
     for (const journey of example.journeys) {
       expect(readPage(outDir, `journeys/${journey.id}`)).toContain(`href="/journeys/${journey.id}/journey.mmd"`);
       expect(readFileSync(join(outDir, 'journeys', journey.id, 'journey.mmd'), 'utf8')).toBe(journeyToMermaid(journey, example.data.emotionScale));

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cardOfPage } from '../src/build/ogCards.ts';
 import { builtPages } from '../src/build/pages.ts';
 import { uiLanguages, uiTable } from '../src/lib/i18n/index.ts';
@@ -11,6 +11,7 @@ import { resolveReport } from '../src/lib/model.ts';
 import { bandTree, bodyTree, renderCard } from '../src/lib/og/render.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 import { exampleContent, projectRoot } from './helpers/build.ts';
+import { exampleSite } from './helpers/sharedBuild.ts';
 
 const references = join(import.meta.dirname, 'fixtures/og');
 const band = { reportTitle: 'Passo Calzature: omnichannel customer journeys 2026', client: 'Passo Calzature S.p.A.', brandColor: '#1d4e89' };
@@ -86,7 +87,7 @@ describe('preview card glyphs', () => {
 
   it('every card of the example report, headings of index pages included, has only characters the fonts have', () => {
     const report = resolveReport(validateContent(exampleContent, projectRoot).sources!);
-    const pages = builtPages(inject('exampleSite'));
+    const pages = builtPages(exampleSite());
     expect(pages.length).toBeGreaterThan(100);
     for (const page of pages) {
       const card = cardOfPage(page, report);

@@ -3,20 +3,21 @@ import { join } from 'node:path';
 import { selectAll as cssSelectAll } from 'css-select';
 import type { AnyNode, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveReport, type ResolvedReport } from '../src/lib/model.ts';
 import { paths, withBase } from '../src/lib/paths.ts';
 import { heatmapRow, sortHeatmapRows } from '../src/lib/portfolio/heatmap.ts';
 import { personaMatrix } from '../src/lib/portfolio/personaMatrix.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 import { exampleContent, projectRoot, readPage } from './helpers/build.ts';
+import { exampleSite } from './helpers/sharedBuild.ts';
 
 const page = (outDir: string, path: string) => parseDocument(readPage(outDir, path));
 const selectAll = (query: string, root: AnyNode) => cssSelectAll<AnyNode, Element>(query, root);
 const hrefs = (element: AnyNode) => selectAll('a', element).map((a) => a.attribs.href);
 
 describe('the portfolio views of the example report', () => {
-  const outDir = inject('exampleSite');
+  const outDir = exampleSite();
   let report: ResolvedReport;
 
   beforeAll(() => {

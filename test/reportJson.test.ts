@@ -1,13 +1,14 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPORT_SCHEMA_VERSION } from '../src/lib/schema/reportExport.ts';
+import { exampleSite } from './helpers/sharedBuild.ts';
 
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 
 describe('report.json and report.schema.json', () => {
-  const outDir = inject('exampleSite');
+  const outDir = exampleSite();
   const report = readJson(join(outDir, 'report.json'));
   const schema = readJson(join(outDir, 'report.schema.json'));
   // Dates also carry a pattern, which ajv checks; the `date` format needs no plug-in then.

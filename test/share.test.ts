@@ -1,10 +1,11 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtPages } from '../src/build/pages.ts';
 import { ogImagePath } from '../src/lib/og/cards.ts';
 import { allFiles, buildSite, copyFixture, filesContaining, readPage, setVisibility } from './helpers/build.ts';
+import { exampleSite } from './helpers/sharedBuild.ts';
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(file: string): { width: number; height: number } {
@@ -14,7 +15,7 @@ function pngSize(file: string): { width: number; height: number } {
 }
 
 describe('preview cards', () => {
-  const outDir = inject('exampleSite');
+  const outDir = exampleSite();
 
   it('every page has a 1200x630 PNG card and Open Graph and Twitter meta pointing at it', () => {
     const pages = builtPages(outDir);
@@ -45,7 +46,7 @@ describe('preview cards', () => {
 
 describe('search', () => {
   it('indexes every page but the 404, search and print-edition pages', () => {
-    const outDir = inject('exampleSite');
+    const outDir = exampleSite();
     const entry = JSON.parse(readFileSync(join(outDir, 'pagefind/pagefind-entry.json'), 'utf8'));
     const searchable = builtPages(outDir).filter((p) => !['404', 'search/', 'print/'].includes(p.path));
     expect(entry.languages.en.page_count).toBe(searchable.length);

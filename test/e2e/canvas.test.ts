@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../../scripts/lib/serveStatic.ts';
 import { generateReport } from '../../scripts/bench/generateReport.ts';
 import { resolveReport, type ResolvedReport } from '../../src/lib/model.ts';
@@ -10,6 +10,7 @@ import { paths } from '../../src/lib/paths.ts';
 import { validateContent } from '../../src/lib/validate/index.ts';
 import { accessibilityViolations, launchBrowser } from '../helpers/browser.ts';
 import { buildSite, exampleContent, projectRoot } from '../helpers/build.ts';
+import { exampleSite } from '../helpers/sharedBuild.ts';
 
 /** Screenshots for people to look at; gitignored. */
 const artifacts = join(projectRoot, 'artifacts');
@@ -51,7 +52,7 @@ describe('the journey map canvas in Chromium', () => {
     const build = buildSite(content);
     if (build.status !== 0) throw new Error(`The generated report did not build:\n${build.output}`);
     exampleReport = resolveReport(validateContent(exampleContent, projectRoot).sources!);
-    [example, generated, browser] = await Promise.all([serveStatic(inject('exampleSite')), serveStatic(build.outDir), launchBrowser()]);
+    [example, generated, browser] = await Promise.all([serveStatic(exampleSite()), serveStatic(build.outDir), launchBrowser()]);
     for (const journey of exampleReport.journeys) targets.push({ name: journey.id, server: () => example, report: () => exampleReport, journey: journey.id });
     targets.push({ name: 'generated 7×60', server: () => generated, report: () => generatedReport, journey: generatedReport.journeys[0]!.id });
     mkdirSync(artifacts, { recursive: true });

@@ -1,16 +1,16 @@
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../../scripts/lib/serveStatic.ts';
 import { accessibilityViolations, launchBrowser } from '../helpers/browser.ts';
-import { buildSite, projectRoot } from '../helpers/build.ts';
+import { italianContent } from '../helpers/build.ts';
+import { sharedBuild } from '../helpers/sharedBuild.ts';
 
 describe('the Italian, branded example report in Chromium', () => {
   let browser: Browser;
   let server: StaticServer;
 
   beforeAll(async () => {
-    const build = buildSite(join(projectRoot, 'examples/it/content'));
+    const build = sharedBuild(italianContent);
     expect(build.status, build.output).toBe(0);
     server = await serveStatic(build.outDir);
     browser = await launchBrowser();

@@ -3,15 +3,16 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { resolveReport } from '../../src/lib/model.ts';
 import { validateContent } from '../../src/lib/validate/index.ts';
 import { exampleContent, projectRoot } from '../helpers/build.ts';
+import { exampleSite } from '../helpers/sharedBuild.ts';
 
 describe('npm run pdf', () => {
   it('exports the report to one PDF with a cover, contents and a section per persona and journey', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'itinera-pdf-')), 'report.pdf');
-    const run = spawnSync(process.execPath, ['scripts/pdf.ts', '--site', inject('exampleSite'), '--out', out], { cwd: projectRoot, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['scripts/pdf.ts', '--site', exampleSite(), '--out', out], { cwd: projectRoot, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(`✓ Wrote ${out}`);
 
@@ -29,7 +30,7 @@ describe('npm run pdf', () => {
 
   it('prints only the journey maps with --poster, one A3 landscape page each', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'itinera-poster-')), 'maps.pdf');
-    const run = spawnSync(process.execPath, ['scripts/pdf.ts', '--poster', '--site', inject('exampleSite'), '--out', out], { cwd: projectRoot, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['scripts/pdf.ts', '--poster', '--site', exampleSite(), '--out', out], { cwd: projectRoot, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     const report = resolveReport(validateContent(exampleContent, projectRoot).sources!);
     const pdf = await getDocumentProxy(new Uint8Array(readFileSync(out)));

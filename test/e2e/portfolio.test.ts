@@ -1,8 +1,9 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../../scripts/lib/serveStatic.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { accessibilityViolations, launchBrowser } from '../helpers/browser.ts';
+import { exampleSite } from '../helpers/sharedBuild.ts';
 
 const portfolioPages = [paths.overview(), paths.heatmap(), paths.personaMatrix(), paths.painPointSeams()];
 
@@ -11,7 +12,7 @@ describe('the portfolio views in Chromium', () => {
   let server: StaticServer;
 
   beforeAll(async () => {
-    server = await serveStatic(inject('exampleSite'));
+    server = await serveStatic(exampleSite());
     browser = await launchBrowser();
   });
 

@@ -1,13 +1,14 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveReport, type ResolvedReport } from '../../src/lib/model.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { validateContent } from '../../src/lib/validate/index.ts';
 import { accessibilityViolations, launchBrowser, watchPage } from '../helpers/browser.ts';
 import { exampleContent, projectRoot } from '../helpers/build.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/serveStatic.ts';
+import { exampleSite } from '../helpers/sharedBuild.ts';
 
 /** Screenshots for people to look at; gitignored. */
 const artifacts = join(projectRoot, 'artifacts');
@@ -20,7 +21,7 @@ describe('the example report in Chromium', () => {
 
   beforeAll(async () => {
     report = resolveReport(validateContent(exampleContent, projectRoot).sources!);
-    server = await serveStatic(inject('exampleSite'));
+    server = await serveStatic(exampleSite());
     browser = await launchBrowser();
     const journey = report.journeys.find((j) => j.personas.length > 1)!;
     const touchpoint = journey.touchpoints.find((t) => t.opportunities.length > 0 && t.hasOwnFile)!;

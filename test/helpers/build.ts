@@ -6,6 +6,8 @@ import { stripVTControlCharacters } from 'node:util';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 export const exampleContent = join(projectRoot, 'content');
+/** The Italian, branded example report. */
+export const italianContent = join(projectRoot, 'examples/it/content');
 export const minimalFixture = join(projectRoot, 'test/fixtures/minimal');
 /** Laid over a copy of the minimal report: a future state of its `shoe-shop` journey. */
 export const futureStateOverlay = join(projectRoot, 'test/fixtures/future-state');
