@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import { resolveContentDir } from '../src/lib/contentDir.ts';
+import { translator } from '../src/lib/i18n/index.ts';
 import { resolveReport } from '../src/lib/model.ts';
 import { cardForPath, type OgCard } from '../src/lib/og/cards.ts';
 import { satoriFonts } from '../src/lib/og/fonts.ts';
@@ -30,7 +31,7 @@ const groups = [
 ];
 // Round-robin over the kinds of page, so a short run still mixes them.
 const paths = Array.from({ length: Math.max(...groups.map((g) => g.length)) }, (_, i) => groups.map((g) => g[i]).filter((p) => p !== undefined)).flat();
-const cards: OgCard[] = paths.slice(0, Number(values.cards)).map((path) => cardForPath(path, report, report.data.title, '#1d4e89'));
+const cards: OgCard[] = paths.slice(0, Number(values.cards)).map((path) => cardForPath(path, report, report.data.title, '#1d4e89', translator(report.data.locale)));
 
 const spent = new Map<string, number>();
 const cpuMs = () => {

@@ -10,6 +10,7 @@ import { buildCanvasSvg, type CanvasSvgLane } from '../src/lib/canvas/svg.ts';
 import { buildEmotionCurve } from '../src/lib/charts/emotionCurve.ts';
 import { buildSparkline } from '../src/lib/charts/sparkline.ts';
 import { buildJourneyTimeline, type TimelineMark } from '../src/lib/charts/timeline.ts';
+import { english } from '../src/lib/i18n/index.ts';
 
 const scale = { min: 1, max: 5, labels: [{ score: 1, label: 'Frustrated' }, { score: 3, label: 'Neutral' }, { score: 5, label: 'Delighted' }] };
 const stages = ['Awareness', 'Consideration', 'Decision', 'Purchase', 'Delivery', 'Support', 'Loyalty'].map((name, i) => ({ id: `s${i}`, name }));
@@ -30,19 +31,20 @@ const history = Array.from({ length: 12 }, (_, i) => ({ date: new Date(Date.UTC(
 
 function renderAll(): number {
   let bytes = 0;
-  bytes += buildJourneyTimeline({ id: 'timeline', title: 'Timeline', stages, lanes, marks, scale }).svg.length;
-  bytes += buildJourneyTimeline({ id: 'timeline-compact', title: 'Timeline', stages, lanes, marks, scale, compact: true }).svg.length;
+  bytes += buildJourneyTimeline({ id: 'timeline', title: 'Timeline', stages, lanes, marks, scale, t: english }).svg.length;
+  bytes += buildJourneyTimeline({ id: 'timeline-compact', title: 'Timeline', stages, lanes, marks, scale, compact: true, t: english }).svg.length;
   bytes += buildEmotionCurve({
     id: 'curve',
     title: 'Curve',
     stages,
     scale,
+    t: english,
     series: [
       { name: 'Giulia', points },
       { name: 'Marco', points: points.map((p) => ({ ...p, score: Math.max(1, p.score - 0.5) })) },
     ],
   }).svg.length;
-  for (let k = 0; k < 7; k++) bytes += buildSparkline({ id: `spark-${k}`, title: 'KPI', samples: history, target: 60, formatValue: String }).svg.length;
+  for (let k = 0; k < 7; k++) bytes += buildSparkline({ id: `spark-${k}`, title: 'KPI', samples: history, target: 60, formatValue: String, t: english }).svg.length;
   return bytes;
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildEmotionCurve, layoutEmotionCurve, type EmotionCurveInput } from '../src/lib/charts/emotionCurve.ts';
 import { buildJourneyTimeline, type TimelineInput } from '../src/lib/charts/timeline.ts';
 import { badAttributes, parseSvg } from './helpers/svg.ts';
+import { english } from '../src/lib/i18n/index.ts';
 
 /** Random valid journeys: 1-8 stages, 0-70 touchpoints on 1-6 channels, scores on a random scale. */
 const journeyArbitrary = fc
@@ -34,7 +35,7 @@ describe('charts on random journeys', () => {
   it('the timeline has one mark per touchpoint, valid attributes and well-formed markup', () => {
     fc.assert(
       fc.property(journeyArbitrary, (journey) => {
-        const input: TimelineInput = { id: 'tl', title: 'T', ...journey };
+        const input: TimelineInput = { id: 'tl', title: 'T', ...journey, t: english };
         const { svg } = buildJourneyTimeline(input);
         expect(badAttributes(svg)).toEqual([]);
         expect(parseSvg(svg).filter((e) => e.name === 'a')).toHaveLength(journey.marks.length);
@@ -50,6 +51,7 @@ describe('charts on random journeys', () => {
         const input: EmotionCurveInput = {
           id: 'c',
           title: 'C',
+          t: english,
           stages: journey.stages,
           scale: journey.scale,
           series: [{ name: 'x', points: journey.marks.map((m) => ({ id: m.id, label: m.title, stageId: m.stageId, score: m.score })) }],

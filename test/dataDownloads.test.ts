@@ -78,7 +78,7 @@ describe('"Download data": CSV and JSON behind the tables', () => {
   it("headers are in the report's language, numbers keep a decimal point, text with commas and quotes is quoted", () => {
     const journey = example.journeys.find((j) => j.kpis.length > 0)!;
     const kpi = { ...journey.kpis[0]!, value: 1234.5, data: { ...journey.kpis[0]!.data, name: 'Tasso "add", carrello' } };
-    const csv = tableToCsv(kpiDataTable([kpi], translator('it'), true));
+    const csv = tableToCsv(kpiDataTable([kpi], translator('it'), { withStage: true }));
     const [headers, row] = parse(csv, { bom: true }) as string[][];
     expect(headers!.slice(0, 3)).toEqual(['KPI', 'Fase', 'Valore']);
     expect(row![0]).toBe('Tasso "add", carrello');

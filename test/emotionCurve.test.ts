@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildEmotionCurve, layoutEmotionCurve, type EmotionCurveInput } from '../src/lib/charts/emotionCurve.ts';
 import { badAttributes, parseSvg } from './helpers/svg.ts';
+import { english } from '../src/lib/i18n/index.ts';
 
 const stages = [
   { id: 's1', name: 'Awareness' },
@@ -11,6 +12,7 @@ const stages = [
 const input: EmotionCurveInput = {
   id: 'curve-test',
   title: 'Emotion curve: test',
+  t: english,
   stages,
   scale: { min: 1, max: 5, labels: [{ score: 1, label: 'Furious' }, { score: 5, label: 'Delighted' }] },
   series: [

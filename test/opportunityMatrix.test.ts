@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildOpportunityMatrix, quadrantOf } from '../src/lib/charts/opportunityMatrix.ts';
 import { badAttributes, parseSvg } from './helpers/svg.ts';
+import { english } from '../src/lib/i18n/index.ts';
 
 describe('quadrantOf', () => {
   it('names the four quadrants, the midpoint counting as high value and low effort', () => {
@@ -19,7 +20,7 @@ describe('buildOpportunityMatrix', () => {
     { id: 'o3', number: 3, title: 'Same spot A', value: 2, effort: 2, href: '#o3' },
     { id: 'o4', number: 4, title: 'Same spot B', value: 2, effort: 2, href: '#o4' },
   ];
-  const { svg } = buildOpportunityMatrix({ id: 'm', title: 'Matrix', items });
+  const { svg } = buildOpportunityMatrix({ id: 'm', title: 'Matrix', items, t: english });
   const marks = parseSvg(svg).filter((e) => e.name === 'a');
   const centre = (id: string) => {
     const circle = parseSvg(svg).find((e) => e.name === 'circle' && e.parent?.attributes['data-opportunity'] === id)!;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSparkline } from '../src/lib/charts/sparkline.ts';
 import { badAttributes, parseSvg } from './helpers/svg.ts';
+import { english } from '../src/lib/i18n/index.ts';
 
 const samples = [
   { date: new Date('2026-03-31'), value: 3 },
@@ -9,7 +10,7 @@ const samples = [
 ];
 
 describe('buildSparkline', () => {
-  const { svg } = buildSparkline({ id: 'spark-x', title: 'Conversion: history', samples, target: 2.5, formatValue: (v) => `${v} %` });
+  const { svg } = buildSparkline({ id: 'spark-x', title: 'Conversion: history', samples, target: 2.5, formatValue: (v) => `${v} %`, t: english });
 
   it('describes the trend from oldest to newest with the target', () => {
     expect(svg).toContain('3 values from 2026-01-31 to 2026-03-31: from 1 % to 3 %, target 2.5 %.');
@@ -27,7 +28,7 @@ describe('buildSparkline', () => {
   });
 
   it('handles a flat history without NaN', () => {
-    const flat = buildSparkline({ id: 'f', title: 'f', samples: samples.map((s) => ({ ...s, value: 5 })), formatValue: String }).svg;
+    const flat = buildSparkline({ id: 'f', title: 'f', samples: samples.map((s) => ({ ...s, value: 5 })), formatValue: String, t: english }).svg;
     expect(badAttributes(flat)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildJourneyTimeline, describeTimeline, type TimelineInput, type TimelineMark } from '../src/lib/charts/timeline.ts';
 import { badAttributes, parseSvg } from './helpers/svg.ts';
+import { english } from '../src/lib/i18n/index.ts';
 
 const scale = { min: 1, max: 5, labels: [] };
 
@@ -11,6 +12,7 @@ function mark(id: string, stageId: string, laneId: string, score: number, extra:
 const input: TimelineInput = {
   id: 'timeline-test',
   title: 'Journey timeline: test',
+  t: english,
   stages: [
     { id: 'aware', name: 'Awareness' },
     { id: 'buy', name: 'Purchase' },

@@ -1,4 +1,4 @@
-import { english, type Translate } from './i18n/index.ts';
+import type { Translate } from './i18n/index.ts';
 import type { EmotionScale } from './schema/report.ts';
 
 export type EmotionTone = 'negative' | 'neutral' | 'positive';
@@ -18,7 +18,7 @@ export function emotionTone(score: number, scale: Pick<EmotionScale, 'min' | 'ma
 }
 
 /** The author's label for the nearest labelled score, or a word for the score's tone. */
-export function emotionLabel(score: number, scale: EmotionScale, t: Translate = english): string {
+export function emotionLabel(score: number, scale: EmotionScale, t: Translate): string {
   if (scale.labels.length === 0) return t(`emotion.${emotionTone(score, scale)}`);
   let best = scale.labels[0]!;
   for (const label of scale.labels) {

@@ -2,7 +2,7 @@ import { scaleLinear } from 'd3-scale';
 import { curveMonotoneX, line } from 'd3-shape';
 import { emotionLabel, neutralScore } from '../emotion.ts';
 import { formatNumber } from '../format.ts';
-import { english, type Translate } from '../i18n/index.ts';
+import type { Translate } from '../i18n/index.ts';
 import type { EmotionScale } from '../schema/report.ts';
 import { chartBand, chartGrid, chartInk, chartMuted, seriesColors, seriesDashes, seriesShapes, toneColor } from './palette.ts';
 import { marker } from './shapes.ts';
@@ -31,8 +31,8 @@ export interface EmotionCurveInput {
   scale: EmotionScale;
   /** Smaller, without point labels: for cards and the overview. */
   compact?: boolean;
-  /** Interface text in the report's language (English when absent). */
-  t?: Translate;
+  /** Interface text in the report's language. */
+  t: Translate;
   /** Series colours (the brand's); the default palette when absent. */
   colors?: readonly string[];
 }
@@ -105,14 +105,14 @@ export function layoutEmotionCurve(input: EmotionCurveInput): CurveGeometry {
   const step = input.scale.max - input.scale.min > 10 ? Math.ceil((input.scale.max - input.scale.min) / 10) : 1;
   for (let score = Math.ceil(input.scale.min); score <= input.scale.max; score += step) {
     const labelled = input.scale.labels.find((l) => l.score === score);
-    const number = formatNumber(score, (input.t ?? english).locale);
+    const number = formatNumber(score, input.t.locale);
     ticks.push({ score, y: y(score), label: labelled ? `${number} ${labelled.label}` : number });
   }
   return { width, height, plot, bands, series, neutralY: y(neutralScore(input.scale)), ticks };
 }
 
 export function describeEmotionCurve(input: EmotionCurveInput): string {
-  const t = input.t ?? english;
+  const t = input.t;
   const stageName = new Map(input.stages.map((st) => [st.id, st.name]));
   const at = (p: CurvePoint) => t('charts.scoreAt', { score: formatNumber(p.score, t.locale), label: emotionLabel(p.score, input.scale, t), title: p.label, stage: stageName.get(p.stageId) ?? p.stageId });
   const parts = input.series.map((s) => {
@@ -132,7 +132,7 @@ export function describeEmotionCurve(input: EmotionCurveInput): string {
  * its own colour, dash pattern and marker shape.
  */
 export function buildEmotionCurve(input: EmotionCurveInput): Chart {
-  const t = input.t ?? english;
+  const t = input.t;
   const g = layoutEmotionCurve(input);
   const compact = input.compact ?? false;
   const parts: string[] = [];

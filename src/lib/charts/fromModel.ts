@@ -1,12 +1,20 @@
-import { english, type Translate } from '../i18n/index.ts';
+import type { Translate } from '../i18n/index.ts';
 import type { JourneyDiff } from '../compare/journeyDiff.ts';
 import type { Journey, Stage, Touchpoint } from '../model.ts';
 import type { EmotionScale } from '../schema/report.ts';
 import type { CurveSeries, EmotionCurveInput } from './emotionCurve.ts';
 import { chartId, type TimelineInput } from './timeline.ts';
 
+/** How a journey's chart is drawn. */
+export interface JourneyChartOptions {
+  /** The small version for overview pages. */
+  compact?: boolean;
+  /** Colours of the series, in order (the brand's when set). */
+  colors?: readonly string[];
+}
+
 /** The timeline of a journey, with each mark linking where `hrefOf` says. */
-export function journeyTimelineInput(journey: Journey, scale: EmotionScale, hrefOf: (t: Touchpoint) => string, compact = false, t: Translate = english): TimelineInput {
+export function journeyTimelineInput(journey: Journey, scale: EmotionScale, hrefOf: (t: Touchpoint) => string, t: Translate, { compact = false }: Pick<JourneyChartOptions, 'compact'> = {}): TimelineInput {
   const lanes = new Map(journey.touchpoints.map((t) => [t.channel.id, { id: t.channel.id, name: t.channel.data.name, kind: t.channel.data.kind }]));
   return {
     id: chartId(compact ? 'timeline-compact' : 'timeline', journey.id),
@@ -47,7 +55,7 @@ export function journeyEmotionSeries(journey: Journey): CurveSeries[] {
   }));
 }
 
-export function journeyCurveInput(journey: Journey, scale: EmotionScale, compact = false, t: Translate = english, colors?: readonly string[]): EmotionCurveInput {
+export function journeyCurveInput(journey: Journey, scale: EmotionScale, t: Translate, { compact = false, colors }: JourneyChartOptions = {}): EmotionCurveInput {
   return {
     id: chartId(compact ? 'curve-compact' : 'curve', journey.id),
     title: t('charts.curveTitle', { journey: journey.data.title }),
@@ -64,7 +72,7 @@ export function journeyCurveInput(journey: Journey, scale: EmotionScale, compact
  * Today's and the future-state emotion curves on one chart: the stages of both journeys on one
  * axis (matched stages share a band), each touchpoint in its stage's band.
  */
-export function comparisonCurveInput(diff: JourneyDiff, scale: EmotionScale, t: Translate = english, colors?: readonly string[]): EmotionCurveInput {
+export function comparisonCurveInput(diff: JourneyDiff, scale: EmotionScale, t: Translate, { colors }: Pick<JourneyChartOptions, 'colors'> = {}): EmotionCurveInput {
   const axisId = new Map<Stage, string>();
   for (const stage of diff.stages) for (const side of [stage.current, stage.future]) if (side) axisId.set(side, stage.id);
   const series = (name: string, journey: Journey): CurveSeries => ({

@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { formatNumber } from '../format.ts';
-import { english, type Translate } from '../i18n/index.ts';
+import type { Translate } from '../i18n/index.ts';
 import { chartBand, chartGrid, chartInk, chartMuted, seriesColors } from './palette.ts';
 import { chartRoot, el, text } from './svg.ts';
 import type { Chart } from './timeline.ts';
@@ -21,7 +21,8 @@ export interface MatrixInput {
   id: string;
   title: string;
   items: MatrixItem[];
-  t?: Translate;
+  /** Interface text in the report's language. */
+  t: Translate;
   /** Mark colour (the brand's); the default palette's first when absent. */
   color?: string;
 }
@@ -42,7 +43,7 @@ const M = { left: 56, right: 16, top: 16, bottom: 48 };
 
 /** Value against effort, each opportunity a numbered, linked mark in a named quadrant. */
 export function buildOpportunityMatrix(input: MatrixInput): Chart {
-  const t = input.t ?? english;
+  const t = input.t;
   const name = (q: Quadrant) => t(`quadrant.${q}`);
   const x = scaleLinear().domain([1, 5]).range([M.left + 14, WIDTH - M.right - 14]);
   const y = scaleLinear().domain([1, 5]).range([HEIGHT - M.bottom - 14, M.top + 14]);

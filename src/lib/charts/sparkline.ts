@@ -1,7 +1,7 @@
 import { extent } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { english, type Translate } from '../i18n/index.ts';
+import type { Translate } from '../i18n/index.ts';
 import { chartMuted, seriesColors } from './palette.ts';
 import { chartRoot, el, round } from './svg.ts';
 import type { Chart } from './timeline.ts';
@@ -17,7 +17,8 @@ export interface SparklineInput {
   formatValue: (value: number) => string;
   /** Formats a date for the description (ISO date when absent). */
   formatDate?: (date: Date) => string;
-  t?: Translate;
+  /** Interface text in the report's language. */
+  t: Translate;
   /** Line colour (the brand's); the default palette's first when absent. */
   color?: string;
 }
@@ -40,7 +41,7 @@ export function buildSparkline(input: SparklineInput): Chart {
     .y((s) => round(y(s.value)))(samples);
   const last = samples.at(-1);
   const first = samples[0];
-  const t = input.t ?? english;
+  const t = input.t;
   const date = input.formatDate ?? ((d: Date) => d.toISOString().slice(0, 10));
   const description =
     first && last

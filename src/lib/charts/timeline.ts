@@ -1,6 +1,6 @@
 import { emotionLabel, emotionTone } from '../emotion.ts';
 import { formatNumber } from '../format.ts';
-import { english, type Translate } from '../i18n/index.ts';
+import type { Translate } from '../i18n/index.ts';
 import type { EmotionScale } from '../schema/report.ts';
 import { chartBand, chartGrid, chartInk, chartMuted, toneColor } from './palette.ts';
 import { marker, toneShape } from './shapes.ts';
@@ -39,8 +39,8 @@ export interface TimelineInput {
   scale: EmotionScale;
   /** Marks only, no labels: the overview's small version. */
   compact?: boolean;
-  /** Interface text in the report's language (English when absent). */
-  t?: Translate;
+  /** Interface text in the report's language. */
+  t: Translate;
 }
 
 export interface Chart {
@@ -65,7 +65,7 @@ const compactLayout: Layout = { laneHeader: 120, column: 96, row: 20, header: 44
 /** A sentence summarising the timeline for screen readers and the <desc>. */
 export function describeTimeline(input: Pick<TimelineInput, 'stages' | 'lanes' | 'marks' | 'scale' | 't'>): string {
   const { stages, lanes, marks, scale } = input;
-  const t = input.t ?? english;
+  const t = input.t;
   if (marks.length === 0) return t('charts.timelineEmpty', { stages: t('charts.countStages', { count: stages.length }) });
   const stageName = new Map(stages.map((s) => [s.id, s.name]));
   const lowest = marks.reduce((a, b) => (b.score < a.score ? b : a));
@@ -90,7 +90,7 @@ export function describeTimeline(input: Pick<TimelineInput, 'stages' | 'lanes' |
  * in rows, so nothing overlaps however many touchpoints a cell holds.
  */
 export function buildJourneyTimeline(input: TimelineInput): Chart {
-  const t = input.t ?? english;
+  const t = input.t;
   const layout = input.compact ? compactLayout : fullLayout;
   const lanes = [...input.lanes].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'online' ? -1 : 1));
   const stageIndex = new Map(input.stages.map((s, i) => [s.id, i]));

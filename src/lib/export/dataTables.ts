@@ -36,7 +36,7 @@ export function tableToJson(table: DataTable): string {
 }
 
 /** The KPI table: one row per KPI; the stage column only where the table shows it. */
-export function kpiDataTable(kpis: readonly Kpi[], t: Translate, withStage: boolean): DataTable {
+export function kpiDataTable(kpis: readonly Kpi[], t: Translate, { withStage }: { withStage: boolean }): DataTable {
   const columns = [
     { key: 'kpi', header: t('table.kpi') },
     ...(withStage ? [{ key: 'stage', header: t('table.stage') }] : []),
@@ -156,8 +156,8 @@ export function downloadTables(report: ResolvedReport, t: Translate): { path: st
   ];
   const journeyTables = report.journeys.flatMap((journey) => [
     { path: dataPaths.journeyTable(journey.id, 'emotion-curve'), table: emotionDataTable(journey, t) },
-    ...(journey.kpis.length > 0 ? [{ path: dataPaths.journeyTable(journey.id, 'kpis'), table: kpiDataTable(journey.kpis, t, true) }] : []),
-    ...journey.stages.filter((stage) => stage.kpis.length > 0).map((stage) => ({ path: dataPaths.stageKpis(journey.id, stage.id), table: kpiDataTable(stage.kpis, t, false) })),
+    ...(journey.kpis.length > 0 ? [{ path: dataPaths.journeyTable(journey.id, 'kpis'), table: kpiDataTable(journey.kpis, t, { withStage: true }) }] : []),
+    ...journey.stages.filter((stage) => stage.kpis.length > 0).map((stage) => ({ path: dataPaths.stageKpis(journey.id, stage.id), table: kpiDataTable(stage.kpis, t, { withStage: false }) })),
   ]);
   return [...reportTables, ...journeyTables];
 }

@@ -1,7 +1,7 @@
 import { buildEmotionCurve } from '../charts/emotionCurve.ts';
 import { comparisonCurveInput, journeyCurveInput } from '../charts/fromModel.ts';
 import { diffJourneys } from '../compare/journeyDiff.ts';
-import { english, type Translate } from '../i18n/index.ts';
+import type { Translate } from '../i18n/index.ts';
 import { countKpiStatuses, kpiStatuses, type KpiStatus } from '../kpi.ts';
 import type { ResolvedReport } from '../model.ts';
 import { COMPARISON_SEGMENT } from '../paths.ts';
@@ -26,7 +26,7 @@ export interface OgCard {
  * The card of a page from its site path (`journeys/click-collect/`). Pages that are not an
  * entity (indexes, 404) get a card with their heading; `heading` is read from the built page.
  */
-export function cardForPath(path: string, report: ResolvedReport, heading: string, brandColor: string, t: Translate = english, colors?: readonly string[]): OgCard {
+export function cardForPath(path: string, report: ResolvedReport, heading: string, brandColor: string, t: Translate, colors?: readonly string[]): OgCard {
   const base = { reportTitle: report.data.title, client: report.data.client, brandColor };
   const counts = (kpis: { status: KpiStatus }[]) => {
     const c = countKpiStatuses(kpis.map((k) => k.status));
@@ -42,7 +42,7 @@ export function cardForPath(path: string, report: ResolvedReport, heading: strin
   if (section === 'journeys' && id && sub === COMPARISON_SEGMENT) {
     const journey = report.journeyById.get(id);
     if (journey?.improves) {
-      const curve = buildEmotionCurve({ ...comparisonCurveInput(diffJourneys(journey.improves, journey), report.data.emotionScale, t, colors), compact: true, id: 'og-curve' });
+      const curve = buildEmotionCurve({ ...comparisonCurveInput(diffJourneys(journey.improves, journey), report.data.emotionScale, t, { colors }), compact: true, id: 'og-curve' });
       return { ...base, kind: t('kind.comparison'), title: journey.data.title, subtitle: `${t('compare.today')}: ${journey.improves.data.title}`, curveSvg: curve.svg };
     }
   }
@@ -53,7 +53,7 @@ export function cardForPath(path: string, report: ResolvedReport, heading: strin
   if (section === 'journeys' && id) {
     const journey = report.journeyById.get(id);
     if (journey) {
-      const curve = buildEmotionCurve({ ...journeyCurveInput(journey, report.data.emotionScale, true, t, colors), id: 'og-curve' });
+      const curve = buildEmotionCurve({ ...journeyCurveInput(journey, report.data.emotionScale, t, { compact: true, colors }), id: 'og-curve' });
       return { ...base, kind: t('kind.journey'), title: journey.data.title, subtitle: journey.personas.map((p) => p.data.name).join(', '), curveSvg: curve.svg };
     }
   }
@@ -69,7 +69,7 @@ export function cardForPath(path: string, report: ResolvedReport, heading: strin
 }
 
 /** The card of a protected report: nothing of its content. */
-export function protectedCard(brandColor: string, t: Translate = english): OgCard {
+export function protectedCard(brandColor: string, t: Translate): OgCard {
   return { kind: t('protected.title'), title: t('protected.card'), reportTitle: 'Itinera', client: '', brandColor };
 }
 
