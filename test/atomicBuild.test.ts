@@ -5,12 +5,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STAGING_ROOT } from '../src/build/staging.ts';
-import { allFiles, buildKilledAt, buildSite, copyFixture, exampleContent, filesContaining, minimalFixture, projectRoot, setVisibility } from './helpers/build.ts';
+import { filesBelow } from '../src/lib/files.ts';
+import { buildKilledAt, buildSite, copyFixture, exampleContent, filesContaining, minimalFixture, projectRoot, setVisibility } from './helpers/build.ts';
 import { exampleBuild, exampleSite } from './helpers/sharedBuild.ts';
 
 /** Every file of a folder, dotfiles included, with a hash of its bytes. */
 function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(allFiles(dir).map((file) => [relative(dir, file), createHash('sha256').update(readFileSync(file)).digest('hex')]));
+  return Object.fromEntries(filesBelow(dir).map((file) => [relative(dir, file), createHash('sha256').update(readFileSync(file)).digest('hex')]));
 }
 
 /** Files of the output folder, if there is one, that contain report text. */

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { filesBelow } from '../src/lib/files.ts';
 import { translator, uiLanguage, uiLanguages, uiTable } from '../src/lib/i18n/index.ts';
 import { projectRoot } from './helpers/build.ts';
 import { pluralDisagreements } from './helpers/text.ts';
@@ -9,9 +10,9 @@ const english = uiTable('en');
 const keys = Object.keys(english);
 
 /** Every .ts and .astro file under src/, as text. */
-const sources = readdirSync(join(projectRoot, 'src'), { recursive: true, withFileTypes: true })
-  .filter((e) => e.isFile() && /\.(ts|astro)$/.test(e.name) && !e.parentPath.includes('i18n'))
-  .map((e) => readFileSync(join(e.parentPath, e.name), 'utf8'))
+const sources = filesBelow(join(projectRoot, 'src'), (name) => /\.(ts|astro)$/.test(name))
+  .filter((file) => !dirname(file).includes('i18n'))
+  .map((file) => readFileSync(file, 'utf8'))
   .join('\n');
 
 describe('interface text', () => {

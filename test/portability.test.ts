@@ -13,9 +13,10 @@
  * URLs and site paths (`https://host/home/`, `/journeys/…`) are not file paths and never match.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { filesBelow } from '../src/lib/files.ts';
 import { projectRoot } from './helpers/build.ts';
 
 const CHECKED_FOLDERS = ['src', 'scripts', 'test', '.ci'];
@@ -35,11 +36,7 @@ function checkedFiles(): string[] {
   const git = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...CHECKED_FOLDERS], { cwd: projectRoot, encoding: 'utf8' });
   // A file deleted but not yet committed is still listed: skip it.
   if (git.status === 0 && git.stdout) return git.stdout.split('\0').filter((file) => file && existsSync(join(projectRoot, file)));
-  return CHECKED_FOLDERS.flatMap((folder) =>
-    readdirSync(join(projectRoot, folder), { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => relative(projectRoot, join(entry.parentPath, entry.name))),
-  );
+  return CHECKED_FOLDERS.flatMap((folder) => filesBelow(join(projectRoot, folder)).map((file) => relative(projectRoot, file)));
 }
 
 describe('a clone at any path', () => {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtPages } from '../src/build/pages.ts';
 import { ogImagePath } from '../src/lib/og/cards.ts';
-import { allFiles, buildSite, copyFixture, filesContaining, readPage, setVisibility } from './helpers/build.ts';
+import { filesBelow } from '../src/lib/files.ts';
+import { buildSite, copyFixture, filesContaining, readPage, setVisibility } from './helpers/build.ts';
 import { exampleSite } from './helpers/sharedBuild.ts';
 
 /** Width and height from a PNG's IHDR chunk. */
@@ -100,7 +101,7 @@ describe('a protected report', () => {
     setVisibility(dir, 'protected');
     const build = buildSite(dir, { env: { ITINERA_PASSWORD: 'correct horse' } });
     expect(build.status, build.output).toBe(0);
-    expect(allFiles(build.outDir).length).toBeGreaterThan(20);
+    expect(filesBelow(build.outDir).length).toBeGreaterThan(20);
     expect(filesContaining(build.outDir, markers)).toEqual([]);
     expect(existsSync(join(build.outDir, 'pagefind'))).toBe(false);
     // Data files would not be encrypted: they are left out (the schema holds no content).

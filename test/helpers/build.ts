@@ -1,8 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { filesBelow } from '../../src/lib/files.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 export const exampleContent = join(projectRoot, 'content');
@@ -92,16 +93,9 @@ export function setVisibility(dir: string, visibility: string) {
   writeFileSync(report, readFileSync(report, 'utf8').replace('summary:', `visibility: ${visibility}\nsummary:`));
 }
 
-/** Every file below a folder, dotfiles included. */
-export function allFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name));
-}
-
 /** `file: marker` for every file below a folder that contains a marker, as UTF-8 or UTF-16 (binary files too). */
 export function filesContaining(dir: string, markers: readonly string[]): string[] {
-  return allFiles(dir).flatMap((file) => {
+  return filesBelow(dir).flatMap((file) => {
     const bytes = readFileSync(file);
     return markers.filter((m) => bytes.includes(Buffer.from(m)) || bytes.includes(Buffer.from(m, 'utf16le'))).map((m) => `${file}: ${m}`);
   });

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { filesBelow } from '../../src/lib/files.ts';
 import { uiTable } from '../../src/lib/i18n/index.ts';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -17,9 +17,8 @@ export function visibleText(html: string): string {
 
 /** Every file of a report folder as one text, to tell the author's own words from Itinera's. */
 export function authoredText(contentDir: string): string {
-  return readdirSync(contentDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'))
+  return filesBelow(contentDir)
+    .map((file) => readFileSync(file, 'utf8'))
     .join('\n');
 }
 
