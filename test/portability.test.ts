@@ -67,12 +67,10 @@ describe('a clone at any path', () => {
   it('loads every module of src/lib under plain Node, without Vite', () => {
     // A child process: vitest runs modules through Vite, which would hide Vite-only APIs.
     const script = `
-      import { readdirSync } from 'node:fs';
       import { join } from 'node:path';
       import { pathToFileURL } from 'node:url';
-      const files = readdirSync(join(process.cwd(), 'src/lib'), { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
-        .map((entry) => join(entry.parentPath, entry.name));
+      const { filesBelow } = await import(pathToFileURL(join(process.cwd(), 'src/lib/files.ts')).href);
+      const files = filesBelow(join(process.cwd(), 'src/lib'), (name) => name.endsWith('.ts'));
       const failures = [];
       for (const file of files) {
         try { await import(pathToFileURL(file).href); } catch (error) { failures.push(file.slice(process.cwd().length + 1) + ': ' + error.message); }
