@@ -8,7 +8,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { filesBelow } from '../../src/lib/files.ts';
 import { buildSite, exampleContent, projectRoot, type BuildResult } from './build.ts';
@@ -24,8 +32,17 @@ const STALE_LOCK_MS = 20 * 60_000;
 const builtHere = new Map<string, BuildResult>();
 
 function hashFiles(hash: ReturnType<typeof createHash>, root: string): void {
-  const files = statSync(root, { throwIfNoEntry: false })?.isDirectory() ? filesBelow(root).sort() : existsSync(root) ? [root] : [];
-  for (const file of files) hash.update(relative(projectRoot, file).split(sep).join('/')).update('\0').update(readFileSync(file)).update('\0');
+  const files = statSync(root, { throwIfNoEntry: false })?.isDirectory()
+    ? filesBelow(root).sort()
+    : existsSync(root)
+      ? [root]
+      : [];
+  for (const file of files)
+    hash
+      .update(relative(projectRoot, file).split(sep).join('/'))
+      .update('\0')
+      .update(readFileSync(file))
+      .update('\0');
 }
 
 /** What decides a build's output: the fixture, the sources, the commit, the environment and the day. */
@@ -34,9 +51,14 @@ function buildKey(contentDir: string): string {
   hashFiles(hash, contentDir);
   for (const source of SOURCES) hashFiles(hash, join(projectRoot, source));
   // The report's history pages come from the commits that touched its folder.
-  const lastCommit = spawnSync('git', ['log', '-1', '--format=%H', '--', contentDir], { cwd: projectRoot, encoding: 'utf8' });
+  const lastCommit = spawnSync('git', ['log', '-1', '--format=%H', '--', contentDir], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+  });
   hash.update(lastCommit.status === 0 ? lastCommit.stdout : 'no git');
-  const environment = Object.entries(process.env).filter(([name]) => /^(ITINERA_|SITE$|BASE$|CI$)/.test(name));
+  const environment = Object.entries(process.env).filter(([name]) =>
+    /^(ITINERA_|SITE$|BASE$|CI$)/.test(name),
+  );
   hash.update(JSON.stringify(environment.sort()));
   // KPI freshness is judged against today.
   hash.update(process.version).update(new Date().toISOString().slice(0, 10));
@@ -89,10 +111,16 @@ function acquire(lock: string): void {
 /** Removes the oldest complete builds beyond KEPT_BUILDS; never one being built. */
 function pruneOldBuilds(): void {
   const complete = readdirSync(buildsRoot)
-    .filter((name) => !name.endsWith('.lock') && !existsSync(join(buildsRoot, `${name}.lock`)) && existsSync(join(buildsRoot, name, 'result.json')))
+    .filter(
+      (name) =>
+        !name.endsWith('.lock') &&
+        !existsSync(join(buildsRoot, `${name}.lock`)) &&
+        existsSync(join(buildsRoot, name, 'result.json')),
+    )
     .map((name) => ({ name, time: statSync(join(buildsRoot, name, 'result.json')).mtimeMs }))
     .sort((a, b) => b.time - a.time);
-  for (const { name } of complete.slice(KEPT_BUILDS)) rmSync(join(buildsRoot, name), { recursive: true, force: true });
+  for (const { name } of complete.slice(KEPT_BUILDS))
+    rmSync(join(buildsRoot, name), { recursive: true, force: true });
 }
 
 /**
