@@ -73,6 +73,20 @@ function woffToSfnt(woff: Buffer): Buffer {
   return Buffer.concat(parts);
 }
 
+/** A face of the cards' fonts as TrueType data, with the code points it has (for shaping text outside resvg). */
+export interface CardSfntFace extends CardFontStyle {
+  sfnt: Buffer;
+  codePoints: Set<number>;
+}
+
+let sfntFaces: CardSfntFace[] | undefined;
+
+/** Every face as TrueType, Latin before Latin Extended for each style (the order to look for a glyph in). */
+export function cardSfntFaces(): CardSfntFace[] {
+  sfntFaces ??= cardFaces().map(({ weight, style, woff }) => ({ weight, style, sfnt: woffToSfnt(woff), codePoints: new Set((create(woff) as Font).characterSet) }));
+  return sfntFaces;
+}
+
 let fontFiles: string[] | undefined;
 
 /** The fonts as TrueType files for resvg, converted once into the system's temporary folder. */

@@ -6,7 +6,9 @@ import satori from 'satori';
 import type { KpiStatus } from '../kpi.ts';
 import type { OgCard } from './cards.ts';
 import { drawableText, resvgFontFiles, satoriFonts } from './fonts.ts';
-import { encodeRgbaPng } from './png.ts';
+import { drawShapes, splitLayout } from './compose.ts';
+import { drawText, loadShaping, type Scanlines } from './glyphs.ts';
+import { encodePngRows, encodeRgbaPng } from './png.ts';
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
@@ -107,19 +109,70 @@ export function rasterise(svg: string): { pixels: Buffer; height: number } {
 /** Bands drawn so far, by report title, client and colour (a build draws one). */
 const bands = new Map<string, Promise<{ pixels: Buffer; height: number }>>();
 
+function bandKeyOf(card: OgCard): string {
+  return JSON.stringify([card.reportTitle, card.client, card.brandColor]);
+}
+
 function band(card: OgCard) {
-  const key = JSON.stringify([card.reportTitle, card.client, card.brandColor]);
+  const key = bandKeyOf(card);
   let drawn = bands.get(key);
   if (!drawn) bands.set(key, (drawn = layoutSvg(bandTree(card), { width: OG_WIDTH }).then(rasterise)));
   return drawn;
 }
 
-/** Renders a card to PNG: the band is drawn once and reused, the rest is laid out and rasterised under it. */
+/** The card being drawn, as PNG rows: the band on top, the body under it, reused from card to card. */
+interface CardCanvas {
+  rows: Buffer;
+  bandKey: string;
+  /** Body rows the previous card drew on, [first, last], to make white again. */
+  dirty: [number, number];
+}
+let canvas: CardCanvas | undefined;
+const ROW_BYTES = OG_WIDTH * 4 + 1;
+
+/** The canvas with this band on top and a white body, `height` rows high (the card's last rows). */
+function cleanCanvas(bandKey: string, top: { pixels: Buffer; height: number }): Scanlines {
+  if (!canvas || canvas.bandKey !== bandKey) {
+    // Every row starts with filter type 0 (none); the body starts white.
+    const rows = Buffer.alloc(ROW_BYTES * OG_HEIGHT, 255);
+    for (let y = 0; y < OG_HEIGHT; y++) rows[y * ROW_BYTES] = 0;
+    for (let y = 0; y < top.height; y++) top.pixels.copy(rows, y * ROW_BYTES + 1, y * OG_WIDTH * 4, (y + 1) * OG_WIDTH * 4);
+    canvas = { rows, bandKey, dirty: [0, -1] };
+  }
+  const body = canvas.rows.subarray(top.height * ROW_BYTES);
+  for (let y = canvas.dirty[0]; y <= canvas.dirty[1]; y++) body.fill(255, y * ROW_BYTES + 1, (y + 1) * ROW_BYTES);
+  canvas.dirty = [0, -1];
+  return { rows: body, width: OG_WIDTH, height: OG_HEIGHT - top.height };
+}
+
+/**
+ * Draws satori's layout of the body onto the canvas: words from cached glyph bitmaps, the other
+ * shapes (borders, figures) by resvg on their bounding box only. False when the layout holds
+ * something only resvg can draw.
+ */
+function drawBody(bandKey: string, top: { pixels: Buffer; height: number }, svg: string): boolean {
+  const layout = splitLayout(svg, OG_WIDTH, OG_HEIGHT - top.height);
+  if (!layout) return false;
+  const body = cleanCanvas(bandKey, top);
+  const touched = [layout.shapes === undefined ? undefined : drawShapes(body, layout.shapes), ...layout.runs.map((run) => drawText(body, run))];
+  for (const rows of touched) if (rows && rows[1] >= rows[0]) canvas!.dirty = canvas!.dirty[1] < 0 ? rows : [Math.min(canvas!.dirty[0], rows[0]), Math.max(canvas!.dirty[1], rows[1])];
+  return true;
+}
+
+/**
+ * Renders a card to PNG: the band is drawn once and reused; under it satori lays out the body,
+ * whose words are drawn from cached glyphs (shaped by HarfBuzz, rasterised once by resvg) and
+ * whose other shapes resvg draws on their bounding box.
+ */
 export async function renderCard(card: OgCard): Promise<Buffer> {
+  await loadShaping();
+  const bandKey = bandKeyOf(card);
   const top = await band(card);
   const height = OG_HEIGHT - top.height;
-  const body = rasterise(await layoutSvg(bodyTree(card, height), { width: OG_WIDTH, height }));
-  return encodeRgbaPng(Buffer.concat([top.pixels, body.pixels]), OG_WIDTH, OG_HEIGHT);
+  const svg = await layoutSvg(bodyTree(card, height), { width: OG_WIDTH, height });
+  // From here to the encoding nothing awaits: the shared canvas holds one card at a time.
+  if (drawBody(bandKey, top, svg)) return encodePngRows(canvas!.rows, OG_WIDTH, OG_HEIGHT);
+  return encodeRgbaPng(Buffer.concat([top.pixels, rasterise(svg).pixels]), OG_WIDTH, OG_HEIGHT);
 }
 
 export function cardHash(card: OgCard): string {

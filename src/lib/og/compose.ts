@@ -1,0 +1,87 @@
+import { Resvg } from '@resvg/resvg-js';
+import type { Scanlines, TextRun } from './glyphs.ts';
+
+const TEXT_ELEMENT = /<text ([^>]*)>([^<]*)<\/text>/g;
+const ATTRIBUTE = /([\w-]+)="([^"]*)"/g;
+/** The attributes satori gives a word; a word with any other (a clip, a transform) is left to resvg. */
+const understood = new Set(['x', 'y', 'width', 'height', 'font-weight', 'font-style', 'font-size', 'font-family', 'letter-spacing', 'fill']);
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[\da-f]+|#\d+|\w+);/gi, (whole, name: string) => {
+    if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1)));
+    return entities[name] ?? whole;
+  });
+}
+
+function hexColor(fill: string): [number, number, number] | undefined {
+  const hex = /^#([\da-f]{3}|[\da-f]{6})$/i.exec(fill)?.[1];
+  if (!hex) return undefined;
+  const full = hex.length === 3 ? [...hex].map((digit) => digit + digit).join('') : hex;
+  return [0, 2, 4].map((at) => parseInt(full.slice(at, at + 2), 16)) as [number, number, number];
+}
+
+function textRun(attributes: string, content: string): TextRun | undefined {
+  const attrs = Object.fromEntries([...attributes.matchAll(ATTRIBUTE)].map(([, name, value]) => [name!, value!]));
+  if (Object.keys(attrs).some((name) => !understood.has(name))) return undefined;
+  const weight = attrs['font-weight'] === 'normal' || attrs['font-weight'] === undefined ? 400 : attrs['font-weight'] === 'bold' ? 700 : Number(attrs['font-weight']);
+  const style = attrs['font-style'] ?? 'normal';
+  const color = hexColor(attrs.fill ?? '#000000');
+  if (![400, 700].includes(weight) || !['normal', 'italic'].includes(style) || !color) return undefined;
+  return { text: decodeEntities(content), x: Number(attrs.x), y: Number(attrs.y), size: Number(attrs['font-size']), weight, style, letterSpacing: Number(attrs['letter-spacing'] ?? 0), color };
+}
+
+/**
+ * Satori's SVG of a card, split into the words (drawn from cached glyphs) and the rest, without
+ * its white background, for resvg (undefined when nothing else is drawn). Undefined when the SVG
+ * holds something this cannot draw exactly, so the caller lets resvg draw the whole.
+ */
+export function splitLayout(svg: string, width: number, height: number): { runs: TextRun[]; shapes: string | undefined } | undefined {
+  const runs: TextRun[] = [];
+  for (const [, attributes, content] of svg.matchAll(TEXT_ELEMENT)) {
+    if (content!.trim() === '') continue;
+    const run = textRun(attributes!, content!);
+    if (!run) return undefined;
+    runs.push(run);
+  }
+  const background = `<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`;
+  if (!svg.includes(background)) return undefined;
+  const shapes = svg.replace(TEXT_ELEMENT, '').replace(background, '');
+  // Masks, clips and definitions draw nothing by themselves.
+  const drawn = shapes.replace(/<(mask|clipPath|defs)\b[\s\S]*?<\/\1>/g, '').replace(/<\/?svg[^>]*>/g, '');
+  return { runs, shapes: drawn.trim() === '' ? undefined : shapes };
+}
+
+/** Room left around resvg's bounding box, which leaves out strokes' outer halves. */
+const BOX_MARGIN = 8;
+
+/**
+ * Draws the non-text shapes over opaque pixels. resvg renders only their bounding box, on a
+ * transparent canvas, blended in here: a full canvas cost about as much as the rest of a card.
+ * Returns the rows it touched, [first, last], or undefined when it drew nothing.
+ */
+export function drawShapes(target: Scanlines, shapes: string): [number, number] | undefined {
+  const resvg = new Resvg(shapes, { font: { loadSystemFonts: false } });
+  const box = resvg.getBBox();
+  if (!box) return undefined;
+  const left = Math.max(0, Math.floor(box.x) - BOX_MARGIN);
+  const top = Math.max(0, Math.floor(box.y) - BOX_MARGIN);
+  const right = Math.min(target.width, Math.ceil(box.x + box.width) + BOX_MARGIN);
+  const bottom = Math.min(target.height, Math.ceil(box.y + box.height) + BOX_MARGIN);
+  if (right <= left || bottom <= top) return undefined;
+  Object.assign(box, { x: left, y: top, width: right - left, height: bottom - top });
+  resvg.cropByBBox(box);
+  const pixels = resvg.render().pixels;
+  const width = right - left;
+  const stride = target.width * 4 + 1;
+  for (let y = 0; y < bottom - top; y++) {
+    for (let x = 0; x < width; x++) {
+      const from = (y * width + x) * 4;
+      const a = pixels[from + 3]!;
+      if (a === 0) continue;
+      const at = (top + y) * stride + 1 + (left + x) * 4;
+      for (let c = 0; c < 3; c++) target.rows[at + c] = (pixels[from + c]! * a + target.rows[at + c]! * (255 - a) + 127) / 255;
+    }
+  }
+  return [top, bottom - 1];
+}
