@@ -1,18 +1,17 @@
 /**
  * `npm run bench:cards [-- --cards 60]`: CPU time per preview card, step by step (layout,
- * rasterising, encoding), on cards of the report in ITINERA_CONTENT (default `content/`): the
- * overview, personas, journeys, stages, touchpoints and channels in turn. Also prints what the
- * pipeline it replaced costs on the same cards (satori drawing glyphs as paths, resvg's encoder).
+ * words, other shapes, encoding), on cards of the report in ITINERA_CONTENT (default `content/`):
+ * the overview, personas, journeys, stages, touchpoints and channels in turn. Also prints what
+ * the pipeline it replaced costs on the same cards (resvg shaping and rasterising all the text).
  */
 import { parseArgs } from 'node:util';
-import { Resvg } from '@resvg/resvg-js';
-import satori from 'satori';
 import { resolveContentDir } from '../src/lib/contentDir.ts';
 import { translator } from '../src/lib/i18n/index.ts';
 import { resolveReport } from '../src/lib/model.ts';
 import { cardForPath, type OgCard } from '../src/lib/og/cards.ts';
-import { satoriFonts } from '../src/lib/og/fonts.ts';
-import { encodeRgbaPng } from '../src/lib/og/png.ts';
+import { drawShapes, splitLayout } from '../src/lib/og/compose.ts';
+import { drawText, loadShaping, type Scanlines } from '../src/lib/og/glyphs.ts';
+import { encodePngRows, encodeRgbaPng } from '../src/lib/og/png.ts';
 import { bandTree, bodyTree, layoutSvg, OG_HEIGHT, OG_WIDTH, rasterise, renderCard } from '../src/lib/og/render.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 
@@ -45,26 +44,33 @@ async function timed<T>(step: string, work: () => T | Promise<T>): Promise<T> {
   return result;
 }
 
-/** The pipeline this one replaced: satori drawing every glyph as a path on the whole card, resvg rasterising and encoding. */
+/** The pipeline this one replaced: resvg shaping and rasterising satori's text on the whole body, the pixels joined and encoded. */
 async function renderAsBefore(card: OgCard): Promise<Buffer> {
-  const whole = { type: 'div', props: { style: { display: 'flex', flexDirection: 'column' }, children: [bandTree(card), bodyTree(card, height)] } };
-  const svg = await satori(whole as unknown as Parameters<typeof satori>[0], { width: OG_WIDTH, height: OG_HEIGHT, fonts: satoriFonts() });
-  return new Resvg(svg).render().asPng();
+  const body = rasterise(await layoutSvg(bodyTree(card, height), { width: OG_WIDTH, height }));
+  return encodeRgbaPng(Buffer.concat([band.pixels, body.pixels]), OG_WIDTH, OG_HEIGHT);
 }
 
+await loadShaping();
 const band = rasterise(await layoutSvg(bandTree(cards[0]!), { width: OG_WIDTH }));
 const height = OG_HEIGHT - band.height;
 for (const card of cards.slice(0, 5)) await Promise.all([renderCard(card), renderAsBefore(card)]);
 // Whole passes, alternated, so that neither pipeline profits from the other's caches or load.
 for (let pass = 0; pass < 2; pass++) {
   for (const card of cards) await timed('whole card, as the build renders it', () => renderCard(card));
-  for (const card of cards) await timed('whole card, as before (glyphs as paths, resvg PNG encoding)', () => renderAsBefore(card));
+  for (const card of cards) await timed('whole card, as before (resvg shapes and rasterises the text)', () => renderAsBefore(card));
 }
+// The steps of renderCard on a canvas of its own (the band's rows are left white here).
+const rows = Buffer.alloc((OG_WIDTH * 4 + 1) * OG_HEIGHT, 255);
+for (let y = 0; y < OG_HEIGHT; y++) rows[y * (OG_WIDTH * 4 + 1)] = 0;
+const body: Scanlines = { rows: rows.subarray(band.height * (OG_WIDTH * 4 + 1)), width: OG_WIDTH, height };
 for (const card of cards) {
-  const svg = await timed('  step: satori layout under the band (text left as text)', () => layoutSvg(bodyTree(card, height), { width: OG_WIDTH, height }));
-  const body = await timed('  step: resvg shaping and rasterising', () => rasterise(svg));
-  const pixels = Buffer.concat([band.pixels, body.pixels]);
-  await timed('  step: PNG encoding (node:zlib level 3, unfiltered)', () => encodeRgbaPng(pixels, OG_WIDTH, OG_HEIGHT));
+  const svg = await timed('  step: satori layout under the band', () => layoutSvg(bodyTree(card, height), { width: OG_WIDTH, height }));
+  const layout = await timed('  step: splitting the layout into words and shapes', () => splitLayout(svg, OG_WIDTH, height));
+  if (!layout) throw new Error(`card "${card.title}" fell back to resvg for its whole body`);
+  await timed('  step: making the body white again', () => body.rows.fill(255).forEach((_, y) => y % (OG_WIDTH * 4 + 1) === 0 && (body.rows[y] = 0)));
+  if (layout.shapes) await timed('  step: other shapes, resvg on their bounding box', () => drawShapes(body, layout.shapes!));
+  await timed('  step: words from cached glyphs', () => layout.runs.forEach((run) => drawText(body, run)));
+  await timed('  step: PNG encoding (node:zlib level 3, unfiltered)', () => encodePngRows(rows, OG_WIDTH, OG_HEIGHT));
 }
 const passes = (step: string) => (step.startsWith('whole') ? 2 : 1);
 

@@ -4,7 +4,8 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dropStaleContentCache } from './build/contentCache.ts';
-import { writeOgCards } from './build/ogCards.ts';
+import { FULL_POOL } from './build/cardPool.ts';
+import { startModelCards, writeOgCards, type EarlyCards } from './build/ogCards.ts';
 import { protectPages } from './build/protect.ts';
 import { writeRobotsTxt } from './build/robots.ts';
 import { writeSearchIndex } from './build/search.ts';
@@ -57,6 +58,7 @@ export function itinera(): AstroIntegration {
   let site: URL | undefined;
   let base = '/';
   let projectRoot = '';
+  let earlyCards: EarlyCards | undefined;
   return {
     name: 'itinera',
     hooks: {
@@ -101,12 +103,17 @@ export function itinera(): AstroIntegration {
         process.stderr.write(`\nItinera found problems in ${contentDir}:\n\n${report}\n\nNothing was built.\n`);
         process.exit(1);
       },
+      'astro:build:start': () => {
+        // Entity cards need only the model: draw them on the cores Astro leaves idle while it
+        // renders pages on one (see docs/performance.md).
+        if (sources && FULL_POOL > 1) earlyCards = startModelCards({ cacheDir, report: resolveReport(sources), workers: FULL_POOL - 1 });
+      },
       'astro:build:done': async ({ dir, logger }) => {
         if (!sources) return;
         const outDir = fileURLToPath(dir);
         const report = resolveReport(sources);
         const visibility = report.data.visibility;
-        await writeOgCards({ outDir, cacheDir, report, logger });
+        await writeOgCards({ outDir, cacheDir, report, logger, early: earlyCards });
         const logo = report.data.branding.logo;
         if (logo) {
           mkdirSync(join(outDir, 'brand'), { recursive: true });

@@ -2,13 +2,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { cardOfPage } from '../src/build/ogCards.ts';
+import { cardOfPage, modelCards } from '../src/build/ogCards.ts';
 import { builtPages } from '../src/build/pages.ts';
 import { uiLanguages, uiTable } from '../src/lib/i18n/index.ts';
 import type { OgCard } from '../src/lib/og/cards.ts';
 import { drawableCodePoints } from '../src/lib/og/fonts.ts';
 import { resolveReport } from '../src/lib/model.ts';
-import { bandTree, bodyTree, renderCard } from '../src/lib/og/render.ts';
+import { splitLayout } from '../src/lib/og/compose.ts';
+import { bandTree, bodyTree, cardHash, layoutSvg, renderCard } from '../src/lib/og/render.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 import { exampleContent, projectRoot } from './helpers/build.ts';
 import { exampleSite } from './helpers/sharedBuild.ts';
@@ -93,6 +94,21 @@ describe('preview card glyphs', () => {
       const card = cardOfPage(page, report);
       const text = [card.kind, card.title, card.subtitle, card.quote, card.reportTitle, card.client, ...(card.kpis ?? []).map((k) => k.label)].join(' ');
       expect(missingGlyphs(text), page.path).toEqual([]);
+    }
+  });
+
+  it('the cards drawn while Astro builds are pages\' own cards, and every card\'s words are drawn from cached glyphs', async () => {
+    const report = resolveReport(validateContent(exampleContent, projectRoot).sources!);
+    const pageCards = builtPages(exampleSite()).map((page) => cardOfPage(page, report));
+    const pageHashes = new Set(pageCards.map(cardHash));
+    const early = modelCards(report);
+    // Most cards are entities' and drawn early; each of those is a built page's card, so none is wasted.
+    expect(early.length).toBeGreaterThan(pageCards.length / 2);
+    for (const card of early) expect(pageHashes.has(cardHash(card)), card.title).toBe(true);
+    // splitLayout gives up (and resvg draws the whole body) on text it cannot draw exactly.
+    for (const card of pageCards) {
+      const svg = await layoutSvg(bodyTree(card, 540), { width: 1200, height: 540 });
+      expect(splitLayout(svg, 1200, 540), card.title).toBeDefined();
     }
   });
 

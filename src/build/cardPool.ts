@@ -2,18 +2,29 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { OgCard } from '../lib/og/cards.ts';
 
+/** One card worker per core, at most four. */
+export const FULL_POOL = Math.max(1, Math.min(4, availableParallelism()));
+
 /**
- * Renders preview cards on worker threads, one per core (at most four), started when first
- * needed and kept for the whole step: starting one costs about half a second of CPU (satori,
- * its WebAssembly layout engine and the fonts), and each keeps its own memory flat.
+ * Renders preview cards on worker threads, `size` of them (one per core, at most four, unless
+ * told fewer), started when first needed and kept for the whole build: starting one costs about
+ * half a second of CPU (satori, HarfBuzz, their WebAssembly and the fonts), and each keeps its
+ * own memory flat.
  */
 export class CardPool {
   private readonly workerUrl = new URL('./cardWorker.ts', import.meta.url);
-  private readonly size = Math.max(1, Math.min(4, availableParallelism()));
-  private readonly workers: Worker[] = [];
+  private workers: Worker[] = [];
   private idle: Worker[] = [];
   private waiting: (() => void)[] = [];
   private nextId = 0;
+
+  constructor(private size = FULL_POOL) {}
+
+  /** Lets the pool start more workers, up to `size`. */
+  grow(size: number): void {
+    this.size = Math.max(this.size, size);
+    for (let i = this.workers.length; i < this.size; i++) this.waiting.shift()?.();
+  }
 
   private async acquire(): Promise<Worker> {
     for (;;) {
@@ -57,9 +68,15 @@ export class CardPool {
     }
   }
 
+  /** CPU milliseconds the workers have spent so far (user and system), read before close(). */
+  async cpuMs(): Promise<number> {
+    const usages = await Promise.all(this.workers.map((worker) => worker.cpuUsage()));
+    return usages.reduce((sum, { user, system }) => sum + (user + system) / 1000, 0);
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
-    this.workers.length = 0;
+    this.workers = [];
     this.idle = [];
   }
 }

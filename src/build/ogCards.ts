@@ -4,10 +4,11 @@ import type { AstroIntegrationLogger } from 'astro';
 import { resolveBranding } from '../lib/branding.ts';
 import { translator } from '../lib/i18n/index.ts';
 import type { ResolvedReport } from '../lib/model.ts';
+import { paths } from '../lib/paths.ts';
 import { cardForPath, ogImagePath, protectedCard, type OgCard } from '../lib/og/cards.ts';
-import { cachedCard } from '../lib/og/render.ts';
+import { cachedCard, cardHash } from '../lib/og/render.ts';
 import { progressEvery, progressLine } from '../lib/progress.ts';
-import { CardPool } from './cardPool.ts';
+import { CardPool, FULL_POOL } from './cardPool.ts';
 import { builtPages } from './pages.ts';
 
 const H1 = /<h1[^>]*>([\s\S]*?)<\/h1>/;
@@ -23,41 +24,103 @@ export function cardOfPage(page: { file: string; path: string }, report: Resolve
   return cardForPath(page.path, report, heading, branding.primary.used, t, branding.seriesColors);
 }
 
+/** A title no page has: marks a card that needs the built page's heading. */
+const NEEDS_HEADING = '\u0000';
+
+/** The cards that depend on the model alone (every entity's, or the protected card): drawable before any page is built. */
+export function modelCards(report: ResolvedReport, t = translator(report.data.locale), branding = resolveBranding(report.data.branding)): OgCard[] {
+  if (report.data.visibility === 'protected') return [protectedCard(branding.primary.used, t)];
+  const journeyIds = [...report.journeyById.keys()];
+  const entityPaths = [
+    paths.overview(),
+    ...[...report.personaById.keys()].map(paths.persona),
+    ...journeyIds.map(paths.journey),
+    ...journeyIds.map(paths.comparison),
+    ...[...report.stageByKey.keys()].map((key) => paths.stage(...(key.split('/') as [string, string]))),
+    ...[...report.touchpointById.keys()].map(paths.touchpoint),
+    ...[...report.channelById.keys()].map(paths.channel),
+  ];
+  return entityPaths.map((path) => cardForPath(path, report, NEEDS_HEADING, branding.primary.used, t, branding.seriesColors)).filter((card) => card.title !== NEEDS_HEADING);
+}
+
+/** Cards being drawn into the cache while Astro builds the pages. */
+export interface EarlyCards {
+  pool: CardPool;
+  /** Stops taking new cards, waits for those in hand, and gives the hashes of those drawn. */
+  stop(): Promise<Set<string>>;
+}
+
+/**
+ * Starts drawing the model's cards into the cache on `workers` card workers (one core fewer
+ * than the machine has, so Astro keeps one for the pages), while Astro builds. The card step
+ * after the build then finds them in the cache. A card that fails here is left for that step,
+ * which reports it.
+ */
+export function startModelCards(options: { cacheDir: string; report: ResolvedReport; workers: number }): EarlyCards {
+  const { cacheDir, report, workers } = options;
+  const pool = new CardPool(workers);
+  const queue = modelCards(report);
+  const drawn = new Set<string>();
+  const worker = async () => {
+    for (let card = queue.shift(); card; card = queue.shift()) {
+      const result = await cachedCard(card, cacheDir, (c) => pool.render(c)).catch(() => undefined);
+      if (result?.rendered) drawn.add(cardHash(card));
+    }
+  };
+  const running = Promise.all(Array.from({ length: workers * 2 }, worker));
+  return {
+    pool,
+    stop: async () => {
+      queue.length = 0;
+      await running;
+      return drawn;
+    },
+  };
+}
+
 /**
  * Writes a 1200×630 preview card for every built page to `og/<path>.png`. Cards whose inputs
- * did not change come from the cache, so a rebuild with no content change renders none. Logs
- * progress with a rate and the time left, and at the end the CPU time per rendered card (all
- * threads of the process, so the card workers and the encoding included).
+ * did not change come from the cache, so a rebuild with no content change renders none; with
+ * `early`, the cards drawn while Astro built the pages are among them, and its workers go on
+ * with the rest. Logs progress with a rate and the time left, and at the end the card workers'
+ * CPU time per rendered card (both phases).
  */
-export async function writeOgCards(options: { outDir: string; cacheDir: string; report: ResolvedReport; logger: AstroIntegrationLogger }) {
-  const { outDir, cacheDir, report, logger } = options;
+export async function writeOgCards(options: { outDir: string; cacheDir: string; report: ResolvedReport; logger: AstroIntegrationLogger; early?: EarlyCards }) {
+  const { outDir, cacheDir, report, logger, early } = options;
+  const drawnEarly = (await early?.stop()) ?? new Set<string>();
+  const drawnEarlyCount = drawnEarly.size;
   const pages = builtPages(outDir);
   const t = translator(report.data.locale);
   const branding = resolveBranding(report.data.branding);
   let rendered = 0;
   let done = 0;
   const started = performance.now();
-  const cpuAtStart = process.cpuUsage();
   const every = progressEvery(pages.length);
-  const pool = new CardPool();
+  const pool = early?.pool ?? new CardPool();
+  pool.grow(FULL_POOL);
   const queue = [...pages];
   const worker = async () => {
     for (let page = queue.shift(); page; page = queue.shift()) {
-      const result = await cachedCard(cardOfPage(page, report, t, branding), cacheDir, (c) => pool.render(c));
-      if (result.rendered) rendered++;
+      const card = cardOfPage(page, report, t, branding);
+      const result = await cachedCard(card, cacheDir, (c) => pool.render(c));
+      // A card drawn while Astro built the pages counts as rendered by its first page.
+      if (result.rendered || drawnEarly.delete(cardHash(card))) rendered++;
       const target = join(outDir, ogImagePath(page.path));
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, result.png);
       if (++done % every === 0 && done < pages.length) logger.info(progressLine('preview cards', 'cards', done, pages.length, performance.now() - started));
     }
   };
+  let workerCpuMs = 0;
   try {
     await Promise.all(Array.from({ length: pool.concurrency * 2 }, worker));
+    workerCpuMs = await pool.cpuMs();
   } finally {
     await pool.close();
   }
-  const cpu = process.cpuUsage(cpuAtStart);
-  const perCard = rendered > 0 ? `, ${((cpu.user + cpu.system) / 1000 / rendered).toFixed(1)} ms CPU per rendered card` : '';
-  logger.info(`preview cards: ${pages.length} pages, ${rendered} rendered, ${pages.length - rendered} from cache (${Math.round(performance.now() - started)} ms${perCard})`);
+  const drawnInAll = rendered + drawnEarly.size;
+  const perCard = drawnInAll > 0 ? `, ${(workerCpuMs / drawnInAll).toFixed(1)} ms CPU per rendered card` : '';
+  const whileBuilding = drawnEarlyCount > 0 ? `, ${drawnEarlyCount} of them drawn while Astro built the pages` : '';
+  logger.info(`preview cards: ${pages.length} pages, ${rendered} rendered, ${pages.length - rendered} from cache (${Math.round(performance.now() - started)} ms${perCard}${whileBuilding})`);
   return { pages: pages.length, rendered };
 }
