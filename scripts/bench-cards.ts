@@ -67,9 +67,12 @@ for (const card of cards) {
   const svg = await timed('  step: satori layout under the band', () => layoutSvg(bodyTree(card, height), { width: OG_WIDTH, height }));
   const layout = await timed('  step: splitting the layout into words and shapes', () => splitLayout(svg, OG_WIDTH, height));
   if (!layout) throw new Error(`card "${card.title}" fell back to resvg for its whole body`);
-  await timed('  step: making the body white again', () => body.rows.fill(255).forEach((_, y) => y % (OG_WIDTH * 4 + 1) === 0 && (body.rows[y] = 0)));
+  await timed('  step: making the body white again', () => {
+    body.rows.fill(255);
+    for (let y = 0; y < height; y++) body.rows[y * (OG_WIDTH * 4 + 1)] = 0;
+  });
   if (layout.shapes) await timed('  step: other shapes, resvg on their bounding box', () => drawShapes(body, layout.shapes!));
-  await timed('  step: words from cached glyphs', () => layout.runs.forEach((run) => drawText(body, run)));
+  await timed('  step: words from cached glyphs', () => drawText(body, layout.runs));
   await timed('  step: PNG encoding (node:zlib level 3, unfiltered)', () => encodePngRows(rows, OG_WIDTH, OG_HEIGHT));
 }
 const passes = (step: string) => (step.startsWith('whole') ? 2 : 1);

@@ -55,26 +55,48 @@ export function splitLayout(svg: string, width: number, height: number): { runs:
 /** Room left around resvg's bounding box, which leaves out strokes' outer halves. */
 const BOX_MARGIN = 8;
 
+/** Shapes drawn by resvg: their pixels (RGBA, not premultiplied) and where they go. */
+interface ShapesImage {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  pixels: Buffer;
+}
+
+/** The last shapes drawn, by their SVG: many cards have the same quote bar or KPI boxes in the same place. */
+const recentShapes = new Map<string, ShapesImage | null>();
+const SHAPES_KEPT = 32;
+
 /**
- * Draws the non-text shapes over opaque pixels. resvg renders only their bounding box, on a
- * transparent canvas, blended in here: a full canvas cost about as much as the rest of a card.
- * Returns the rows it touched, [first, last], or undefined when it drew nothing.
+ * The non-text shapes as pixels. resvg renders only their bounding box, on a transparent canvas:
+ * a full canvas cost about as much as the rest of a card.
  */
-export function drawShapes(target: Scanlines, shapes: string): [number, number] | undefined {
+function shapesImage(shapes: string, canvasWidth: number, canvasHeight: number): ShapesImage | null {
   const resvg = new Resvg(shapes, { font: { loadSystemFonts: false } });
   const box = resvg.getBBox();
-  if (!box) return undefined;
+  if (!box) return null;
   const left = Math.max(0, Math.floor(box.x) - BOX_MARGIN);
   const top = Math.max(0, Math.floor(box.y) - BOX_MARGIN);
-  const right = Math.min(target.width, Math.ceil(box.x + box.width) + BOX_MARGIN);
-  const bottom = Math.min(target.height, Math.ceil(box.y + box.height) + BOX_MARGIN);
-  if (right <= left || bottom <= top) return undefined;
+  const right = Math.min(canvasWidth, Math.ceil(box.x + box.width) + BOX_MARGIN);
+  const bottom = Math.min(canvasHeight, Math.ceil(box.y + box.height) + BOX_MARGIN);
+  if (right <= left || bottom <= top) return null;
   Object.assign(box, { x: left, y: top, width: right - left, height: bottom - top });
   resvg.cropByBBox(box);
-  const pixels = resvg.render().pixels;
-  const width = right - left;
+  return { left, top, width: right - left, height: bottom - top, pixels: resvg.render().pixels };
+}
+
+/** Draws the non-text shapes over opaque pixels; returns the rows touched, [first, last], or undefined when nothing was drawn. */
+export function drawShapes(target: Scanlines, shapes: string): [number, number] | undefined {
+  let image = recentShapes.get(shapes);
+  if (image === undefined) image = shapesImage(shapes, target.width, target.height);
+  recentShapes.delete(shapes);
+  recentShapes.set(shapes, image);
+  if (recentShapes.size > SHAPES_KEPT) recentShapes.delete(recentShapes.keys().next().value!);
+  if (!image) return undefined;
+  const { left, top, width, height, pixels } = image;
   const stride = target.width * 4 + 1;
-  for (let y = 0; y < bottom - top; y++) {
+  for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const from = (y * width + x) * 4;
       const a = pixels[from + 3]!;
@@ -83,5 +105,5 @@ export function drawShapes(target: Scanlines, shapes: string): [number, number] 
       for (let c = 0; c < 3; c++) target.rows[at + c] = (pixels[from + c]! * a + target.rows[at + c]! * (255 - a) + 127) / 255;
     }
   }
-  return [top, bottom - 1];
+  return [top, top + height - 1];
 }

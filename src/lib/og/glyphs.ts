@@ -97,30 +97,63 @@ interface GlyphMask {
 
 /** Sub-pixel steps a glyph is drawn at: positions are rounded to a quarter pixel. */
 const PHASES = 4;
+/** Masks by face, glyph, size and phase; null for a glyph that draws nothing (a space). */
 const glyphMasks = new Map<string, GlyphMask | null>();
 
-/** The glyph rasterised by resvg at `size` px, its origin at (`phaseX`, `phaseY`) of a pixel. */
-function glyphMask(face: ShapingFace, glyph: number, size: number, phaseX: number, phaseY: number): GlyphMask | null {
-  const key = `${faces!.indexOf(face)}:${glyph}:${size}:${phaseX}:${phaseY}`;
-  const cached = glyphMasks.get(key);
-  if (cached !== undefined) return cached;
-  const extents = face.font.glyphExtents(glyph);
-  let mask: GlyphMask | null = null;
-  if (extents && extents.width !== 0 && extents.height !== 0) {
-    const scale = size / face.upem;
-    const [ox, oy] = [phaseX / PHASES, phaseY / PHASES];
-    const left = Math.floor(ox + extents.xBearing * scale) - 1;
-    const top = Math.floor(oy - extents.yBearing * scale) - 1;
-    const width = Math.ceil(ox + (extents.xBearing + extents.width) * scale) + 1 - left;
-    const height = Math.ceil(oy - (extents.yBearing + extents.height) * scale) + 1 - top;
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${left} ${top} ${width} ${height}"><path transform="translate(${ox} ${oy}) scale(${scale} ${-scale})" d="${face.font.glyphToPath(glyph)}"/></svg>`;
-    const rgba = new Resvg(svg, { font: { loadSystemFonts: false } }).render().pixels;
-    const alpha = new Uint8Array(width * height);
-    for (let i = 0; i < alpha.length; i++) alpha[i] = rgba[i * 4 + 3]!;
-    mask = { left, top, width, height, alpha };
+/** A glyph at one place of a card: integer pen position, and the phase (in quarters) of its origin. */
+interface GlyphUse {
+  face: ShapingFace;
+  glyph: number;
+  size: number;
+  penX: number;
+  penY: number;
+  phaseX: number;
+  phaseY: number;
+  key: string;
+  run: TextRun;
+}
+
+/** Where a glyph's mask sits from the pen (a pixel of room on each side), or null if it draws nothing. */
+function maskBox(use: GlyphUse): Omit<GlyphMask, 'alpha'> | null {
+  const extents = use.face.font.glyphExtents(use.glyph);
+  if (!extents || extents.width === 0 || extents.height === 0) return null;
+  const scale = use.size / use.face.upem;
+  const [ox, oy] = [use.phaseX / PHASES, use.phaseY / PHASES];
+  const left = Math.floor(ox + extents.xBearing * scale) - 1;
+  const top = Math.floor(oy - extents.yBearing * scale) - 1;
+  const width = Math.ceil(ox + (extents.xBearing + extents.width) * scale) + 1 - left;
+  const height = Math.ceil(oy - (extents.yBearing + extents.height) * scale) + 1 - top;
+  return { left, top, width, height };
+}
+
+/**
+ * Rasterises the glyphs not seen before, all in one resvg call (a strip with one cell each):
+ * resvg's set-up per call cost more than drawing a glyph.
+ */
+function rasteriseMissing(uses: GlyphUse[]): void {
+  const cells: { key: string; box: Omit<GlyphMask, 'alpha'>; at: number }[] = [];
+  const paths: string[] = [];
+  let stripWidth = 0;
+  let stripHeight = 0;
+  for (const use of uses) {
+    if (glyphMasks.has(use.key)) continue;
+    const box = maskBox(use);
+    glyphMasks.set(use.key, null);
+    if (!box) continue;
+    const scale = use.size / use.face.upem;
+    paths.push(`<path transform="translate(${stripWidth - box.left + use.phaseX / PHASES} ${-box.top + use.phaseY / PHASES}) scale(${scale} ${-scale})" d="${use.face.font.glyphToPath(use.glyph)}"/>`);
+    cells.push({ key: use.key, box, at: stripWidth });
+    stripWidth += box.width + 1;
+    stripHeight = Math.max(stripHeight, box.height);
   }
-  glyphMasks.set(key, mask);
-  return mask;
+  if (cells.length === 0) return;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${stripWidth}" height="${stripHeight}">${paths.join('')}</svg>`;
+  const rgba = new Resvg(svg, { font: { loadSystemFonts: false } }).render().pixels;
+  for (const { key, box, at } of cells) {
+    const alpha = new Uint8Array(box.width * box.height);
+    for (let y = 0; y < box.height; y++) for (let x = 0; x < box.width; x++) alpha[y * box.width + x] = rgba[(y * stripWidth + at + x) * 4 + 3]!;
+    glyphMasks.set(key, { ...box, alpha });
+  }
 }
 
 /** Rows of a PNG image before compression: each starts with a filter-type byte, then RGBA pixels. */
@@ -142,34 +175,49 @@ export interface TextRun {
   color: [number, number, number];
 }
 
-/** Draws a word over opaque pixels; returns the rows it touched, [first, last]. */
-export function drawText(target: Scanlines, run: TextRun): [number, number] {
-  const hb = harfBuzzLoaded();
+/** Every glyph of the words, shaped and placed at a quarter pixel. */
+function glyphUses(runs: TextRun[], hb: HarfBuzz): GlyphUse[] {
+  return runs.flatMap((run) =>
+    shapeWord(run.text, run.weight, run.style, hb).map((placed, index) => {
+      const scale = run.size / placed.face.upem;
+      const x = Math.round((run.x + placed.x * scale + index * run.letterSpacing) * PHASES) / PHASES;
+      const y = Math.round((run.y - placed.y * scale) * PHASES) / PHASES;
+      const [phaseX, phaseY] = [(x - Math.floor(x)) * PHASES, (y - Math.floor(y)) * PHASES];
+      const key = `${faces!.indexOf(placed.face)}:${placed.glyph}:${run.size}:${phaseX}:${phaseY}`;
+      return { face: placed.face, glyph: placed.glyph, size: run.size, penX: Math.floor(x), penY: Math.floor(y), phaseX, phaseY, key, run };
+    }),
+  );
+}
+
+/** Blends a glyph's coverage in its colour over opaque pixels; returns the rows it touched. */
+function blit(target: Scanlines, mask: GlyphMask, left: number, top: number, [r, g, b]: [number, number, number]): [number, number] {
   const stride = target.width * 4 + 1;
-  const [r, g, b] = run.color;
-  let [first, last] = [target.height, -1];
-  shapeWord(run.text, run.weight, run.style, hb).forEach((placed, index) => {
-    const scale = run.size / placed.face.upem;
-    const x = Math.round((run.x + placed.x * scale + index * run.letterSpacing) * PHASES) / PHASES;
-    const y = Math.round((run.y - placed.y * scale) * PHASES) / PHASES;
-    const mask = glyphMask(placed.face, placed.glyph, run.size, (x - Math.floor(x)) * PHASES, (y - Math.floor(y)) * PHASES);
-    if (!mask) return;
-    const [left, top] = [Math.floor(x) + mask.left, Math.floor(y) + mask.top];
-    for (let my = Math.max(0, -top); my < mask.height && top + my < target.height; my++) {
-      const rowStart = (top + my) * stride + 1;
-      for (let mx = Math.max(0, -left); mx < mask.width && left + mx < target.width; mx++) {
-        const a = mask.alpha[my * mask.width + mx]!;
-        if (a === 0) continue;
-        const at = rowStart + (left + mx) * 4;
-        const rows = target.rows;
-        rows[at] = (r * a + rows[at]! * (255 - a) + 127) / 255;
-        rows[at + 1] = (g * a + rows[at + 1]! * (255 - a) + 127) / 255;
-        rows[at + 2] = (b * a + rows[at + 2]! * (255 - a) + 127) / 255;
-      }
+  const rows = target.rows;
+  for (let my = Math.max(0, -top); my < mask.height && top + my < target.height; my++) {
+    const rowStart = (top + my) * stride + 1;
+    for (let mx = Math.max(0, -left); mx < mask.width && left + mx < target.width; mx++) {
+      const a = mask.alpha[my * mask.width + mx]!;
+      if (a === 0) continue;
+      const at = rowStart + (left + mx) * 4;
+      rows[at] = (r * a + rows[at]! * (255 - a) + 127) / 255;
+      rows[at + 1] = (g * a + rows[at + 1]! * (255 - a) + 127) / 255;
+      rows[at + 2] = (b * a + rows[at + 2]! * (255 - a) + 127) / 255;
     }
-    first = Math.min(first, Math.max(0, top));
-    last = Math.max(last, Math.min(target.height - 1, top + mask.height - 1));
-  });
+  }
+  return [Math.max(0, top), Math.min(target.height - 1, top + mask.height - 1)];
+}
+
+/** Draws words over opaque pixels from cached glyph masks; returns the rows touched, [first, last]. */
+export function drawText(target: Scanlines, runs: TextRun[]): [number, number] {
+  const uses = glyphUses(runs, harfBuzzLoaded());
+  rasteriseMissing(uses);
+  let [first, last] = [target.height, -1];
+  for (const use of uses) {
+    const mask = glyphMasks.get(use.key);
+    if (!mask) continue;
+    const [top, bottom] = blit(target, mask, use.penX + mask.left, use.penY + mask.top, use.run.color);
+    [first, last] = [Math.min(first, top), Math.max(last, bottom)];
+  }
   return [first, last];
 }
 

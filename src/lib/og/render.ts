@@ -154,7 +154,7 @@ function drawBody(bandKey: string, top: { pixels: Buffer; height: number }, svg:
   const layout = splitLayout(svg, OG_WIDTH, OG_HEIGHT - top.height);
   if (!layout) return false;
   const body = cleanCanvas(bandKey, top);
-  const touched = [layout.shapes === undefined ? undefined : drawShapes(body, layout.shapes), ...layout.runs.map((run) => drawText(body, run))];
+  const touched = [layout.shapes === undefined ? undefined : drawShapes(body, layout.shapes), drawText(body, layout.runs)];
   for (const rows of touched) if (rows && rows[1] >= rows[0]) canvas!.dirty = canvas!.dirty[1] < 0 ? rows : [Math.min(canvas!.dirty[0], rows[0]), Math.max(canvas!.dirty[1], rows[1])];
   return true;
 }
