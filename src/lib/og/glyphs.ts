@@ -45,6 +45,7 @@ interface PlacedGlyph {
 }
 
 const shapedWords = new Map<string, PlacedGlyph[]>();
+const WORDS_KEPT = 20_000;
 
 /**
  * A word shaped the way resvg shapes it (HarfBuzz rules, each character from the first face of
@@ -82,6 +83,8 @@ function shapeWord(text: string, weight: number, style: string, hb: HarfBuzz): P
     run += char;
   }
   flush();
+  // Words repeat across cards (kinds, names, common words); a big report's rare ones would not.
+  if (shapedWords.size >= WORDS_KEPT) shapedWords.clear();
   shapedWords.set(key, placed);
   return placed;
 }
