@@ -21,6 +21,7 @@ export class CardPool {
   private nextId = 0;
 
   private size: number;
+  private holdsProcess = true;
 
   constructor(size = FULL_POOL) {
     this.size = size;
@@ -40,6 +41,7 @@ export class CardPool {
         // A small young generation: collected often, a worker's memory stays about 75 MB lower
         // (it now lives beside Astro's heap at its peak) for no measurable CPU.
         const worker = new Worker(this.workerUrl, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+        if (!this.holdsProcess) worker.unref();
         this.workers.push(worker);
         return worker;
       }
@@ -50,6 +52,18 @@ export class CardPool {
   private release(worker: Worker): void {
     this.idle.push(worker);
     this.waiting.shift()?.();
+  }
+
+  /**
+   * Whether the workers keep the process alive. Cards drawn ahead of need should not: a build
+   * that stops before its card step must be able to exit.
+   */
+  holdProcess(hold: boolean): void {
+    this.holdsProcess = hold;
+    for (const worker of this.workers) {
+      if (hold) worker.ref();
+      else worker.unref();
+    }
   }
 
   /** How many cards can usefully be in flight at once. */

@@ -59,6 +59,7 @@ export interface EarlyCards {
 export function startModelCards(options: { cacheDir: string; report: ResolvedReport; workers: number }): EarlyCards {
   const { cacheDir, report, workers } = options;
   const pool = new CardPool(workers);
+  pool.holdProcess(false);
   const queue = modelCards(report);
   const drawn = new Set<string>();
   const worker = async () => {
@@ -71,6 +72,8 @@ export function startModelCards(options: { cacheDir: string; report: ResolvedRep
   return {
     pool,
     stop: async () => {
+      // From here the build waits on these workers: they must keep the process alive.
+      pool.holdProcess(true);
       queue.length = 0;
       await running;
       return drawn;
