@@ -7,7 +7,7 @@
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { builtPages } from '../src/build/pages.ts';
 import { baselinePage, benchSizes, generateReport, seededRandom, type BenchSize } from './bench/generateReport.ts';
@@ -17,7 +17,7 @@ import { measure, type Measured } from './bench/measure.ts';
 const projectRoot = process.cwd();
 const astro = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 const { values } = parseArgs({ options: { size: { type: 'string', default: 'S,M,L' }, seed: { type: 'string', default: '42' } } });
-const sizes = values.size!.split(',').map((s) => s.trim().toUpperCase()) as BenchSize[];
+const sizes = values.size.split(',').map((s) => s.trim().toUpperCase()) as BenchSize[];
 for (const size of sizes) if (!(size in benchSizes)) throw new Error(`Unknown size ${size}: use ${Object.keys(benchSizes).join(', ')}`);
 
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
@@ -44,7 +44,7 @@ function cardCpuMs(output: string): number | undefined {
 
 /** Pages below the portfolio views' paths and their summed render time, from Astro's page log ("/heatmap/index.html (+6ms)", "… (+1.11s)"). */
 function portfolioRender(output: string): { pages: number; ms: number } {
-  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  const plain = stripVTControlCharacters(output);
   // Astro writes "+823ms" below a second and "+1.11s" above.
   const lines = [...plain.matchAll(/[├└]─ \/(heatmap|personas-journeys|pain-points)\/\S* \(\+([\d.]+)(ms|s)\)/g)];
   return { pages: lines.length, ms: Math.round(lines.reduce((sum, m) => sum + Number(m[2]) * (m[3] === 's' ? 1000 : 1), 0)) };

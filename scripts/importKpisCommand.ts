@@ -43,7 +43,7 @@ function writeAtomically(path: string, text: string): void {
 }
 
 /** Runs the command; returns the exit code (0 done, 1 problems or usage error). Never throws. */
-export async function importKpisCommand(args: string[]): Promise<number> {
+export function importKpisCommand(args: string[]): number {
   try {
     return run(args);
   } catch (error) {

@@ -92,7 +92,7 @@ function loadReport(): ReportSources {
 
 /** The language and emotion scale of a new report, from --locale and --scale. */
 function reportSettings(flags: Flags): { locale: string; scale: ScaffoldScale; note?: string } {
-  let locale = 'en';
+  let locale: string;
   try {
     locale = Intl.getCanonicalLocales(flags.locale ?? 'en')[0]!;
   } catch {

@@ -13,7 +13,7 @@ import { serveStatic } from './lib/serveStatic.ts';
 import { paths } from '../src/lib/paths.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, site: { type: 'string', default: process.env.ITINERA_OUT_DIR ?? 'dist' }, poster: { type: 'boolean', default: false } } });
-const siteDir = resolve(values.site!);
+const siteDir = resolve(values.site);
 const out = resolve(values.out ?? (values.poster ? 'journey-maps.pdf' : 'report.pdf'));
 /** Printable area of an A3 landscape page with the canvas's 10 mm margins, in CSS pixels. */
 const A3_AREA = { width: (400 / 25.4) * 96, height: (277 / 25.4) * 96 };

@@ -12,8 +12,8 @@ setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 let rendered = 0;
 
-/** Renders preview cards sent by the pool (src/build/cardPool.ts), one at a time. */
-parentPort!.on('message', async ({ id, card }: { id: number; card: OgCard }) => {
+/** Renders one preview card sent by the pool (src/build/cardPool.ts) and posts the PNG or the error back. */
+async function renderAndReply({ id, card }: { id: number; card: OgCard }): Promise<void> {
   try {
     const png = new Uint8Array(await renderCard(card));
     parentPort!.postMessage({ id, png }, [png.buffer]);
@@ -21,4 +21,6 @@ parentPort!.on('message', async ({ id, card }: { id: number; card: OgCard }) => 
     parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }
   if (++rendered % CARDS_BETWEEN_COLLECTIONS === 0) collectGarbage();
-});
+}
+
+parentPort!.on('message', (message: { id: number; card: OgCard }) => void renderAndReply(message));

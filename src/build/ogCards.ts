@@ -114,7 +114,7 @@ export async function writeOgCards(options: { outDir: string; cacheDir: string; 
       if (++done % every === 0 && done < pages.length) logger.info(progressLine('preview cards', 'cards', done, pages.length, performance.now() - started));
     }
   };
-  let workerCpuMs = 0;
+  let workerCpuMs: number;
   try {
     await Promise.all(Array.from({ length: pool.concurrency * 2 }, worker));
     workerCpuMs = await pool.cpuMs();

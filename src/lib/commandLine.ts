@@ -46,7 +46,7 @@ function joinNegativeValues(args: string[], options: ParseArgsOptionsConfig): st
 function isTypo(typed: string, name: string): boolean {
   if (editDistance(typed, name) <= 1) return true;
   const differ = [...typed].flatMap((letter, i) => (letter === name[i] ? [] : [i]));
-  return typed.length === name.length && differ.length === 2 && differ[1] === differ[0]! + 1 && typed[differ[0]!] === name[differ[1]!] && typed[differ[1]!] === name[differ[0]!];
+  return typed.length === name.length && differ.length === 2 && differ[1] === differ[0]! + 1 && typed[differ[0]!] === name[differ[1]] && typed[differ[1]] === name[differ[0]!];
 }
 
 /** One line for parseArgs's error: the option at fault, what is wrong, and the options there are. */

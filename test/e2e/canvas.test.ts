@@ -100,7 +100,7 @@ describe('the journey map canvas in Chromium', () => {
         overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
         stages,
         clipped,
-        ellipsis: canvas.textContent!.includes('…'),
+        ellipsis: canvas.textContent.includes('…'),
       };
     }, selector);
   }

@@ -20,7 +20,8 @@ const COUNT_DERIVATIONS = () => {
   counted.derivations = 0;
   counted.derivationMs = 0;
   for (const name of ['deriveBits', 'deriveKey'] as const) {
-    const original = SubtleCrypto.prototype[name] as (...args: unknown[]) => Promise<unknown>;
+    // Read without binding: the wrapper below calls it with the real receiver.
+    const original = Reflect.get(SubtleCrypto.prototype, name) as (this: SubtleCrypto, ...args: unknown[]) => Promise<unknown>;
     Object.defineProperty(SubtleCrypto.prototype, name, {
       value: async function (this: SubtleCrypto, ...args: unknown[]) {
         counted.derivations++;

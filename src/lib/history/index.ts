@@ -54,7 +54,7 @@ interface PlannedVersion {
   date: Date;
   notes?: string;
   /** `working-tree` for the content being built; undefined when the version cannot be found. */
-  source: string | 'working-tree' | undefined;
+  source: string | undefined;
 }
 
 const WORKING_TREE = 'working-tree';
@@ -130,7 +130,7 @@ export function readReportHistory(report: ResolvedReport, contentDir: string, pr
     });
     return {
       tracked: repository !== undefined,
-      lastChanged: repository && !repository.shallow && report.data.showHistory ? lastChangePerJourney(report, repository, contentDir, projectRoot) : new Map(),
+      lastChanged: repository && !repository.shallow && report.data.showHistory ? lastChangePerJourney(report, repository, contentDir, projectRoot) : new Map<string, CommitInfo>(),
       versions: versions.reverse(),
     };
   } finally {

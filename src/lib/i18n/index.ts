@@ -59,7 +59,7 @@ export function translator(locale: string): Translate {
       return typeof value === 'number' ? formatNumber(value, locale) : value;
     });
   };
-  return Object.assign(t, { locale }) as Translate;
+  return Object.assign(t, { locale });
 }
 
 /** English, for code that runs without a report (tests, defaults). */

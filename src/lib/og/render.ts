@@ -97,7 +97,7 @@ export function bodyTree(card: OgCard, height: number): CardNode {
  * glyph into a path in satori cost more than the whole layout.
  */
 export function layoutSvg(tree: CardNode, size: { width: number; height?: number }): Promise<string> {
-  return satori(tree as unknown as Parameters<typeof satori>[0], { ...size, fonts: satoriFonts(), embedFont: false });
+  return satori(tree, { ...size, fonts: satoriFonts(), embedFont: false });
 }
 
 /** RGBA pixels of an SVG drawn by resvg. */

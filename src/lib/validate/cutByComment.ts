@@ -6,7 +6,7 @@ function fieldPath(ancestors: readonly unknown[], node: unknown): (string | numb
   const chain = [...ancestors, node];
   return chain.flatMap((item, i): (string | number)[] => {
     if (isPair(item)) return [String(isScalar(item.key) ? item.key.value : item.key)];
-    if (isSeq(item) && i + 1 < chain.length) return [item.items.indexOf(chain[i + 1] as never)];
+    if (isSeq(item) && i + 1 < chain.length) return [item.items.indexOf(chain[i + 1])];
     return [];
   });
 }

@@ -116,7 +116,7 @@ export function mergeKpiHistory(doc: Document, rows: readonly KpiCsvRow[]): { up
   for (const [kpi, kpiRows] of byKpi) {
     let history = kpi.node.get('history');
     if (!isSeq(history)) {
-      history = doc.createNode([]) as YAMLSeq;
+      history = doc.createNode([]);
       kpi.node.set('history', history);
       changed = true;
     }
