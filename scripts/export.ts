@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { parseCommandLine, UsageError, usageErrorText } from '../src/lib/commandLine.ts';
 import { suggest } from '../src/lib/closest.ts';
 import { resolveContentDir } from '../src/lib/contentDir.ts';
+import { editionFor } from '../src/lib/audience.ts';
 import { journeyToMermaid } from '../src/lib/import/mermaid/fromJourney.ts';
 import { resolveReport, type ResolvedReport } from '../src/lib/model.ts';
 import { formatProblems, validateContent } from '../src/lib/validate/index.ts';
@@ -25,7 +26,7 @@ function loadReport(): ResolvedReport | undefined {
   const projectRoot = process.cwd();
   const contentDir = resolveContentDir(projectRoot);
   const { problems, ok, sources } = validateContent(contentDir, projectRoot);
-  if (ok && sources) return resolveReport(sources);
+  if (ok && sources) return resolveReport(editionFor(sources).sources);
   console.error(`${formatProblems(problems)}\n\n✗ Nothing was exported: fix the errors above (\`npm run check\` lists them too).`);
   return undefined;
 }
