@@ -254,6 +254,9 @@ describe('client and internal builds of one report', () => {
     expect(shown.status, shown.stderr).toBe(0);
     expect(shown.stdout).not.toContain('INTERNAL-MARKER');
     expect(run('internal').stdout).toContain('INTERNAL-MARKER-touchpoint');
+    const refused = run('everyone');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr.trim()).toBe('✗ ITINERA_AUDIENCE=everyone is not an audience: set it to "internal" or "client", or leave it unset for the report\'s audience.default.');
   });
 
   it('stops with one line when ITINERA_AUDIENCE is not an audience', () => {
