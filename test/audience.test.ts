@@ -11,7 +11,8 @@ import { resolveReport, type ReportSources } from '../src/lib/model.ts';
 import { transformMdxSource } from '../src/lib/remark/transformMdx.ts';
 import { reportSchema } from '../src/lib/schema/report.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
-import { allFiles, buildSite, copyFixture, projectRoot, type BuildResult } from './helpers/build.ts';
+import { filesBelow } from '../src/lib/files.ts';
+import { buildSite, copyFixture, projectRoot, type BuildResult } from './helpers/build.ts';
 
 const fixture = join(projectRoot, 'test/fixtures/audience');
 
@@ -59,7 +60,7 @@ function readableTexts(file: string): string[] {
 
 /** `file: text` for every file of a build holding one of the texts. */
 function leaks(outDir: string, texts: readonly string[]): string[] {
-  return allFiles(outDir).flatMap((file) => {
+  return filesBelow(outDir).flatMap((file) => {
     const readable = readableTexts(file);
     return texts.filter((text) => readable.some((r) => r.includes(text))).map((text) => `${file.slice(outDir.length)}: ${text}`);
   });
@@ -211,7 +212,7 @@ describe('client and internal builds of one report', () => {
 
   it('writes no internal text or id into any file of the client edition: pages, downloads, report.json, .mmd, canvas.svg, search index, cards', () => {
     // What is searched: make sure every kind of output is there.
-    const files = allFiles(client.outDir).map((f) => f.slice(client.outDir.length));
+    const files = filesBelow(client.outDir).map((f) => f.slice(client.outDir.length));
     for (const expected of ['/report.json', '/data/touchpoints.csv', '/data/opportunities.json', '/journeys/shoe-shop/journey.mmd', '/journeys/shoe-shop/canvas.svg', '/print/index.html', '/og/touchpoints/checkout.png']) expect(files).toContain(expected);
     expect(files.some((f) => f.includes('/pagefind/fragment/'))).toBe(true);
     expect(leaks(client.outDir, [...markers, ...internalIds])).toEqual([]);
