@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { parseCommandLine, UsageError, usageErrorText } from '../src/lib/commandLine.ts';
 import { suggest } from '../src/lib/closest.ts';
 import { resolveContentDir } from '../src/lib/contentDir.ts';
+import { editionFor } from '../src/lib/audience.ts';
 import { journeyToMermaid } from '../src/lib/import/mermaid/fromJourney.ts';
 import { resolveReport, type ResolvedReport } from '../src/lib/model.ts';
 import { formatProblems, validateContent } from '../src/lib/validate/index.ts';
@@ -18,14 +19,23 @@ Subcommands:
       The journey as a Mermaid user journey: one section per stage, one task per touchpoint,
       emotion scores mapped onto Mermaid's 1-5. Printed, or written to FILE.
 
-The content folder is content/, or ITINERA_CONTENT when set.`;
+The content folder is content/, or ITINERA_CONTENT when set. ITINERA_AUDIENCE=client exports
+the client edition (docs/audiences.md).`;
 
 /** The validated, resolved report; undefined (problems printed) when it has errors. */
 function loadReport(): ResolvedReport | undefined {
   const projectRoot = process.cwd();
   const contentDir = resolveContentDir(projectRoot);
   const { problems, ok, sources } = validateContent(contentDir, projectRoot);
-  if (ok && sources) return resolveReport(sources);
+  if (ok && sources) {
+    try {
+      return resolveReport(editionFor(sources).sources);
+    } catch (error) {
+      // Only an unusable ITINERA_AUDIENCE throws here: one line, no stack.
+      console.error(`✗ ${(error as Error).message}`);
+      return undefined;
+    }
+  }
   console.error(`${formatProblems(problems)}\n\n✗ Nothing was exported: fix the errors above (\`npm run check\` lists them too).`);
   return undefined;
 }

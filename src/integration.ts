@@ -13,7 +13,8 @@ import { discardOnExit, publishStaging, startStaging, unsafeOutDir } from './bui
 import { quietHarmlessWarnings } from './build/viteWarnings.ts';
 import { resolveContentDir } from './lib/contentDir.ts';
 import { logoPath } from './lib/branding.ts';
-import { buildCrossReferenceIndex } from './lib/crossRefs.ts';
+import { buildCrossReferenceIndex, type CrossReferenceIndex } from './lib/crossRefs.ts';
+import { editionFor, type AudienceEdition } from './lib/audience.ts';
 import { resolveReport, type ReportSources } from './lib/model.ts';
 import { withBase } from './lib/paths.ts';
 import { formatProblems, validateContent } from './lib/validate/index.ts';
@@ -46,6 +47,25 @@ function stagedBuild(projectRoot: string, contentDir: string, outDir: URL, logge
   return { outDir: pathToFileURL(`${staging.dir}/`), publisher };
 }
 
+/** The edition ITINERA_AUDIENCE or the report asks for; an unusable ITINERA_AUDIENCE stops the run with one line. */
+function chooseEdition(sources: ReportSources, logger: AstroIntegrationLogger): AudienceEdition {
+  let edition: AudienceEdition;
+  try {
+    edition = editionFor(sources);
+  } catch (error) {
+    process.stderr.write(`\n${(error as Error).message}\n\nNothing was built.\n`);
+    process.exit(1);
+  }
+  logger.info(`building the ${edition.audience} edition`);
+  if (edition.warnings.length > 0) logger.warn(`the client edition unlinks internal content:\n${edition.warnings.map((w) => `  ${w}`).join('\n')}`);
+  return edition;
+}
+
+/** Cross-reference keys (`touchpoint:id`) of entries the edition leaves out, so MDX links to them can be dropped. */
+function leftOutReferences(allSources: ReportSources, shown: CrossReferenceIndex): Set<string> {
+  return new Set([...buildCrossReferenceIndex(allSources).keys()].filter((key) => !shown.has(key)));
+}
+
 /**
  * Validates the report before Astro builds anything, so a content mistake stops the build with
  * one readable list of problems and leaves an existing `dist/` as it was; after the build, adds
@@ -68,19 +88,22 @@ export function itinera(): AstroIntegration {
         projectRoot = fileURLToPath(config.root);
         const contentDir = resolveContentDir(projectRoot);
         const validation = validateContent(contentDir, projectRoot);
-        sources = validation.sources;
+        const edition = validation.sources && chooseEdition(validation.sources, logger);
+        // Every later step (pages, cards, search, downloads) sees only this audience's report.
+        sources = edition?.sources;
         cacheDir = join(fileURLToPath(config.cacheDir), 'itinera-og');
         dropStaleContentCache(fileURLToPath(new URL('./lib/schema/', import.meta.url)), [fileURLToPath(config.cacheDir), join(projectRoot, '.astro')]);
         site = config.site ? new URL(config.site) : undefined;
         base = config.base;
         const index = sources ? buildCrossReferenceIndex(sources) : undefined;
+        const leftOut = edition && validation.sources ? leftOutReferences(validation.sources, index!) : undefined;
         const publicReport = sources?.report.data.visibility === 'public';
         // A build that stops below (content errors, no password) removes its staging folder on exit.
         const staged = command === 'build' ? stagedBuild(projectRoot, contentDir, config.outDir, logger) : undefined;
         updateConfig({
           outDir: staged?.outDir,
           vite: {
-            plugins: [itineraMarkdown({ contentDir, projectRoot, base: config.base, index })],
+            plugins: [itineraMarkdown({ contentDir, projectRoot, base: config.base, index, audience: edition?.audience ?? 'internal', leftOut })],
             // Pages read the content's git history; bundled page code cannot find these folders itself.
             define: { 'import.meta.env.ITINERA_CONTENT_DIR': JSON.stringify(contentDir), 'import.meta.env.ITINERA_PROJECT_ROOT': JSON.stringify(projectRoot) },
             build: { rolldownOptions: { onLog: quietHarmlessWarnings } },

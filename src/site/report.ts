@@ -1,6 +1,7 @@
 import { getCollection } from 'astro:content';
 import { resolveReport, type ResolvedReport } from '../lib/model.ts';
 import { translator, type UiKey } from '../lib/i18n/index.ts';
+import { editionFor } from '../lib/audience.ts';
 import { assembleSources, parseStageKey } from '../lib/sources.ts';
 
 let cached: Promise<ResolvedReport> | undefined;
@@ -22,8 +23,8 @@ async function loadReport(): Promise<ResolvedReport> {
   if (!report) throw new Error('content/report.yaml is missing (run `npm run check`)');
   // Built-in channels are named in the report's language.
   const t = translator(report.data.locale);
-  return resolveReport(
-    assembleSources({
+  const sources = assembleSources(
+    {
       report: entry(report),
       channels: channels.map(entry),
       // The model keeps the avatar's path; pages take Astro's optimised image from the entry.
@@ -34,8 +35,11 @@ async function loadReport(): Promise<ResolvedReport> {
       touchpoints: touchpoints.map(entry),
       touchpointLists: touchpointLists.map(entry),
       kpiLists: kpiLists.map(entry),
-    }, (id) => t(`channel.${id}` as UiKey)),
+    },
+    (id) => t(`channel.${id}` as UiKey),
   );
+  // The same edition the integration validated and announced (ITINERA_AUDIENCE or the report's default).
+  return resolveReport(editionFor(sources).sources);
 }
 
 /** The resolved report, built once per build and shared by every page. */

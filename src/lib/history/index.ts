@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
+import { chosenAudience, forAudience } from '../audience.ts';
 import { resolveReport, type Journey, type ResolvedReport } from '../model.ts';
 import { validateContent } from '../validate/index.ts';
 import { checkoutContent, contentTags, lastCommitPerFile, lastContentCommitOn, openContentRepository, resolveCommit, type CommitInfo, type ContentRepository, type GitOptions } from './git.ts';
@@ -108,7 +109,8 @@ export function readReportHistory(report: ResolvedReport, contentDir: string, pr
       const target = join(scratch, commit);
       const dir = repository && checkoutContent(repository, commit, target);
       const loaded = dir ? validateContent(dir, target) : undefined;
-      return loaded?.ok && loaded.sources ? resolveReport(loaded.sources) : undefined;
+      // An old version is shown to the same audience as the current one.
+      return loaded?.ok && loaded.sources ? resolveReport(forAudience(loaded.sources, chosenAudience(report.data)).sources) : undefined;
     } catch {
       return undefined;
     }

@@ -4,7 +4,9 @@ import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import type { CrossReferenceIndex } from '../crossRefs.ts';
+import type { Audience } from '../schema/audience.ts';
 import { remarkCrossReferences } from './crossReferences.ts';
+import { INTERNAL_ELEMENT, remarkInternalBlocks } from './internalBlocks.ts';
 import { remarkMermaidJourneys } from './mermaidJourneys.ts';
 
 export interface MdxTransformOptions {
@@ -12,18 +14,24 @@ export interface MdxTransformOptions {
   base: string;
   /** Absolute path of the component that renders a Mermaid journey. */
   mermaidComponent: string;
+  /** The edition being built: the client edition drops `<Internal>` blocks. */
+  audience: Audience;
+  /** Absolute path of the component that shows an `<Internal>` block in the internal edition. */
+  internalComponent: string;
+  /** Cross-reference keys (`touchpoint:id`) of entries this edition leaves out. */
+  leftOut?: ReadonlySet<string>;
 }
 
 const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/;
 
 /** Whether a Markdown/MDX source uses a feature only Itinera's remark plugins provide. */
 export function needsItineraTransform(source: string): boolean {
-  return source.includes('[[') || /^(```|~~~)\s*mermaid\b/m.test(source);
+  return source.includes('[[') || source.includes(`<${INTERNAL_ELEMENT}`) || /^(```|~~~)\s*mermaid\b/m.test(source);
 }
 
 /**
  * Rewrites an MDX file's body through unified when, and only when, it uses cross-references or
- * Mermaid journeys; every other page skips this step and goes straight to Astro's fast default
+ * Mermaid journeys, or has `<Internal>` blocks; every other page skips this step and goes straight to Astro's fast default
  * processor. Returns undefined when there is nothing to do.
  */
 export function transformMdxSource(source: string, options: MdxTransformOptions): string | undefined {
@@ -34,7 +42,9 @@ export function transformMdxSource(source: string, options: MdxTransformOptions)
     .use(remarkParse)
     .use(remarkMdx)
     .use(remarkGfm)
-    .use(remarkCrossReferences, { index: options.index, base: options.base })
+    // Internal blocks go first, so the client edition never resolves links inside them.
+    .use(remarkInternalBlocks, { audience: options.audience, component: options.internalComponent })
+    .use(remarkCrossReferences, { index: options.index, base: options.base, leftOut: options.leftOut })
     .use(remarkMermaidJourneys, { component: options.mermaidComponent })
     .use(remarkStringify)
     .processSync(body);

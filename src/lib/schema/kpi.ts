@@ -44,6 +44,8 @@ export const kpiSchema = z.object({
   history: z.array(kpiSampleSchema).default([]),
   /** In a future-state journey: id of the current-state KPI this target improves (else matched by name). */
   improves: idSchema.optional(),
+  /** Leave the KPI out of the client edition (see docs/audiences.md). */
+  internal: z.boolean().optional(),
 });
 
 /** A YAML file listing the KPIs of one journey. */

@@ -1,5 +1,13 @@
 import { z } from 'astro/zod';
+import type { FieldRoots } from '../fieldPaths.ts';
+import { audienceSettingSchema, defaultInternalFields } from './audience.ts';
 import { brandingSchema } from './branding.ts';
+import { channelSchema } from './channel.ts';
+import { journeySchema } from './journey.ts';
+import { kpiSchema } from './kpi.ts';
+import { personaSchema } from './persona.ts';
+import { stageSchema } from './stage.ts';
+import { touchpointSchema } from './touchpoint.ts';
 import { lifecycleSchema } from './lifecycle.ts';
 import { canvasSchema } from './canvas.ts';
 import { dateSchema, idSchema, textListSchema, textSchema, versionSchema } from './shared.ts';
@@ -128,7 +136,12 @@ export const reportSchema = z.object({
   lifecycle: lifecycleSchema,
   /** The journey map canvas: which lanes, in which order, with which names. */
   canvas: canvasSchema.optional(),
+  /** Who the build is for: the default edition, and the fields the client edition leaves out (see docs/audiences.md). */
+  audience: audienceSettingSchema(() => contentFieldRoots).default({ default: 'internal', internalFields: defaultInternalFields }),
 });
+
+/** The schema each `<kind>.` of an `audience.internalFields` path starts from. */
+const contentFieldRoots: FieldRoots = { report: reportSchema, personas: personaSchema, journeys: journeySchema, stages: stageSchema, touchpoints: touchpointSchema, kpis: kpiSchema, channels: channelSchema };
 
 export type ReportData = z.infer<typeof reportSchema>;
 export type ResearchSource = z.infer<typeof researchSourceSchema>;

@@ -13,6 +13,8 @@ export const painPointObjectSchema = z.object({
   severity: z.enum(severities).default('medium'),
   /** Details, data, verbatims. */
   description: textSchema.optional(),
+  /** Leave the pain point out of the client edition (see docs/audiences.md). */
+  internal: z.boolean().optional(),
 });
 
 /** A pain point: a plain sentence or an object with a severity. */
@@ -39,6 +41,8 @@ export const opportunitySchema = z.object({
   owner: textSchema.optional(),
   /** Where the change is. */
   status: z.enum(opportunityStatuses).default('idea'),
+  /** Leave the opportunity out of the client edition (see docs/audiences.md). */
+  internal: z.boolean().optional(),
 });
 
 export const evidenceSchema = z.object({
@@ -48,6 +52,8 @@ export const evidenceSchema = z.object({
   strength: z.enum(evidenceStrengths).default('evidenced'),
   /** What the source says about it. */
   note: textSchema.optional(),
+  /** Leave this piece of evidence (and its note or quote) out of the client edition (see docs/audiences.md). */
+  internal: z.boolean().optional(),
 });
 
 /** Fields every touchpoint has, whether in its own MDX file or in a YAML list. */
@@ -94,6 +100,8 @@ export const touchpointFieldsSchema = z.object({
   improves: idSchema.optional(),
   /** In a future-state journey: ids of the opportunities this touchpoint delivers. */
   addresses: z.array(idSchema).default([]),
+  /** Leave the whole touchpoint out of the client edition (see docs/audiences.md). */
+  internal: z.boolean().optional(),
 });
 
 /** A touchpoint MDX file's frontmatter; the file name is its id, the body its notes. */

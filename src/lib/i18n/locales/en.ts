@@ -123,6 +123,7 @@ export default {
   'evidence.gaps': 'Gaps: touchpoints with no evidence',
   'evidence.noGaps': 'Every touchpoint is backed by research.',
   'evidence.sample': 'n = {count}',
+  'audience.internal': 'Internal: not in the client edition',
   'notFound.title': 'Page not found',
   'notFound.text': 'This page is not part of the report. It may have been renamed when the map was updated.',
   'notFound.back': 'Go to the report overview',

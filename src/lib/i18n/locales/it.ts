@@ -120,6 +120,7 @@ export default {
   'evidence.gaps': 'Lacune: touchpoint senza evidenze',
   'evidence.noGaps': 'Ogni touchpoint è supportato dalla ricerca.',
   'evidence.sample': 'n = {count}',
+  'audience.internal': 'Interno: non compare nell’edizione per il cliente',
   'notFound.title': 'Pagina non trovata',
   'notFound.text': 'Questa pagina non fa parte del report. Potrebbe essere stata rinominata durante l’aggiornamento della mappa.',
   'notFound.back': 'Vai alla panoramica del report',
