@@ -16,7 +16,7 @@ import { logoPath } from './lib/branding.ts';
 import { buildCrossReferenceIndex, type CrossReferenceIndex } from './lib/crossRefs.ts';
 import { editionFor, type AudienceEdition } from './lib/audience.ts';
 import { resolveReport, type ReportSources } from './lib/model.ts';
-import { withBase } from './lib/paths.ts';
+import { isEmbedPath, withBase } from './lib/paths.ts';
 import { formatProblems, validateContent } from './lib/validate/index.ts';
 import { itineraMarkdown } from './markdownPlugin.ts';
 
@@ -108,9 +108,10 @@ export function itinera(): AstroIntegration {
             define: { 'import.meta.env.ITINERA_CONTENT_DIR': JSON.stringify(contentDir), 'import.meta.env.ITINERA_PROJECT_ROOT': JSON.stringify(projectRoot) },
             build: { rolldownOptions: { onLog: quietHarmlessWarnings } },
           },
-          // Only public reports are listed for search engines (a sitemap needs SITE). The
-          // publisher comes last, so it runs after every other step that writes into the build.
-          integrations: [...(publicReport && site ? [sitemap()] : []), ...(staged ? [staged.publisher] : [])],
+          // Only public reports are listed for search engines (a sitemap needs SITE), without
+          // their embeddable views (noindex). The publisher comes last, so it runs after every
+          // other step that writes into the build.
+          integrations: [...(publicReport && site ? [sitemap({ filter: (page) => !isEmbedPath(new URL(page).pathname.slice(config.base.length)) })] : []), ...(staged ? [staged.publisher] : [])],
         });
         if (sources?.report.data.visibility === 'protected' && command === 'build' && !process.env.ITINERA_PASSWORD) {
           process.stderr.write('\nThis report is protected (visibility: protected in report.yaml): set its password in the ITINERA_PASSWORD environment variable.\n\nNothing was built.\n');

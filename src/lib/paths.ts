@@ -1,6 +1,9 @@
 /** The last segment of a journey's comparison page (`journeys/<id>/compare/`); no stage may take it. */
 export const COMPARISON_SEGMENT = 'compare';
 
+/** The first segment of every embeddable view's path (`embed/journeys/<id>/canvas/`). */
+export const EMBED_SEGMENT = 'embed';
+
 /** Stage ids the site keeps for pages of its own below `journeys/<id>/`, with that page: the validator rejects them. */
 export const RESERVED_STAGE_IDS: Readonly<Record<string, string>> = { [COMPARISON_SEGMENT]: 'the comparison page' };
 
@@ -36,7 +39,14 @@ export const paths = {
   changes: () => 'changes/',
   search: () => 'search/',
   print: () => 'print/',
+  /** Embeddable views: one view without the site's header, navigation and footer (docs/embeds.md). */
+  embedCanvas: (journeyId: string) => `${EMBED_SEGMENT}/journeys/${journeyId}/canvas/`,
+  embedCurve: (journeyId: string) => `${EMBED_SEGMENT}/journeys/${journeyId}/curve/`,
+  embedKpis: (journeyId: string) => `${EMBED_SEGMENT}/kpis/${journeyId}/`,
 } as const;
+
+/** Whether a page path (relative to the base) is an embeddable view: kept out of search and the sitemap. */
+export const isEmbedPath = (path: string): boolean => path.replace(/^\//, '').startsWith(`${EMBED_SEGMENT}/`);
 
 /** Joins the site's base (`/` or `/reports/acme/`) and a page path. */
 export function withBase(base: string, path: string): string {

@@ -70,3 +70,8 @@ export function canvasSvgStages(journey: Journey): CanvasSvgInput['stages'] {
 export function canvasSvgPath(journeyId: string): string {
   return `${paths.journey(journeyId)}canvas.svg`;
 }
+
+/** The narrowest a stage column of the map may get (rem): a busy stage widens them all so its points keep apart. */
+export function canvasColumnMinRem(touchpointsPerStage: readonly number[]): number {
+  return Math.max(7, Math.max(1, ...touchpointsPerStage) * 0.7);
+}

@@ -55,14 +55,17 @@ export function wrapText(value: string, maxWidth: number, fontSize: number): str
   return lines;
 }
 
-/** Where each row of the canvas starts and how tall it is, from the wrapped text of its cells. */
-export function layoutCanvasRows(input: Pick<CanvasSvgInput, 'stages' | 'lanes'>): { header: number; rows: { top: number; height: number; cells: string[][][] }[]; height: number; width: number } {
+/**
+ * Where each row of the canvas starts and how tall it is, from the wrapped text of its cells.
+ * `column` is a stage column's width (the SVG's own unless told; embeds size their frame with the page's).
+ */
+export function layoutCanvasRows(input: Pick<CanvasSvgInput, 'stages' | 'lanes'>, column = COLUMN): { header: number; rows: { top: number; height: number; cells: string[][][] }[]; height: number; width: number } {
   const wrap = (lines: string[], width: number, size: number) => lines.map((line) => wrapText(line, width - 2 * PAD, size));
-  const headerLines = input.stages.map((s) => [...wrapText(s.name, COLUMN - 2 * PAD, FONT + 2), ...wrapText(s.goal, COLUMN - 2 * PAD, FONT - 1)]);
+  const headerLines = input.stages.map((s) => [...wrapText(s.name, column - 2 * PAD, FONT + 2), ...wrapText(s.goal, column - 2 * PAD, FONT - 1)]);
   const header = PAD * 2 + Math.max(2, ...headerLines.map((l) => l.length)) * LINE;
   let top = header;
   const rows = input.lanes.map((lane) => {
-    const cells = input.stages.map((_, s) => wrap(lane.cells[s] ?? [], COLUMN, FONT));
+    const cells = input.stages.map((_, s) => wrap(lane.cells[s] ?? [], column, FONT));
     const labelLines = wrapText(lane.label, HEAD - 2 * PAD, FONT).length;
     const textLines = Math.max(labelLines, ...cells.map((c) => c.reduce((n, entry) => n + entry.length, 0) + Math.max(0, c.length - 1) * 0.5));
     const height = lane.kind === 'curve' ? CURVE_HEIGHT : lane.kind === 'visibility' ? 24 : PAD * 2 + textLines * LINE;
@@ -70,7 +73,7 @@ export function layoutCanvasRows(input: Pick<CanvasSvgInput, 'stages' | 'lanes'>
     top += height;
     return row;
   });
-  return { header, rows, height: top, width: HEAD + COLUMN * input.stages.length };
+  return { header, rows, height: top, width: HEAD + column * input.stages.length };
 }
 
 function curveParts(input: CanvasSvgInput, top: number): string[] {

@@ -429,4 +429,12 @@ export default {
   'seams.more': { one: 'and {count} more', other: 'and {count} more' },
   'seams.recurring': 'Recurring',
   'seams.none': 'No pain points recorded.',
+  'embed.summary': 'Embed',
+  'embed.intro': 'Copy this code into a web page to show the view there, without the rest of the report. It works without JavaScript and links back here.',
+  'embed.codeLabel': 'Embed code: {view}',
+  'embed.copy': 'Copy',
+  'embed.copied': 'Copied',
+  'embed.frameTitle': '{view}: {journey} ({report})',
+  'embed.fullReport': 'Open in the full report',
+  'embed.protected': 'This report is protected: readers of the embed type its password in the frame.',
 } as const satisfies Record<string, string | PluralForms>;

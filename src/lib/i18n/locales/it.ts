@@ -426,4 +426,12 @@ export default {
   'seams.more': { one: 'e {count} altra', other: 'e altre {count}' },
   'seams.recurring': 'Ricorrente',
   'seams.none': 'Nessuna criticità registrata.',
+  'embed.summary': 'Incorpora',
+  'embed.intro': 'Copia questo codice in una pagina web per mostrarvi la vista, senza il resto del report. Funziona senza JavaScript e rimanda qui.',
+  'embed.codeLabel': 'Codice da incorporare: {view}',
+  'embed.copy': 'Copia',
+  'embed.copied': 'Copiato',
+  'embed.frameTitle': '{view}: {journey} ({report})',
+  'embed.fullReport': 'Apri nel report completo',
+  'embed.protected': 'Questo report è protetto: chi legge la vista incorporata digita la password nel riquadro.',
 } satisfies UiTable<'one' | 'other'>;
