@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { builtPages } from '../src/build/pages.ts';
 import { ogImagePath } from '../src/lib/og/cards.ts';
 import { filesBelow } from '../src/lib/files.ts';
+import { isEmbedPath, paths } from '../src/lib/paths.ts';
 import { buildSite, copyFixture, filesContaining, readPage, setVisibility } from './helpers/build.ts';
 import { exampleSite } from './helpers/sharedBuild.ts';
 
@@ -46,22 +47,22 @@ describe('preview cards', () => {
 });
 
 describe('search', () => {
-  it('indexes every page but the 404, search and print-edition pages', () => {
+  it('indexes every page but the 404, search and print-edition pages and the embeddable views', () => {
     const outDir = exampleSite();
     const entry = JSON.parse(readFileSync(join(outDir, 'pagefind/pagefind-entry.json'), 'utf8'));
-    const searchable = builtPages(outDir).filter((p) => !['404', 'search/', 'print/'].includes(p.path));
+    const searchable = builtPages(outDir).filter((p) => !['404', 'search/', 'print/'].includes(p.path) && !isEmbedPath(p.path));
     expect(entry.languages.en.page_count).toBe(searchable.length);
     expect(readPage(outDir, '')).toContain('<form class="site-search" role="search" action="/search/"');
   });
 });
 
 describe('hosting', () => {
-  it('a public report with SITE under a sub-path has a sitemap of every page and a robots.txt pointing at it', () => {
+  it('a public report with SITE under a sub-path has a sitemap of every page (embeddable views aside) and a robots.txt pointing at it', () => {
     const dir = copyFixture();
     const build = buildSite(dir, { base: '/reports/shoes/', env: { SITE: 'https://acme.example' } });
     expect(build.status, build.output).toBe(0);
     const sitemap = readFileSync(join(build.outDir, 'sitemap-0.xml'), 'utf8');
-    for (const page of builtPages(build.outDir).filter((p) => p.path !== '404')) {
+    for (const page of builtPages(build.outDir).filter((p) => p.path !== '404' && !isEmbedPath(p.path))) {
       expect(sitemap).toContain(`<loc>https://acme.example/reports/shoes/${page.path}</loc>`);
     }
     expect(readFileSync(join(build.outDir, 'robots.txt'), 'utf8')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://acme.example/reports/shoes/sitemap-index.xml\n');
@@ -108,5 +109,9 @@ describe('a protected report', () => {
     expect(existsSync(join(build.outDir, 'report.json'))).toBe(false);
     expect(existsSync(join(build.outDir, 'report.schema.json'))).toBe(true);
     expect(readFileSync(join(build.outDir, 'index.html'), 'utf8')).toContain('<title>Protected report</title>');
+    // Its embeddable views are encrypted like every other page (the markers above cover them too).
+    for (const embed of [paths.embedCanvas('shoe-shop'), paths.embedCurve('shoe-shop'), paths.embedKpis('shoe-shop')]) {
+      expect(readPage(build.outDir, embed), embed).toContain('<title>Protected report</title>');
+    }
   });
 });
