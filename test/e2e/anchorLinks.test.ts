@@ -1,0 +1,48 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { serveStatic, type StaticServer } from '../../src/build/serveStatic.ts';
+import { paths } from '../../src/lib/paths.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+
+describe('"#" anchor links in Chromium', () => {
+  let browser: Browser;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    server = await serveStatic(inject('exampleSite'));
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('are reached with Tab and visible when focused, pointing at the element they sit in', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/${paths.kpis()}`);
+    // Hidden until hovered or focused, where the device can hover.
+    const hiddenBefore = await page.evaluate(() => getComputedStyle(document.querySelector('.anchor-link')!).opacity);
+    let focused: { href: string; opacity: string; visibility: string; targetHoldsLink: boolean } | undefined;
+    for (let presses = 0; presses < 150 && !focused; presses++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => {
+        const link = document.activeElement;
+        if (!(link instanceof HTMLAnchorElement) || !link.matches('.anchor-link')) return undefined;
+        const style = getComputedStyle(link);
+        const href = link.getAttribute('href') ?? '';
+        const target = document.getElementById(decodeURIComponent(href.slice(1)));
+        return { href, opacity: style.opacity, visibility: style.visibility, targetHoldsLink: target?.contains(link) ?? false };
+      });
+    }
+    expect(focused, 'no "#" link reached with Tab').toBeDefined();
+    expect(focused!.href).toMatch(/^#kpi-/);
+    expect(focused!.opacity).toBe('1');
+    expect(focused!.visibility).toBe('visible');
+    expect(focused!.targetHoldsLink).toBe(true);
+    // The test can fail: on a device that hovers, the link is invisible until focused.
+    expect(hiddenBefore).toBe('0');
+    await context.close();
+  });
+});
