@@ -4,10 +4,11 @@ import { uiTable } from '../../src/lib/i18n/index.ts';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Text a reader sees: tags, scripts and styles removed, entities decoded. */
+/** Text a reader sees: tags, scripts and styles removed, entities decoded. Code to copy (an embed's `<iframe>`, in a read-only field) is markup, not text. */
 export function visibleText(html: string): string {
   return html
     .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<textarea[^>]*readonly[^>]*>[\s\S]*?<\/textarea>/g, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&#39;/g, "'")
