@@ -73,8 +73,9 @@ export function canvasEmbedSize(title: string, canvas: Pick<CanvasSvgInput, 'sta
   const width = embedWidths.canvas;
   const laneHead = 8.5 * 16;
   const column = Math.max(columnMinRem * 16, (width - GUTTER - laneHead) / canvas.stages.length);
-  // The grid's text is 0.8rem at line-height 1.4 against the export's 12px on 16px lines; wide
-  // columns leave room the export does not have (badges, scores), which grows with the width.
+  // Laid out at the grid's own column width, the export's rows come within a few percent of the
+  // grid's (measured on the example's maps); from about 160px a column holds fixed parts the
+  // export does not draw (badges, scores, tags), which the stretch makes room for.
   const rows = layoutCanvasRows(canvas, column);
   const stretch = 1 + Math.max(0, column - 160) * 0.0045;
   const intro = 30;
@@ -106,7 +107,7 @@ function columnLines(text: string, share: number, font: number): number {
 }
 
 /** The height of one KPI row: its tallest cell (KpiTable.astro). */
-export function kpiRowHeight(kpi: Kpi, locale: string, t: Translate): number {
+function kpiRowHeight(kpi: Kpi, locale: string, t: Translate): number {
   const { data } = kpi;
   const lines = (text: string, share: number) => columnLines(text, share, TABLE_FONT) * TABLE_LINE;
   const notes = (text: string, share: number) => columnLines(text, share, NOTE_FONT) * NOTE_LINE;
