@@ -1,22 +1,24 @@
 import { gunzipSync } from 'node:zlib';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { embedSnippet, embedSrc, linksToTopWindow } from '../src/lib/embeds.ts';
-import { extractPageLinks, findBrokenLinks } from '../src/lib/linkCheck.ts';
 import { resolveReport, type ResolvedReport } from '../src/lib/model.ts';
 import { isEmbedPath, paths } from '../src/lib/paths.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 import { buildSite, copyFixture, exampleContent, projectRoot, readPage } from './helpers/build.ts';
 import { embedCodes } from './helpers/embeds.ts';
+import { extractPageLinks, findBrokenLinks } from './helpers/linkCheck.ts';
+import { exampleSite } from './helpers/sharedBuild.ts';
 
 describe('embeddable views of the example report', () => {
-  const outDir = inject('exampleSite');
+  let outDir: string;
   let report: ResolvedReport;
   /** Every embed's path with the full page it says it comes from. */
   let embeds: { path: string; page: string }[];
 
   beforeAll(() => {
+    outDir = exampleSite();
     report = resolveReport(validateContent(exampleContent, projectRoot).sources!);
     embeds = report.journeys.flatMap((journey) => [
       { path: paths.embedCanvas(journey.id), page: paths.journey(journey.id) },

@@ -139,7 +139,7 @@ export function kpiEmbedSize(title: string, kpis: Kpi[], locale: string, t: Tran
 export function journeyEmbedSizes(journey: Journey, report: ReportData, t: Translate, colors?: readonly string[]): { canvas: EmbedSize; curve: EmbedSize } {
   const canvas = { stages: canvasSvgStages(journey), lanes: canvasSvgLanes(journey, canvasLanes(journey, report), t) };
   const columnMin = canvasColumnMinRem(journey.stages.map((stage) => stage.touchpoints.length));
-  const curve = buildEmotionCurve(journeyCurveInput(journey, report.emotionScale, false, t, colors));
+  const curve = buildEmotionCurve(journeyCurveInput(journey, report.emotionScale, t, { colors }));
   return {
     canvas: canvasEmbedSize(journey.data.title, canvas, columnMin),
     curve: curveEmbedSize(t('charts.curveTitle', { journey: journey.data.title }), curve),

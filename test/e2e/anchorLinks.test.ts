@@ -1,15 +1,16 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serveStatic, type StaticServer } from '../../src/build/serveStatic.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic, type StaticServer } from '../../scripts/lib/serveStatic.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { exampleSite } from '../helpers/sharedBuild.ts';
 
 describe('"#" anchor links in Chromium', () => {
   let browser: Browser;
   let server: StaticServer;
 
   beforeAll(async () => {
-    server = await serveStatic(inject('exampleSite'));
+    server = await serveStatic(exampleSite());
     browser = await launchBrowser();
   });
 

@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serveStatic, type StaticServer } from '../../src/build/serveStatic.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic, type StaticServer } from '../../scripts/lib/serveStatic.ts';
 import { resolveReport, type ResolvedReport } from '../../src/lib/model.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { validateContent } from '../../src/lib/validate/index.ts';
 import { accessibilityViolations, launchBrowser, watchPage } from '../helpers/browser.ts';
 import { exampleContent, projectRoot } from '../helpers/build.ts';
 import { embedCodes } from '../helpers/embeds.ts';
+import { exampleSite } from '../helpers/sharedBuild.ts';
 
 /** Blank space the estimate may leave below a view: a little more than its rounding and font slack. */
 const spareAllowed = (height: number) => Math.max(120, height * 0.08);
@@ -21,7 +22,7 @@ describe('embeddable views in Chromium', () => {
   let frames: { kind: string; path: string; width: number; height: number }[];
 
   beforeAll(async () => {
-    const outDir = inject('exampleSite');
+    const outDir = exampleSite();
     report = resolveReport(validateContent(exampleContent, projectRoot).sources!);
     server = await serveStatic(outDir);
     browser = await launchBrowser();
