@@ -64,7 +64,7 @@ describe('embeddable views of the example report', () => {
       expect(html, path).not.toContain('data-pagefind-body');
     }
     const fragments = join(outDir, 'pagefind/fragment');
-    const urls = readdirSync(fragments).map((file) => JSON.parse(gunzipSync(readFileSync(join(fragments, file))).toString('utf8').replace(/^pagefind_dcd/, '')).url as string);
+    const urls = readdirSync(fragments).map((file) => (JSON.parse(gunzipSync(readFileSync(join(fragments, file))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string }).url);
     expect(urls).toContain(`/${paths.journey(report.journeys[0]!.id)}`);
     expect(urls.filter((url) => isEmbedPath(url))).toEqual([]);
   });
