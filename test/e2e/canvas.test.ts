@@ -15,6 +15,8 @@ import { exampleSite } from '../helpers/sharedBuild.ts';
 /** Screenshots for people to look at; gitignored. */
 const artifacts = join(projectRoot, 'artifacts');
 const widths = [1440, 1024, 375];
+/** Layout is also checked just above the phone layout (48rem), where the map scrolls inside its box and the page must not. */
+const layoutWidths = [...widths, 800];
 const LONG_WORD = 'Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenhalterung';
 
 /** A generated report with one 7-stage, 60-touchpoint journey, one title an unbroken word and one right-to-left. */
@@ -131,7 +133,7 @@ describe('the journey map canvas in Chromium', () => {
     return problems;
   }
 
-  for (const width of widths) {
+  for (const width of layoutWidths) {
     it(`lays the canvas out at ${width} px: no page overflow, bands on their columns, points and touchpoints in theirs, nothing cut`, async () => {
       const problems: string[] = [];
       for (const target of targets) {
