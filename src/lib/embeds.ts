@@ -90,8 +90,8 @@ export function curveEmbedSize(title: string, chart: { width: number; height: nu
 }
 
 /** Shares of the KPI table's width per column (embed.css sets them, `table-layout: fixed`); the trend column is as wide as its sparkline. */
-const KPI_COLUMNS = { kpi: 0.24, stage: 0.1, value: 0.12, target: 0.11, delta: 0.08, status: 0.09 } as const;
-const TREND_COLUMN = 144;
+const KPI_COLUMNS = { kpi: 0.2, stage: 0.13, value: 0.11, target: 0.1, delta: 0.1, status: 0.1 } as const;
+const TREND_COLUMN = 128;
 const CELL_PADDING = 24;
 const TABLE_FONT = 15.2;
 const TABLE_LINE = 23.6;
@@ -125,14 +125,13 @@ function kpiRowHeight(kpi: Kpi, locale: string, t: Translate): number {
   return 17 + Math.max(...cells);
 }
 
-/** A journey's KPI table in its frame: caption, head row, one row per KPI and the download line. */
+/** A journey's KPI table in its frame: head row, one row per KPI and the download line (the caption repeats the frame's title, so it is visually hidden). */
 export function kpiEmbedSize(title: string, kpis: Kpi[], locale: string, t: Translate, downloads: boolean): EmbedSize {
   const width = embedWidths.kpis;
-  const caption = columnLines(title, 1, TABLE_FONT * 1.05) * TABLE_LINE + 8;
   const head = 2 * TABLE_LINE + 17;
   const rows = kpis.reduce((sum, kpi) => sum + kpiRowHeight(kpi, locale, t), 0);
   // Rows are estimated one by one, a line too short or too long each: 3% covers the sum.
-  return { width, height: roundUp(headerHeight(title, width) + 16 + caption + head + rows * 1.03 + (downloads ? 32 : 0)) };
+  return { width, height: roundUp(headerHeight(title, width) + 16 + head + rows * 1.03 + (downloads ? 32 : 0)) };
 }
 
 /** A journey's map and emotion curve frames, as the journey page offers them. */
