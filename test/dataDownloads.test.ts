@@ -1,7 +1,11 @@
 import { parse } from 'csv-parse/sync';
+import { selectAll as cssSelectAll, selectOne as cssSelectOne } from 'css-select';
+import type { AnyNode, Element } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { builtPages } from '../src/build/pages.ts';
 import { emotionDataTable, kpiDataTable, tableToCsv } from '../src/lib/export/dataTables.ts';
 import { translator } from '../src/lib/i18n/index.ts';
 import { resolveReport } from '../src/lib/model.ts';
@@ -15,6 +19,45 @@ const example = resolveReport(validateContent(exampleContent, exampleContent).so
 function readCsv(file: string): { headers: string[]; records: string[][] } {
   const [headers, ...records] = parse(readFileSync(file, 'utf8'), { bom: true }) as string[][];
   return { headers: headers!, records };
+}
+
+const selectAll = (query: string, root: AnyNode) => cssSelectAll<AnyNode, Element>(query, root);
+const selectOne = (query: string, root: AnyNode) => cssSelectOne<AnyNode, Element>(query, root);
+
+/** The first text in an element, trimmed: a row header's title before any tag or "#" link after it. */
+function firstText(node: AnyNode): string | undefined {
+  if (node.type === 'text') return node.data.trim() || undefined;
+  if (!('children' in node)) return undefined;
+  for (const child of node.children) {
+    const text = firstText(child);
+    if (text !== undefined) return text;
+  }
+  return undefined;
+}
+
+/** What each body row of a table is about: its row header, or its first cell. */
+const rowHeaders = (table: Element) => selectAll('tbody > tr', table).map((row) => firstText(selectOne('th[scope="row"]', row) ?? selectOne('td', row)!)!);
+
+/**
+ * Every table of a built page with the "Download data" links that follow it (before the next
+ * table), or undefined when none does. The links are the page's own addresses (base `/`).
+ */
+function tablesWithDownloads(html: string): { caption: string; rows: string[]; csv: string | undefined }[] {
+  const nodes = selectAll('table, p.data-links', parseDocument(html));
+  return nodes.flatMap((node, i) => {
+    if (node.name !== 'table') return [];
+    const links = nodes[i + 1]?.name === 'p' ? nodes[i + 1]! : undefined;
+    const csv = links && selectAll('a[download]', links).find((a) => a.attribs.href!.endsWith('.csv'))?.attribs.href;
+    return [{ caption: firstText(selectOne('caption', node) ?? node) ?? '', rows: rowHeaders(node), csv }];
+  });
+}
+
+/** Whether some column of the records lists the rows in order, each row repeated for its cells when the download is one row per cell of a grid. */
+function someColumnLists(records: string[][], rows: string[]): boolean {
+  if (rows.length === 0 || records.length % rows.length !== 0) return records.length === rows.length;
+  const perRow = records.length / rows.length;
+  const expected = rows.flatMap((row) => Array<string>(perRow).fill(row));
+  return records[0]!.some((_, column) => records.every((record, r) => record[column] === expected[r]));
 }
 
 describe('"Download data": CSV and JSON behind the tables', () => {
@@ -85,5 +128,26 @@ describe('"Download data": CSV and JSON behind the tables', () => {
     expect(row![2]).toBe('1234.5');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(emotionDataTable(journey, translator('it')).columns.map((c) => c.header)).toContain('Fase');
+  });
+
+  it('every table on every built page is followed by its download, which lists the same rows in the same order', () => {
+    const pages = builtPages(outDir);
+    let checked = 0;
+    const missing: string[] = [];
+    for (const page of pages) {
+      for (const table of tablesWithDownloads(readFileSync(page.file, 'utf8'))) {
+        if (table.csv === undefined) {
+          missing.push(`${page.path || '/'}: "${table.caption}"`);
+          continue;
+        }
+        const { records } = readCsv(join(outDir, table.csv));
+        expect(someColumnLists(records, table.rows), `${page.path}: ${table.caption} → ${table.csv}`).toBe(true);
+        expect(existsSync(join(outDir, table.csv.replace(/\.csv$/, '.json')))).toBe(true);
+        checked++;
+      }
+    }
+    expect(missing).toEqual([]);
+    // Every kind of table: KPIs, touchpoints, opportunities, emotion curves, heatmaps, the matrix, seams, comparisons, the journey list.
+    expect(checked).toBeGreaterThan(150);
   });
 });

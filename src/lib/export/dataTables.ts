@@ -22,6 +22,7 @@ import {
 } from './comparisonTables.ts';
 import { evidenceDataTable, evidenceGapsDataTable } from './evidenceTables.ts';
 import { heatmapDataTable, journeyListDataTable, personaMatrixDataTable, seamDataTable } from './portfolioTables.ts';
+import { mermaidSketchDataTable, sketchId } from './sketchTables.ts';
 import { pick, type DataTable } from './tableModel.ts';
 
 export { tableToCsv, tableToJson, type Cell, type DataTable } from './tableModel.ts';
@@ -185,6 +186,8 @@ export const tableDownloads = {
   evidence: () => dataPaths.pageTable(paths.evidence(), 'sources'),
   evidenceGaps: () => dataPaths.pageTable(paths.evidence(), 'gaps'),
   comparison: (future: Journey, table: ComparisonTable) => dataPaths.pageTable(paths.comparison(future.id), table),
+  /** A Mermaid journey drawn in an MDX body, by its source. */
+  mermaidSketch: (source: string) => `data/sketches/${sketchId(source)}`,
 } as const;
 
 /** Columns the stage and channel pages leave out of their touchpoint tables. */
@@ -248,16 +251,20 @@ function comparisonDownloads(report: ResolvedReport, t: Translate): Download[] {
   });
 }
 
-/** Every table download of the report: its path without extension and its table. */
-export function downloadTables(report: ResolvedReport, t: Translate): Download[] {
+/**
+ * Every table download of the report: its path without extension and its table. `sketches` are
+ * the sources of the Mermaid journeys in MDX bodies, which the resolved report does not hold.
+ */
+export function downloadTables(report: ResolvedReport, t: Translate, sketches: readonly string[] = []): Download[] {
   const reportTables = [
     { path: dataPaths.reportTable('touchpoints'), table: touchpointDataTable(report.touchpoints, t) },
     { path: dataPaths.reportTable('opportunities'), table: opportunityDataTable(report.opportunities, t, { numbered: true }) },
   ];
+  const sketchDownloads = [...new Set(sketches)].map((source) => ({ path: tableDownloads.mermaidSketch(source), table: mermaidSketchDataTable(source, t) }));
   const journeyTables = report.journeys.flatMap((journey) => [
     { path: dataPaths.journeyTable(journey.id, 'emotion-curve'), table: emotionDataTable(journey, t) },
     ...(journey.kpis.length > 0 ? [{ path: dataPaths.journeyTable(journey.id, 'kpis'), table: kpiDataTable(journey.kpis, t, { withStage: true }) }] : []),
     ...journey.stages.filter((stage) => stage.kpis.length > 0).map((stage) => ({ path: dataPaths.stageKpis(journey.id, stage.id), table: kpiDataTable(stage.kpis, t, { withStage: false }) })),
   ]);
-  return [...reportTables, ...journeyTables, ...entityDownloads(report, t), ...portfolioDownloads(report, t), ...comparisonDownloads(report, t)];
+  return [...reportTables, ...journeyTables, ...entityDownloads(report, t), ...portfolioDownloads(report, t), ...comparisonDownloads(report, t), ...sketchDownloads];
 }
