@@ -6,7 +6,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtPages } from '../src/build/pages.ts';
-import { emotionDataTable, kpiDataTable, tableToCsv } from '../src/lib/export/dataTables.ts';
+import { emotionDataTable, kpiDataTable, opportunityDataTable, tableDownloads, tableToCsv, touchpointDataTable } from '../src/lib/export/dataTables.ts';
+import { heatmapDataTable } from '../src/lib/export/portfolioTables.ts';
+import { sketchId } from '../src/lib/export/sketchTables.ts';
+import { heatmapRow } from '../src/lib/portfolio/heatmap.ts';
 import { translator } from '../src/lib/i18n/index.ts';
 import { resolveReport } from '../src/lib/model.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
@@ -149,5 +152,71 @@ describe('"Download data": CSV and JSON behind the tables', () => {
     expect(missing).toEqual([]);
     // Every kind of table: KPIs, touchpoints, opportunities, emotion curves, heatmaps, the matrix, seams, comparisons, the journey list.
     expect(checked).toBeGreaterThan(150);
+  });
+
+  it('stage, channel and touchpoint pages download the columns their tables show, not the ones they leave out', () => {
+    const stage = example.stages.find((s) => s.touchpoints.some((tp) => tp.opportunities.length > 0))!;
+    expect(readCsv(join(outDir, `${tableDownloads.stageTouchpoints(stage)}.csv`)).headers).toEqual(['Touchpoint', 'Channel', 'Emotion', 'Moment of truth', 'Pain points', 'Opportunities']);
+    const stageOpportunities = readCsv(join(outDir, `${tableDownloads.stageOpportunities(stage)}.csv`));
+    expect(stageOpportunities.headers.slice(0, 3)).toEqual(['Opportunity', 'Touchpoint', 'Journey']);
+    expect(stageOpportunities.records.map((r) => r[0])).toEqual(stage.touchpoints.flatMap((tp) => tp.opportunities.map((o) => o.data.title)));
+    const channel = example.channels.find((c) => c.touchpoints.length > 0)!;
+    const channelTable = readCsv(join(outDir, `${tableDownloads.channelTouchpoints(channel)}.csv`));
+    expect(channelTable.headers).not.toContain('Channel');
+    expect(channelTable.records.map((r) => r[0])).toEqual(channel.touchpoints.map((tp) => tp.data.title));
+    const touchpoint = example.touchpoints.find((tp) => tp.opportunities.length > 0)!;
+    expect(readPage(outDir, `touchpoints/${touchpoint.id}`)).toContain(`href="/${tableDownloads.touchpointOpportunities(touchpoint)}.csv" download`);
+    expect(readCsv(join(outDir, `${tableDownloads.touchpointOpportunities(touchpoint)}.csv`)).headers.slice(0, 2)).toEqual(['Opportunity', 'Customer value']);
+  });
+
+  it('the lists of the comparison and evidence pages download with one row per item shown, kinds of change as codes', () => {
+    const future = example.journeys.find((j) => j.improves)!;
+    const page = parseDocument(readPage(outDir, `journeys/${future.id}/compare`));
+    const changes = readCsv(join(outDir, `${tableDownloads.comparison(future, 'touchpoints')}.csv`)).records;
+    expect(changes.map((r) => [r[0], r[1]])).toEqual(selectAll('li[data-change]', page).map((li) => [li.attribs['data-change'], firstText(li)]));
+    // Today's and the future state's scores: null (empty) on the side a touchpoint is missing from.
+    expect(changes.filter((r) => r[0] === 'added').every((r) => r[5] === '' && r[6] !== '')).toBe(true);
+    const painPoints = readCsv(join(outDir, `${tableDownloads.comparison(future, 'pain-points')}.csv`)).records;
+    const listed = ['resolved', 'introduced'].flatMap((change) => selectAll(`ul[data-pain-points="${change}"] > li`, page).map((li) => [change, firstText(li)!.replace(/ ·$/, '')]));
+    expect(painPoints.map((r) => [r[0], r[1]])).toEqual(listed);
+    const delivered = readCsv(join(outDir, `${tableDownloads.comparison(future, 'opportunities')}.csv`)).records;
+    expect(delivered.map((r) => r[0])).toEqual(selectAll('li[data-opportunity]', page).map((li) => firstText(li)));
+    const kpis = readCsv(join(outDir, `${tableDownloads.comparison(future, 'kpis')}.csv`));
+    expect(kpis.records.every((r) => /^-?\d+(\.\d{1,6})?$/.test(r[kpis.headers.indexOf('Gap to future target')]!))).toBe(true);
+
+    const evidence = parseDocument(readPage(outDir, 'evidence'));
+    const gaps = readCsv(join(outDir, `${tableDownloads.evidenceGaps()}.csv`)).records;
+    expect(gaps.map((r) => r[0])).toEqual(selectAll('#gaps li', evidence).map((li) => firstText(li)));
+    const sources = readCsv(join(outDir, `${tableDownloads.evidence()}.csv`)).records;
+    expect(sources.filter((r) => r[4] !== '').map((r) => r[4])).toEqual(selectAll('section[id^="source-"] li', evidence).map((li) => firstText(li)));
+    expect(new Set(sources.map((r) => r[1]))).toEqual(new Set(example.data.researchSources.map((s) => s.method)));
+  });
+
+  it('grids download one row per cell: a phase without stages or a journey a persona does not take is null, means to three decimals', () => {
+    const heatmap = readCsv(join(outDir, `${tableDownloads.heatmap('')}.csv`));
+    const phases = example.data.lifecycle.length;
+    expect(heatmap.records.length % phases).toBe(0);
+    const empty = heatmap.records.find((r) => r[2] === '')!;
+    expect(empty[3]).toBe('');
+    expect(heatmap.records.every((r) => r[3] === '' || /^\d+(\.\d{1,3})?$/.test(r[3]!))).toBe(true);
+    const matrix = JSON.parse(readFileSync(join(outDir, `${tableDownloads.personaMatrix(1)}.json`), 'utf8'));
+    const notTaken = matrix.rows.find((r: { takesJourney: boolean }) => !r.takesJourney);
+    expect(notTaken).toMatchObject({ meanEmotion: null, lowestTouchpoint: null, lowestScore: null });
+    expect(matrix.rows.some((r: { takesJourney: boolean; meanEmotion: unknown }) => r.takesJourney && typeof r.meanEmotion === 'number')).toBe(true);
+  });
+
+  it('table models: hidden columns stay out of CSV and JSON, stages without touchpoints are not scored, sketches keep their name when re-indented', () => {
+    const t = translator('en');
+    const stageTable = touchpointDataTable(example.touchpoints.slice(0, 2), t, ['journey', 'stage']);
+    expect(stageTable.columns.map((c) => c.key)).not.toContain('journey');
+    expect(Object.keys(stageTable.rows[0]!)).toEqual(stageTable.columns.map((c) => c.key));
+    const numbered = opportunityDataTable(example.opportunities, t, { numbered: true, showTouchpoint: false });
+    expect(numbered.columns.map((c) => c.key).slice(0, 3)).toEqual(['position', 'opportunity', 'customerValue']);
+    const journey = example.journeys[0]!;
+    const unscored = { ...journey.stages[0]!, touchpoints: [], data: { ...journey.stages[0]!.data } };
+    const row = heatmapRow({ ...journey, stages: [unscored], touchpoints: [] }, example.data.lifecycle);
+    const cells = heatmapDataTable([row], t, true).rows;
+    expect(cells.find((c) => c.stages !== null)).toMatchObject({ meanEmotion: null, painPoints: 0, journeyMeanEmotion: null });
+    expect(sketchId('journey\n  title A\n  section S\n    Task: 3: Me\n')).toBe(sketchId('journey\ntitle A\nsection S\nTask: 3: Me'));
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { JourneyDiff } from '../compare/journeyDiff.ts';
 import type { Translate } from '../i18n/index.ts';
-import { joinNames, meanCell, type DataTable } from './tableModel.ts';
+import { differenceCell, joinNames, meanCell, type DataTable } from './tableModel.ts';
 
 /** Mean emotion per stage, today and in the future state; a side without the stage or without touchpoints is null. */
 export function comparisonStagesDataTable(diff: JourneyDiff, t: Translate): DataTable {
@@ -102,7 +102,7 @@ export function comparisonKpisDataTable(diff: JourneyDiff, t: Translate): DataTa
     unit: kpi.data.unit,
     targetToday: current?.data.target ?? null,
     futureTarget: kpi.data.target,
-    gap: margin,
+    gap: differenceCell(margin),
     status,
   }));
   return { columns, rows };

@@ -23,7 +23,7 @@ import {
 import { evidenceDataTable, evidenceGapsDataTable } from './evidenceTables.ts';
 import { heatmapDataTable, journeyListDataTable, personaMatrixDataTable, seamDataTable } from './portfolioTables.ts';
 import { mermaidSketchDataTable, sketchId } from './sketchTables.ts';
-import { pick, type DataTable } from './tableModel.ts';
+import { differenceCell, pick, type DataTable } from './tableModel.ts';
 
 export { tableToCsv, tableToJson, type Cell, type DataTable } from './tableModel.ts';
 
@@ -50,7 +50,7 @@ export function kpiDataTable(kpis: readonly Kpi[], t: Translate, { withStage }: 
     unit: kpi.data.unit,
     target: kpi.data.target,
     direction: kpi.data.direction,
-    delta: kpiMargin(kpi.value, kpi.data.target, kpi.data.direction),
+    delta: differenceCell(kpiMargin(kpi.value, kpi.data.target, kpi.data.direction)),
     status: kpi.status,
     asOf: kpi.freshness.asOf === undefined ? null : isoDate(kpi.freshness.asOf),
     stale: kpi.freshness.stale,

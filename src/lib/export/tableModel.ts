@@ -24,6 +24,9 @@ export function tableToCsv(table: DataTable): string {
   return `\uFEFF${lines.map((fields) => fields.join(',')).join('\r\n')}\r\n`;
 }
 
+/** A computed difference without floating-point noise: 7.9 − 9.5 is −1.6, not −1.5999999999999996. */
+export const differenceCell = (value: number): number => Number(value.toPrecision(12));
+
 /** A computed mean, to three decimals (2.86, not 2.8600000000000003); null when there is nothing to average. */
 export const meanCell = (mean: number | undefined): number | null => (mean === undefined ? null : Math.round(mean * 1000) / 1000);
 
