@@ -135,6 +135,10 @@ describe('a protected report', () => {
     for (const embed of [paths.embedCanvas('shoe-shop'), paths.embedCurve('shoe-shop'), paths.embedKpis('shoe-shop')]) {
       expect(readPage(build.outDir, embed), embed).toContain('<title>Protected report</title>');
     }
+    // Preview cards are drawn, not written, so text search cannot see into them: they are all the same generic card.
+    const cards = files.filter((file) => file.includes(`${sep}og${sep}`));
+    expect(cards.length).toBeGreaterThan(10);
+    expect(new Set(cards.map((file) => readFileSync(file).toString('base64'))).size).toBe(1);
     // The avatar and the logo: no file holds the source images or is named after them...
     expect(filesHolding(build.outDir, avatar)).toEqual([]);
     expect(filesHolding(build.outDir, logo)).toEqual([]);
