@@ -154,6 +154,24 @@ describe('"Download data": CSV and JSON behind the tables', () => {
     expect(checked).toBeGreaterThan(150);
   });
 
+  it('every chart and journey map on every built page has a download of its data before the next chart', () => {
+    const charts: string[] = [];
+    const missing: string[] = [];
+    for (const page of builtPages(outDir)) {
+      const nodes = selectAll('figure.chart-figure, [data-canvas], p.data-links', parseDocument(readFileSync(page.file, 'utf8')));
+      nodes.forEach((node, i) => {
+        if (node.name === 'p') return;
+        const next = nodes.slice(i + 1).find((later) => later.name === 'p' || later.attribs.class?.includes('chart-figure') || 'data-canvas' in later.attribs);
+        const label = `${page.path || '/'}: ${firstText(node)}`;
+        charts.push(label);
+        if (next?.name !== 'p') missing.push(label);
+      });
+    }
+    expect(missing).toEqual([]);
+    // Timelines on the overview, journey maps and Mermaid sketches, comparison curves, the opportunity matrix.
+    expect(charts.length).toBeGreaterThan(10);
+  });
+
   it('stage, channel and touchpoint pages download the columns their tables show, not the ones they leave out', () => {
     const stage = example.stages.find((s) => s.touchpoints.some((tp) => tp.opportunities.length > 0))!;
     expect(readCsv(join(outDir, `${tableDownloads.stageTouchpoints(stage)}.csv`)).headers).toEqual(['Touchpoint', 'Channel', 'Emotion', 'Moment of truth', 'Pain points', 'Opportunities']);
