@@ -172,6 +172,17 @@ describe('"Download data": CSV and JSON behind the tables', () => {
     expect(charts.length).toBeGreaterThan(10);
   });
 
+  it("the KPI trends drawn in a table download next to it, one row per measurement, oldest first", () => {
+    const journey = example.journeys.find((j) => j.kpis.some((k) => k.data.history.length > 1))!;
+    const base = tableDownloads.kpiHistory(`data/journeys/${journey.id}/kpis`);
+    expect(readPage(outDir, 'kpis')).toContain(`href="/${base}.csv" download`);
+    const { headers, records } = readCsv(join(outDir, `${base}.csv`));
+    expect(headers).toEqual(['KPI', 'Date', 'Value', 'Unit']);
+    const kpi = journey.kpis.find((k) => k.data.history.length > 1)!;
+    const rows = records.filter((r) => r[0] === kpi.data.name);
+    expect(rows.map((r) => [r[1], Number(r[2])])).toEqual([...kpi.data.history].sort((a, b) => a.date.getTime() - b.date.getTime()).map((h) => [h.date.toISOString().slice(0, 10), h.value]));
+  });
+
   it('stage, channel and touchpoint pages download the columns their tables show, not the ones they leave out', () => {
     const stage = example.stages.find((s) => s.touchpoints.some((tp) => tp.opportunities.length > 0))!;
     expect(readCsv(join(outDir, `${tableDownloads.stageTouchpoints(stage)}.csv`)).headers).toEqual(['Touchpoint', 'Channel', 'Emotion', 'Moment of truth', 'Pain points', 'Opportunities']);

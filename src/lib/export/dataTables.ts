@@ -7,7 +7,7 @@ import { journeyEmotionSeries } from '../charts/fromModel.ts';
 import { diffJourneys, type JourneyDiff } from '../compare/journeyDiff.ts';
 import { isoDate } from '../format.ts';
 import type { Translate } from '../i18n/index.ts';
-import { kpiMargin } from '../kpi.ts';
+import { kpiMargin, kpiTrend } from '../kpi.ts';
 import type { Channel, Journey, Kpi, OpportunityItem, ResolvedReport, Stage, Touchpoint } from '../model.ts';
 import { dataPaths, paths } from '../paths.ts';
 import { defaultHeatmapState, heatmapVariantPath, heatmapVariantRows, heatmapVariants, overviewHeatmapRows } from '../portfolio/heatmap.ts';
@@ -57,6 +57,18 @@ export function kpiDataTable(kpis: readonly Kpi[], t: Translate, { withStage }: 
     period: kpi.data.period ?? null,
     source: kpi.data.source ?? null,
   }));
+  return { columns, rows };
+}
+
+/** The trends drawn in a KPI table: one row per measurement of each KPI whose trend has a line (two or more), oldest first. */
+export function kpiHistoryDataTable(kpis: readonly Kpi[], t: Translate): DataTable {
+  const columns = [
+    { key: 'kpi', header: t('table.kpi') },
+    { key: 'date', header: t('data.date') },
+    { key: 'value', header: t('table.value') },
+    { key: 'unit', header: t('data.unit') },
+  ];
+  const rows = kpis.filter((kpi) => kpiTrend(kpi).length > 1).flatMap((kpi) => kpiTrend(kpi).map((sample) => ({ kpi: kpi.data.name, date: isoDate(sample.date), value: sample.value, unit: kpi.data.unit })));
   return { columns, rows };
 }
 
@@ -186,6 +198,8 @@ export const tableDownloads = {
   evidence: () => dataPaths.pageTable(paths.evidence(), 'sources'),
   evidenceGaps: () => dataPaths.pageTable(paths.evidence(), 'gaps'),
   comparison: (future: Journey, table: ComparisonTable) => dataPaths.pageTable(paths.comparison(future.id), table),
+  /** The trends of a KPI table, next to the table's own download. */
+  kpiHistory: (kpiTablePath: string) => `${kpiTablePath}-history`,
   /** A Mermaid journey drawn in an MDX body, by its source. */
   mermaidSketch: (source: string) => `data/sketches/${sketchId(source)}`,
 } as const;
@@ -195,6 +209,12 @@ export const stageTouchpointsHide: readonly TouchpointColumn[] = ['journey', 'st
 export const channelTouchpointsHide: readonly TouchpointColumn[] = ['channel'];
 
 type Download = { path: string; table: DataTable };
+
+/** A KPI table's download and, when it draws any trend, the download of its trends. */
+function kpiDownloads(path: string, kpis: readonly Kpi[], t: Translate, withStage: boolean): Download[] {
+  const history = kpiHistoryDataTable(kpis, t);
+  return [{ path, table: kpiDataTable(kpis, t, { withStage }) }, ...(history.rows.length > 0 ? [{ path: tableDownloads.kpiHistory(path), table: history }] : [])];
+}
 
 /** The downloads of the stage, channel and touchpoint pages. */
 function entityDownloads(report: ResolvedReport, t: Translate): Download[] {
@@ -263,8 +283,8 @@ export function downloadTables(report: ResolvedReport, t: Translate, sketches: r
   const sketchDownloads = [...new Set(sketches)].map((source) => ({ path: tableDownloads.mermaidSketch(source), table: mermaidSketchDataTable(source, t) }));
   const journeyTables = report.journeys.flatMap((journey) => [
     { path: dataPaths.journeyTable(journey.id, 'emotion-curve'), table: emotionDataTable(journey, t) },
-    ...(journey.kpis.length > 0 ? [{ path: dataPaths.journeyTable(journey.id, 'kpis'), table: kpiDataTable(journey.kpis, t, { withStage: true }) }] : []),
-    ...journey.stages.filter((stage) => stage.kpis.length > 0).map((stage) => ({ path: dataPaths.stageKpis(journey.id, stage.id), table: kpiDataTable(stage.kpis, t, { withStage: false }) })),
+    ...(journey.kpis.length > 0 ? kpiDownloads(dataPaths.journeyTable(journey.id, 'kpis'), journey.kpis, t, true) : []),
+    ...journey.stages.filter((stage) => stage.kpis.length > 0).flatMap((stage) => kpiDownloads(dataPaths.stageKpis(journey.id, stage.id), stage.kpis, t, false)),
   ]);
   return [...reportTables, ...journeyTables, ...entityDownloads(report, t), ...portfolioDownloads(report, t), ...comparisonDownloads(report, t), ...sketchDownloads];
 }
