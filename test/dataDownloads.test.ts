@@ -1,12 +1,12 @@
 import { parse } from 'csv-parse/sync';
 import { selectAll as cssSelectAll, selectOne as cssSelectOne } from 'css-select';
-import type { AnyNode, Element } from 'domhandler';
+import { isText, type AnyNode, type Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtPages } from '../src/build/pages.ts';
-import { emotionDataTable, kpiDataTable, opportunityDataTable, tableDownloads, tableToCsv, touchpointDataTable } from '../src/lib/export/dataTables.ts';
+import { emotionDataTable, kpiDataTable, opportunityDataTable, tableDownloads, tableToCsv, touchpointDataTable, type DataTable } from '../src/lib/export/dataTables.ts';
 import { heatmapDataTable } from '../src/lib/export/portfolioTables.ts';
 import { sketchId } from '../src/lib/export/sketchTables.ts';
 import { heatmapRow } from '../src/lib/portfolio/heatmap.ts';
@@ -29,7 +29,7 @@ const selectOne = (query: string, root: AnyNode) => cssSelectOne<AnyNode, Elemen
 
 /** The first text in an element, trimmed: a row header's title before any tag or "#" link after it. */
 function firstText(node: AnyNode): string | undefined {
-  if (node.type === 'text') return node.data.trim() || undefined;
+  if (isText(node)) return node.data.trim() || undefined;
   if (!('children' in node)) return undefined;
   for (const child of node.children) {
     const text = firstText(child);
@@ -228,10 +228,9 @@ describe('"Download data": CSV and JSON behind the tables', () => {
     const empty = heatmap.records.find((r) => r[2] === '')!;
     expect(empty[3]).toBe('');
     expect(heatmap.records.every((r) => r[3] === '' || /^\d+(\.\d{1,3})?$/.test(r[3]!))).toBe(true);
-    const matrix = JSON.parse(readFileSync(join(outDir, `${tableDownloads.personaMatrix(1)}.json`), 'utf8'));
-    const notTaken = matrix.rows.find((r: { takesJourney: boolean }) => !r.takesJourney);
-    expect(notTaken).toMatchObject({ meanEmotion: null, lowestTouchpoint: null, lowestScore: null });
-    expect(matrix.rows.some((r: { takesJourney: boolean; meanEmotion: unknown }) => r.takesJourney && typeof r.meanEmotion === 'number')).toBe(true);
+    const matrix = JSON.parse(readFileSync(join(outDir, `${tableDownloads.personaMatrix(1)}.json`), 'utf8')) as DataTable;
+    expect(matrix.rows.find((r) => !r.takesJourney)).toMatchObject({ meanEmotion: null, lowestTouchpoint: null, lowestScore: null });
+    expect(matrix.rows.some((r) => r.takesJourney && typeof r.meanEmotion === 'number')).toBe(true);
   });
 
   it('table models: hidden columns stay out of CSV and JSON, stages without touchpoints are not scored, sketches keep their name when re-indented', () => {
