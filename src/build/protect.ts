@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
+import { filesBelow } from '../lib/files.ts';
 import { translator } from '../lib/i18n/index.ts';
 import { dataUri, imageMediaType, inlineImages } from '../lib/inlineImages.ts';
 import { ogImagePath } from '../lib/og/cards.ts';
@@ -16,15 +17,11 @@ const IMAGE_FOLDERS = ['_astro', 'brand'];
 
 /** The report's image files in a build: their path in outDir and their URL as pages link them. */
 function reportImages(outDir: string, base: string): { file: string; url: string; mediaType: string }[] {
-  return IMAGE_FOLDERS.filter((folder) => existsSync(join(outDir, folder))).flatMap((folder) =>
-    readdirSync(join(outDir, folder), { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && imageMediaType(entry.name) !== undefined)
-      .map((entry) => {
-        const file = join(entry.parentPath, entry.name);
-        const rel = relative(outDir, file).split(sep).join('/');
-        return { file, url: withBase(base, rel), mediaType: imageMediaType(entry.name)! };
-      }),
-  );
+  return IMAGE_FOLDERS.flatMap((folder) => filesBelow(join(outDir, folder), (name) => imageMediaType(name) !== undefined)).map((file) => ({
+    file,
+    url: withBase(base, relative(outDir, file).split(sep).join('/')),
+    mediaType: imageMediaType(file)!,
+  }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { getCollection } from 'astro:content';
-import { findMermaidJourneyBlocks } from '../lib/mermaid/parseJourney.ts';
+import { findMermaidJourneyBlocks } from '../lib/import/mermaid/parseJourney.ts';
 
 /** The source of every Mermaid journey drawn in an MDX body (personas, journeys, stages, touchpoints). */
 export async function getMermaidSketchSources(): Promise<string[]> {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mermaidCanvas } from '../canvas/mermaid.ts';
 import type { Translate } from '../i18n/index.ts';
-import { parseMermaidJourney } from '../mermaid/parseJourney.ts';
+import { parseMermaidJourney } from '../import/mermaid/parseJourney.ts';
 import { joinNames, type DataTable } from './tableModel.ts';
 
 /**
