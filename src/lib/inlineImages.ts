@@ -19,7 +19,8 @@ export function imageMediaType(file: string): string | undefined {
   return MEDIA_TYPES[file.slice(file.lastIndexOf('.') + 1).toLowerCase()];
 }
 
-export const dataUri = (mediaType: string, bytes: Uint8Array): string => `data:${mediaType};base64,${Buffer.from(bytes).toString('base64')}`;
+export const dataUri = (mediaType: string, bytes: Uint8Array): string =>
+  `data:${mediaType};base64,${Buffer.from(bytes).toString('base64')}`;
 
 /**
  * Replaces every quoted or `srcset` reference to one of the images (by its URL as pages link it,
@@ -28,7 +29,9 @@ export const dataUri = (mediaType: string, bytes: Uint8Array): string => `data:$
  */
 export function inlineImages(html: string, images: ReadonlyMap<string, string>): string {
   if (images.size === 0) return html;
-  const escaped = [...images.keys()].sort((a, b) => b.length - a.length).map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const escaped = [...images.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const pattern = new RegExp(`(["'\\s,(])(${escaped.join('|')})(?=["'\\s,)])`, 'g');
   return html.replace(pattern, (_, before: string, url: string) => `${before}${images.get(url)}`);
 }

@@ -74,7 +74,10 @@ export function comparisonPainPointsDataTable(diff: JourneyDiff, t: Translate): 
     { key: 'goneWithTouchpoint', header: t('data.goneWithTouchpoint') },
   ];
   const { resolved, introduced } = diff.painPoints;
-  const rows = [...resolved.map((item) => ({ ...item, change: 'resolved' })), ...introduced.map((item) => ({ ...item, change: 'introduced' }))].map((item) => ({
+  const rows = [
+    ...resolved.map((item) => ({ ...item, change: 'resolved' })),
+    ...introduced.map((item) => ({ ...item, change: 'introduced' })),
+  ].map((item) => ({
     change: item.change,
     painPoint: item.painPoint.title,
     touchpoint: item.touchpoint.data.title,
@@ -114,6 +117,9 @@ export function comparisonOpportunitiesDataTable(diff: JourneyDiff, t: Translate
     { key: 'opportunity', header: t('table.opportunity') },
     { key: 'deliveredBy', header: t('data.deliveredBy') },
   ];
-  const rows = diff.opportunities.map(({ opportunity, by }) => ({ opportunity: opportunity.data.title, deliveredBy: joinNames(by.map((tp) => tp.data.title)) }));
+  const rows = diff.opportunities.map(({ opportunity, by }) => ({
+    opportunity: opportunity.data.title,
+    deliveredBy: joinNames(by.map((tp) => tp.data.title)),
+  }));
   return { columns, rows };
 }

@@ -5,7 +5,10 @@ import type { ResolvedReport, Touchpoint } from '../model.ts';
 import type { Cell, DataTable } from './tableModel.ts';
 
 /** One row per source and touchpoint it backs; a source no touchpoint cites has one row with no touchpoint. Method as its code. */
-export function evidenceDataTable(report: Pick<ResolvedReport, 'data' | 'touchpoints'>, t: Translate): DataTable {
+export function evidenceDataTable(
+  report: Pick<ResolvedReport, 'data' | 'touchpoints'>,
+  t: Translate,
+): DataTable {
   const columns = [
     { key: 'source', header: t('data.researchSource') },
     { key: 'method', header: t('data.method') },
@@ -15,9 +18,18 @@ export function evidenceDataTable(report: Pick<ResolvedReport, 'data' | 'touchpo
     { key: 'journey', header: t('table.journey') },
   ];
   const rows = sourcesWithCitations(report).flatMap(({ source, touchpoints }) => {
-    const about = { source: source.title, method: source.method, sampleSize: source.sampleSize ?? null, period: source.period ?? null };
+    const about = {
+      source: source.title,
+      method: source.method,
+      sampleSize: source.sampleSize ?? null,
+      period: source.period ?? null,
+    };
     const cited: (Touchpoint | undefined)[] = touchpoints.length > 0 ? touchpoints : [undefined];
-    return cited.map((tp): Record<string, Cell> => ({ ...about, touchpoint: tp?.data.title ?? null, journey: tp?.journey.data.title ?? null }));
+    return cited.map((tp): Record<string, Cell> => ({
+      ...about,
+      touchpoint: tp?.data.title ?? null,
+      journey: tp?.journey.data.title ?? null,
+    }));
   });
   return { columns, rows };
 }
@@ -28,5 +40,11 @@ export function evidenceGapsDataTable(touchpoints: readonly Touchpoint[], t: Tra
     { key: 'touchpoint', header: t('table.touchpoint') },
     { key: 'journey', header: t('table.journey') },
   ];
-  return { columns, rows: evidenceGaps(touchpoints).map((tp) => ({ touchpoint: tp.data.title, journey: tp.journey.data.title })) };
+  return {
+    columns,
+    rows: evidenceGaps(touchpoints).map((tp) => ({
+      touchpoint: tp.data.title,
+      journey: tp.journey.data.title,
+    })),
+  };
 }

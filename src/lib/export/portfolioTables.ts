@@ -38,16 +38,31 @@ export function journeyListDataTable(journeys: readonly Journey[], t: Translate)
  * The heatmap: one row per journey and lifecycle phase. A phase without stages has no stages and
  * a null mean emotion; with `totals` (the heatmap page), each row also carries its journey's totals.
  */
-export function heatmapDataTable(rows: readonly HeatmapRow[], t: Translate, totals: boolean): DataTable {
+export function heatmapDataTable(
+  rows: readonly HeatmapRow[],
+  t: Translate,
+  totals: boolean,
+): DataTable {
   const columns = [
     { key: 'journey', header: t('table.journey') },
     { key: 'phase', header: t('table.phase') },
     { key: 'stages', header: t('nav.stages') },
     { key: 'meanEmotion', header: t('heatmap.meanEmotion') },
     { key: 'painPoints', header: t('table.painPoints') },
-    { key: 'painPointsHigh', header: t('data.painPointsBySeverity', { severity: t('severity.high') }) },
-    ...kpiStatuses.map((status) => ({ key: `kpis-${status}`, header: t('data.kpisByStatus', { status: t(`status.${status}`) }) })),
-    ...(totals ? [{ key: 'journeyMeanEmotion', header: t('data.journeyMeanEmotion') }, { key: 'journeyPainPoints', header: t('data.journeyPainPoints') }] : []),
+    {
+      key: 'painPointsHigh',
+      header: t('data.painPointsBySeverity', { severity: t('severity.high') }),
+    },
+    ...kpiStatuses.map((status) => ({
+      key: `kpis-${status}`,
+      header: t('data.kpisByStatus', { status: t(`status.${status}`) }),
+    })),
+    ...(totals
+      ? [
+          { key: 'journeyMeanEmotion', header: t('data.journeyMeanEmotion') },
+          { key: 'journeyPainPoints', header: t('data.journeyPainPoints') },
+        ]
+      : []),
   ];
   const records = rows.flatMap((row) =>
     row.cells.map((cell): Record<string, Cell> => ({
@@ -58,14 +73,20 @@ export function heatmapDataTable(rows: readonly HeatmapRow[], t: Translate, tota
       painPoints: cell.painPoints,
       painPointsHigh: cell.painPointsBySeverity.high,
       ...Object.fromEntries(kpiStatuses.map((status) => [`kpis-${status}`, cell.kpis[status]])),
-      ...(totals ? { journeyMeanEmotion: meanCell(row.meanEmotion), journeyPainPoints: row.painPoints } : {}),
+      ...(totals
+        ? { journeyMeanEmotion: meanCell(row.meanEmotion), journeyPainPoints: row.painPoints }
+        : {}),
     })),
   );
   return { columns, rows: records };
 }
 
 /** The personas × journeys matrix: one row per persona and journey column; a journey the persona does not take has nulls. */
-export function personaMatrixDataTable(journeys: readonly Journey[], rows: readonly PersonaMatrixRow[], t: Translate): DataTable {
+export function personaMatrixDataTable(
+  journeys: readonly Journey[],
+  rows: readonly PersonaMatrixRow[],
+  t: Translate,
+): DataTable {
   const columns = [
     { key: 'persona', header: t('data.persona') },
     { key: 'journey', header: t('table.journey') },
@@ -98,7 +119,12 @@ export function seamDataTable(seams: readonly PainPointSeam[], t: Translate): Da
     { key: 'journeys', header: t('nav.journeys') },
     { key: 'personas', header: t('nav.personas') },
     { key: 'painPoints', header: t('table.painPoints') },
-    ...[...severities].reverse().map((severity) => ({ key: `painPoints-${severity}`, header: t('data.painPointsBySeverity', { severity: t(`severity.${severity}`) }) })),
+    ...[...severities]
+      .reverse()
+      .map((severity) => ({
+        key: `painPoints-${severity}`,
+        header: t('data.painPointsBySeverity', { severity: t(`severity.${severity}`) }),
+      })),
     { key: 'examples', header: t('data.examples') },
   ];
   const rows = seams.map((seam) => ({
@@ -108,8 +134,16 @@ export function seamDataTable(seams: readonly PainPointSeam[], t: Translate): Da
     journeys: seam.journeys.length,
     personas: seam.personas.length,
     painPoints: seam.painPoints.length,
-    ...Object.fromEntries(severities.map((severity) => [`painPoints-${severity}`, seam.bySeverity[severity]])),
-    examples: joinNames(seam.painPoints.slice(0, SEAM_EXAMPLES).map(({ painPoint, touchpoint }) => `${painPoint.title} (${touchpoint.journey.data.title})`)),
+    ...Object.fromEntries(
+      severities.map((severity) => [`painPoints-${severity}`, seam.bySeverity[severity]]),
+    ),
+    examples: joinNames(
+      seam.painPoints
+        .slice(0, SEAM_EXAMPLES)
+        .map(
+          ({ painPoint, touchpoint }) => `${painPoint.title} (${touchpoint.journey.data.title})`,
+        ),
+    ),
   }));
   return { columns, rows };
 }

@@ -14,7 +14,10 @@ import { joinNames, type DataTable } from './tableModel.ts';
  * MDX hands the page the block without its indentation and last line break, the raw body keeps them.
  */
 export function sketchId(source: string): string {
-  const lines = source.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+  const lines = source
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 12);
 }
 
@@ -27,6 +30,13 @@ export function mermaidSketchDataTable(source: string, t: Translate): DataTable 
     { key: 'score', header: t('table.score') },
     { key: 'actors', header: t('table.actors') },
   ];
-  const rows = canvas.stages.flatMap((stage) => stage.tasks.map((task) => ({ section: stage.name, task: task.name, score: task.score, actors: joinNames(task.actors) })));
+  const rows = canvas.stages.flatMap((stage) =>
+    stage.tasks.map((task) => ({
+      section: stage.name,
+      task: task.name,
+      score: task.score,
+      actors: joinNames(task.actors),
+    })),
+  );
   return { columns, rows };
 }

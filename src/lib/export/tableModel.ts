@@ -20,7 +20,10 @@ function csvField(value: Cell): string {
 
 /** RFC 4180 CSV with a header row and CRLF line ends; a byte-order mark so spreadsheets read it as UTF-8. */
 export function tableToCsv(table: DataTable): string {
-  const lines = [table.columns.map((c) => csvField(c.header)), ...table.rows.map((row) => table.columns.map((c) => csvField(row[c.key] ?? null)))];
+  const lines = [
+    table.columns.map((c) => csvField(c.header)),
+    ...table.rows.map((row) => table.columns.map((c) => csvField(row[c.key] ?? null))),
+  ];
   return `\uFEFF${lines.map((fields) => fields.join(',')).join('\r\n')}\r\n`;
 }
 
@@ -28,10 +31,14 @@ export function tableToCsv(table: DataTable): string {
 export const differenceCell = (value: number): number => Number(value.toPrecision(12));
 
 /** A computed mean, to three decimals (2.86, not 2.8600000000000003); null when there is nothing to average. */
-export const meanCell = (mean: number | undefined): number | null => (mean === undefined ? null : Math.round(mean * 1000) / 1000);
+export const meanCell = (mean: number | undefined): number | null =>
+  mean === undefined ? null : Math.round(mean * 1000) / 1000;
 
 /** A record with only the table's columns, so the JSON holds what the CSV holds. */
-export function pick(row: Record<string, Cell>, columns: DataTable['columns']): Record<string, Cell> {
+export function pick(
+  row: Record<string, Cell>,
+  columns: DataTable['columns'],
+): Record<string, Cell> {
   return Object.fromEntries(columns.map((c) => [c.key, row[c.key] ?? null]));
 }
 
