@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { builtPages } from '../src/build/pages.ts';
 import { emotionDataTable, kpiDataTable, opportunityDataTable, tableDownloads, tableToCsv, touchpointDataTable, type DataTable } from '../src/lib/export/dataTables.ts';
 import { heatmapDataTable } from '../src/lib/export/portfolioTables.ts';
-import { sketchId } from '../src/lib/export/sketchTables.ts';
+import { mermaidSketchesShown, sketchId } from '../src/lib/export/sketchTables.ts';
 import { heatmapRow } from '../src/lib/portfolio/heatmap.ts';
 import { translator } from '../src/lib/i18n/index.ts';
 import { resolveReport } from '../src/lib/model.ts';
@@ -246,5 +246,9 @@ describe('"Download data": CSV and JSON behind the tables', () => {
     const cells = heatmapDataTable([row], t, true).rows;
     expect(cells.find((c) => c.stages !== null)).toMatchObject({ meanEmotion: null, painPoints: 0, journeyMeanEmotion: null });
     expect(sketchId('journey\n  title A\n  section S\n    Task: 3: Me\n')).toBe(sketchId('journey\ntitle A\nsection S\nTask: 3: Me'));
+    // A sketch inside <Internal> has no download in the client edition: its data would leak.
+    const body = 'Intro.\n\n```mermaid\njourney\n  title Shown\n  section S\n    Task: 3: Me\n```\n\n<Internal>\n\n```mermaid\njourney\n  title Secret\n  section S\n    Task: 2: Me\n```\n\n</Internal>\n';
+    expect(mermaidSketchesShown(body, 'client').map((source) => source.split('\n')[1]!.trim())).toEqual(['title Shown']);
+    expect(mermaidSketchesShown(body, 'internal')).toHaveLength(2);
   });
 });
