@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decryptPage, deriveKeyBytes, encryptPage, newReportKey } from '../src/lib/protect.ts';
+import { imageMediaType, inlineImages } from '../src/lib/inlineImages.ts';
 
 describe('protected report encryption', () => {
   it('encrypts every page of a build under one salt, each with its own IV', async () => {
@@ -24,5 +25,15 @@ describe('protected report encryption', () => {
     expect(first.salt).not.toBe(second.salt);
     const page = await encryptPage('<h1>Anna</h1>', second);
     await expect(decryptPage(page, await deriveKeyBytes('correct horse', first))).rejects.toThrow();
+  });
+});
+
+describe("a protected report's images", () => {
+  it('are written into the page as data: URIs wherever it links them, srcset included, and nothing else is touched', () => {
+    const images = new Map([['/_astro/anna.x1.webp', 'data:image/webp;base64,QUJD']]);
+    const html = '<img src="/_astro/anna.x1.webp" srcset="/_astro/anna.x1.webp 1x, /_astro/anna.x1.webp.png 2x"><a href="/_astro/anna.x1.webpage">';
+    expect(inlineImages(html, images)).toBe('<img src="data:image/webp;base64,QUJD" srcset="data:image/webp;base64,QUJD 1x, /_astro/anna.x1.webp.png 2x"><a href="/_astro/anna.x1.webpage">');
+    expect(imageMediaType('logo.SVG')).toBe('image/svg+xml');
+    expect(imageMediaType('inter-latin-400-normal.woff2')).toBeUndefined();
   });
 });

@@ -1,11 +1,13 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, sep } from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { builtPages } from '../src/build/pages.ts';
-import { ogImagePath } from '../src/lib/og/cards.ts';
 import { filesBelow } from '../src/lib/files.ts';
 import { isEmbedPath, paths } from '../src/lib/paths.ts';
+import { ogImagePath } from '../src/lib/og/cards.ts';
+import { decryptPage, deriveKeyBytes, type EncryptedPage } from '../src/lib/protect.ts';
 import { buildSite, copyFixture, filesContaining, readPage, setVisibility } from './helpers/build.ts';
 import { exampleSite } from './helpers/sharedBuild.ts';
 
@@ -97,21 +99,57 @@ describe('a protected report', () => {
     expect(build.output).toContain('set its password in the ITINERA_PASSWORD environment variable');
   });
 
-  it('leaves no plaintext of its content in any file of dist/, binary files included', () => {
+  /** A protected page's HTML as the reader's browser decrypts it. */
+  async function decrypted(outDir: string, path: string, password: string): Promise<string> {
+    const shell = readFileSync(join(outDir, path, 'index.html'), 'utf8');
+    const payload = JSON.parse(/<script type="application\/json" id="itinera-payload">(.*?)<\/script>/.exec(shell)![1]!) as EncryptedPage;
+    return decryptPage(payload, await deriveKeyBytes(password, payload));
+  }
+
+  /** Files of a build whose bytes contain the given bytes. */
+  const filesHolding = (outDir: string, bytes: Buffer) => filesBelow(outDir).filter((file) => readFileSync(file).includes(bytes));
+
+  it('leaves no plaintext of its content in any file of dist/, binary files and images included', async () => {
     const dir = copyFixture();
     setVisibility(dir, 'protected');
+    // Noise, so the image's bytes (and its optimised copies' bytes) occur nowhere by chance.
+    const noise = Buffer.from(Array.from({ length: 96 * 96 * 3 }, (_, i) => (i * 7919 + ((i * i) % 251)) % 256));
+    const avatar = await sharp(noise, { raw: { width: 96, height: 96, channels: 3 } }).png().toBuffer();
+    writeFileSync(join(dir, 'personas/anna.png'), avatar);
+    writeFileSync(join(dir, 'personas/anna.mdx'), readFileSync(join(dir, 'personas/anna.mdx'), 'utf8').replace('quote:', 'avatar: ./anna.png\navatarAlt: Portrait of Anna\nquote:'));
+    const logo = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="80" height="40"><rect width="80" height="40" fill="#7a1f5c"/></svg>');
+    writeFileSync(join(dir, 'logo.svg'), logo);
+    writeFileSync(join(dir, 'report.yaml'), readFileSync(join(dir, 'report.yaml'), 'utf8').replace('summary:', 'branding:\n  logo: ./logo.svg\n  logoAlt: Fixture Shoes logo\nsummary:'));
     const build = buildSite(dir, { env: { ITINERA_PASSWORD: 'correct horse' } });
     expect(build.status, build.output).toBe(0);
-    expect(filesBelow(build.outDir).length).toBeGreaterThan(20);
-    expect(filesContaining(build.outDir, markers)).toEqual([]);
+    const files = filesBelow(build.outDir);
+    expect(files.length).toBeGreaterThan(20);
+    expect(filesContaining(build.outDir, [...markers, 'Portrait of Anna'])).toEqual([]);
     expect(existsSync(join(build.outDir, 'pagefind'))).toBe(false);
     // Data files would not be encrypted: they are left out (the schema holds no content).
     expect(existsSync(join(build.outDir, 'report.json'))).toBe(false);
     expect(existsSync(join(build.outDir, 'report.schema.json'))).toBe(true);
+    expect(files.filter((file) => /\.(csv|mmd|svg)$/.test(file) || (file.endsWith('.json') && !file.endsWith('report.schema.json'))).map((file) => basename(file))).toEqual(['favicon.svg']);
     expect(readFileSync(join(build.outDir, 'index.html'), 'utf8')).toContain('<title>Protected report</title>');
     // Its embeddable views are encrypted like every other page (the markers above cover them too).
     for (const embed of [paths.embedCanvas('shoe-shop'), paths.embedCurve('shoe-shop'), paths.embedKpis('shoe-shop')]) {
       expect(readPage(build.outDir, embed), embed).toContain('<title>Protected report</title>');
     }
+    // Preview cards are drawn, not written, so text search cannot see into them: they are all the same generic card.
+    const cards = files.filter((file) => file.includes(`${sep}og${sep}`));
+    expect(cards.length).toBeGreaterThan(10);
+    expect(new Set(cards.map((file) => readFileSync(file).toString('base64'))).size).toBe(1);
+    // The avatar and the logo: no file holds the source images or is named after them...
+    expect(filesHolding(build.outDir, avatar)).toEqual([]);
+    expect(filesHolding(build.outDir, logo)).toEqual([]);
+    // (Preview cards are named after their page, as pages are, and are generic.)
+    expect(files.filter((file) => /anna|logo/i.test(basename(file)) && !file.includes(`${sep}og${sep}`))).toEqual([]);
+    // ...they are inside the encrypted pages, and the optimised avatar's bytes are nowhere else.
+    const persona = await decrypted(build.outDir, 'personas/anna', 'correct horse');
+    const shown = /<img[^>]*alt="Portrait of Anna"[^>]*>/.exec(persona)![0];
+    const [, mediaType, base64] = /src="data:(image\/[a-z+]+);base64,([^"]+)"/.exec(shown)!;
+    expect(mediaType).toMatch(/^image\/(webp|png|avif|jpeg)$/);
+    expect(filesHolding(build.outDir, Buffer.from(base64!, 'base64'))).toEqual([]);
+    expect(await decrypted(build.outDir, '', 'correct horse')).toMatch(/<img class="site-logo" src="data:image\/svg\+xml;base64,[^"]+" alt="Fixture Shoes logo"/);
   });
 });

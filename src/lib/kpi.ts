@@ -1,3 +1,4 @@
+import type { Kpi } from './model.ts';
 import type { KpiData } from './schema/kpi.ts';
 
 export type KpiStatus = 'met' | 'at-risk' | 'missed';
@@ -39,4 +40,13 @@ export function countKpiStatuses(statuses: Iterable<KpiStatus>): Record<KpiStatu
   const counts: Record<KpiStatus, number> = { met: 0, 'at-risk': 0, missed: 0 };
   for (const status of statuses) counts[status]++;
   return counts;
+}
+
+/**
+ * The measurements a KPI's trend shows, oldest first: its own, or for a future-state KPI without
+ * measurements of its own, those of the KPI it improves.
+ */
+export function kpiTrend(kpi: Kpi): KpiData['history'] {
+  const history = kpi.data.history.length > 0 || !kpi.improves ? kpi.data.history : kpi.improves.data.history;
+  return [...history].sort((a, b) => a.date.getTime() - b.date.getTime());
 }

@@ -65,6 +65,8 @@ export const dataPaths = {
   journeyTable: (journeyId: string, table: 'kpis' | 'emotion-curve') => `data/journeys/${journeyId}/${table}`,
   /** A stage's KPI table download, without the extension. */
   stageKpis: (journeyId: string, stageId: string) => `data/journeys/${journeyId}/${stageId}/kpis`,
+  /** A table of one page (a path of `paths`), without the extension: `data/<page path><table>`. */
+  pageTable: (pagePath: string, table: string) => `data/${pagePath}${table}`,
 } as const;
 
 /** The formats every table download comes in. */

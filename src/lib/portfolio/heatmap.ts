@@ -130,6 +130,12 @@ export function pageOf<T>(items: readonly T[], page: number, pageSize: number): 
   return items.slice((page - 1) * pageSize, page * pageSize);
 }
 
+/** The rows one heatmap page shows: the journeys of its state, in its order, its page of them. */
+export function heatmapVariantRows(journeys: readonly Journey[], lifecycle: readonly Phase[], variant: Pick<HeatmapVariant, 'state' | 'sort' | 'page'>, pageSize = HEATMAP_PAGE_SIZE): HeatmapRow[] {
+  const rows = journeys.filter((j) => j.data.state === variant.state).map((j) => heatmapRow(j, lifecycle));
+  return pageOf(sortHeatmapRows(rows, variant.sort), variant.page, pageSize);
+}
+
 /** Rows the overview shows before pointing to the full heatmap. */
 export const OVERVIEW_HEATMAP_ROWS = 12;
 

@@ -51,5 +51,10 @@ export function painPointSeams(touchpoints: readonly Touchpoint[], lifecycle: re
   );
 }
 
+/** The report's seams, as the recurring pain points page shows them: today's journeys only. */
+export function currentStateSeams(touchpoints: readonly Touchpoint[], lifecycle: readonly Phase[]): PainPointSeam[] {
+  return painPointSeams(touchpoints.filter((tp) => tp.journey.data.state === 'current'), lifecycle);
+}
+
 /** Pain points listed per seam; the rest are counted, so the page stays light at 200 journeys. */
 export const SEAM_EXAMPLES = 5;

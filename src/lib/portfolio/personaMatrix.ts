@@ -1,5 +1,6 @@
 import { averageScore } from '../emotion.ts';
 import type { Journey, Persona, Touchpoint } from '../model.ts';
+import { pageOf } from './heatmap.ts';
 
 /** How one persona fares in one journey. */
 export interface PersonaJourneyCell {
@@ -44,3 +45,12 @@ export function personaMatrix(journeys: readonly Journey[], personas: readonly P
 
 /** Journey columns per matrix page, so the matrix stays readable at 200 journeys. */
 export const PERSONA_MATRIX_PAGE_SIZE = 12;
+
+/** How many pages the matrix takes: journeys are columns, a page's worth at a time. */
+export const personaMatrixPages = (journeys: readonly Journey[]): number => Math.max(1, Math.ceil(journeys.length / PERSONA_MATRIX_PAGE_SIZE));
+
+/** One matrix page (1-based): its journey columns and its persona rows. */
+export function personaMatrixPage(journeys: readonly Journey[], personas: readonly Persona[], page: number): { journeys: Journey[]; rows: PersonaMatrixRow[] } {
+  const shown = pageOf(journeys, page, PERSONA_MATRIX_PAGE_SIZE);
+  return { journeys: shown, rows: personaMatrix(shown, personas) };
+}

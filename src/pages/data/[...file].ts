@@ -3,6 +3,7 @@ import { downloadTables, tableToCsv, tableToJson, type DataTable } from '../../l
 import { translator } from '../../lib/i18n/index.ts';
 import { publishesDataFiles, tableFormats } from '../../lib/paths.ts';
 import { getReport } from '../../site/report.ts';
+import { getMermaidSketchSources } from '../../site/sketches.ts';
 
 const writers = { csv: tableToCsv, json: tableToJson };
 const contentTypes = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' };
@@ -11,7 +12,7 @@ const contentTypes = { csv: 'text/csv; charset=utf-8', json: 'application/json; 
 export const getStaticPaths = (async () => {
   const report = await getReport();
   if (!publishesDataFiles(report.data.visibility)) return [];
-  const tables = downloadTables(report, translator(report.data.locale));
+  const tables = downloadTables(report, translator(report.data.locale), await getMermaidSketchSources());
   return tables.flatMap(({ path, table }) => tableFormats.map((format) => ({ params: { file: `${path.replace(/^data\//, '')}.${format}` }, props: { table, format } })));
 }) satisfies GetStaticPaths;
 
