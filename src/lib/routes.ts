@@ -142,7 +142,7 @@ export const routes = {
     crumbs: (t, report, id) => [journeysCrumb(t), { label: report.journeyById.get(id)!.data.title }],
     card: previewCards.journey,
     printSection: printJourneyAnchor,
-    anchors: { stage: stageAnchor },
+    anchors: { stage: stageAnchor, touchpoint: (touchpointId: string) => `touchpoint-${touchpointId}` },
   }),
   stage: defineRoute({
     page: 'src/pages/journeys/[journey]/[stage].astro',
@@ -152,7 +152,6 @@ export const routes = {
     crumbs: (t, report, journeyId, stageId) => [journeysCrumb(t), journeyCrumb(report, journeyId), { label: report.journeyById.get(journeyId)!.stages.find((s) => s.id === stageId)!.data.name }],
     card: previewCards.stage,
     printSection: stageAnchor,
-    anchors: { touchpoint: (touchpointId: string) => `touchpoint-${touchpointId}` },
   }),
   comparison: defineRoute({
     page: 'src/pages/journeys/[journey]/compare.astro',
