@@ -1,11 +1,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { builtPages } from '../src/build/pages.ts';
 import { resolveReport, type ResolvedReport } from '../src/lib/model.ts';
 import { anchors, navEntries, pageAt, paths, reportPages, routeNames, routes, type RouteName } from '../src/lib/routes.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 import { exampleContent, projectRoot } from './helpers/build.ts';
+import { exampleSite } from './helpers/sharedBuild.ts';
 
 /** The HTML file of a page path as Astro writes it (`personas/x/` → `personas/x/index.html`, `404` → `404.html`). */
 const builtFile = (site: string, path: string) => join(site, path === '' || path.endsWith('/') ? `${path}index.html` : `${path}.html`);
@@ -38,7 +39,7 @@ describe('the route registry', () => {
 
   beforeAll(() => {
     report = resolveReport(validateContent(exampleContent, projectRoot).sources!);
-    site = inject('exampleSite');
+    site = exampleSite();
   });
 
   it('has a page file for every page type, and the example report builds at least one page of each', () => {
