@@ -8,11 +8,12 @@ import { parseArgs } from 'node:util';
 import { resolveContentDir } from '../src/lib/contentDir.ts';
 import { translator } from '../src/lib/i18n/index.ts';
 import { resolveReport } from '../src/lib/model.ts';
-import { cardForPath, type OgCard } from '../src/lib/og/cards.ts';
+import type { OgCard } from '../src/lib/og/cards.ts';
 import { drawShapes, splitLayout } from '../src/lib/og/compose.ts';
 import { drawText, loadShaping, type Scanlines } from '../src/lib/og/glyphs.ts';
 import { encodePngRows, encodeRgbaPng } from '../src/lib/og/png.ts';
 import { bandTree, bodyTree, layoutSvg, OG_HEIGHT, OG_WIDTH, rasterise, renderCard } from '../src/lib/og/render.ts';
+import { pageCard, reportPages, type RouteName } from '../src/lib/routes.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 
 const { values } = parseArgs({ options: { cards: { type: 'string', default: '60' } } });
@@ -20,17 +21,11 @@ const projectRoot = process.cwd();
 const sources = validateContent(resolveContentDir(projectRoot), projectRoot).sources;
 if (!sources) throw new Error('The report has content errors: run npm run check:content');
 const report = resolveReport(sources);
-const groups = [
-  [''],
-  [...report.personaById.keys()].map((id) => `personas/${id}/`),
-  [...report.journeyById.keys()].map((id) => `journeys/${id}/`),
-  [...report.stageByKey.keys()].map((key) => `journeys/${key}/`),
-  [...report.touchpointById.keys()].map((id) => `touchpoints/${id}/`),
-  [...report.channelById.keys()].map((id) => `channels/${id}/`),
-];
+const pages = reportPages(report);
+const groups = (['overview', 'persona', 'journey', 'stage', 'touchpoint', 'channel'] satisfies RouteName[]).map((route) => pages.filter((page) => page.route === route));
 // Round-robin over the kinds of page, so a short run still mixes them.
-const paths = Array.from({ length: Math.max(...groups.map((g) => g.length)) }, (_, i) => groups.map((g) => g[i]).filter((p) => p !== undefined)).flat();
-const cards: OgCard[] = paths.slice(0, Number(values.cards)).map((path) => cardForPath(path, report, report.data.title, '#1d4e89', translator(report.data.locale)));
+const mixed = Array.from({ length: Math.max(...groups.map((g) => g.length)) }, (_, i) => groups.map((g) => g[i]).filter((p) => p !== undefined)).flat();
+const cards: OgCard[] = mixed.slice(0, Number(values.cards)).map((page) => pageCard(page, { report, t: translator(report.data.locale) }, report.data.title, '#1d4e89'));
 
 const spent = new Map<string, number>();
 const cpuMs = () => {

@@ -3,14 +3,19 @@
  * (cover, contents, overview, every persona and journey) to one PDF with Chromium.
  * `--poster` prints only the journey maps instead, one A3 landscape page each, scaled to fit
  * (default `journey-maps.pdf`).
- * `npm run pdf` builds first; the Chromium is CHROMIUM_PATH, else /usr/bin/chromium.
+ * `npm run pdf` builds first; the Chromium is CHROMIUM_PATH, else /usr/bin/chromium. The report
+ * is read from ITINERA_CONTENT (default `content/`) to know which pages the print edition holds.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from './lib/chromium.ts';
 import { serveStatic } from './lib/serveStatic.ts';
+import { resolveContentDir } from '../src/lib/contentDir.ts';
+import { resolveReport } from '../src/lib/model.ts';
 import { paths } from '../src/lib/paths.ts';
+import { printSectionOf, reportPages } from '../src/lib/routes.ts';
+import { validateContent } from '../src/lib/validate/index.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, site: { type: 'string', default: process.env.ITINERA_OUT_DIR ?? 'dist' }, poster: { type: 'boolean', default: false } } });
 const siteDir = resolve(values.site);
@@ -24,6 +29,18 @@ if (!existsSync(join(siteDir, paths.print(), 'index.html'))) {
   process.exit(1);
 }
 
+const projectRoot = resolve(import.meta.dirname, '..');
+const sources = validateContent(resolveContentDir(projectRoot), projectRoot).sources;
+if (!sources) {
+  console.error('✗ The report has content errors: run npm run check:content.');
+  process.exit(1);
+}
+// Pages that are part of the print edition, by path below the base → their section id there.
+const printSections = Object.fromEntries(reportPages(resolveReport(sources)).flatMap((page) => {
+  const section = printSectionOf(page);
+  return section === undefined ? [] : [[page.path, section]];
+}));
+
 console.log(`Serving ${siteDir} and opening Chromium…`);
 const server = await serveStatic(siteDir, base);
 const browser = await launchBrowser();
@@ -33,26 +50,19 @@ try {
   // Links inside the document become in-document jumps; links to other pages keep working only
   // when the report has a public address (SITE), otherwise they are printed as plain text.
   await page.evaluate(
-    ({ origin, base, site }) => {
-      // Pages that are part of the print edition, by path below the base → their section id.
-      const sectionOf = (path: string) => {
-        const [kind, id, stage] = path.split('/').filter(Boolean);
-        if (kind === 'personas' && id) return `print-persona-${id}`;
-        if (kind === 'journeys' && id && stage) return `stage-${id}-${stage}`;
-        if (kind === 'journeys' && id) return `print-journey-${id}`;
-        return undefined;
-      };
+    ({ origin, base, site, printSections }) => {
       // SVG links are <a> too: read and write the attribute, not the .href property.
       for (const link of document.querySelectorAll('a[href]')) {
         const target = new URL(link.getAttribute('href')!, location.href);
         if (target.origin !== origin || target.hash && target.pathname === location.pathname) continue;
-        const section = sectionOf(target.pathname.slice(base.length));
+        const path = target.pathname.slice(base.length);
+        const section = Object.hasOwn(printSections, path) ? printSections[path] : undefined;
         if (section && document.getElementById(section)) link.setAttribute('href', `#${section}`);
         else if (site) link.setAttribute('href', new URL(target.pathname + target.hash, site).href);
         else link.removeAttribute('href');
       }
     },
-    { origin: new URL(server.url).origin, base, site: process.env.SITE ?? '' },
+    { origin: new URL(server.url).origin, base, site: process.env.SITE ?? '', printSections },
   );
   await page.emulateMedia({ media: 'print' });
   if (values.poster) {

@@ -4,10 +4,10 @@ import type { AstroIntegrationLogger } from 'astro';
 import { resolveBranding } from '../lib/branding.ts';
 import { translator } from '../lib/i18n/index.ts';
 import type { ResolvedReport } from '../lib/model.ts';
-import { paths } from '../lib/paths.ts';
-import { cardForPath, ogImagePath, protectedCard, type OgCard } from '../lib/og/cards.ts';
+import { ogImagePath, protectedCard, type OgCard } from '../lib/og/cards.ts';
 import { cachedCard, cardHash } from '../lib/og/render.ts';
 import { progressEvery, progressLine } from '../lib/progress.ts';
+import { pageAt, pageCard, reportPages } from '../lib/routes.ts';
 import { CardPool, FULL_POOL } from './cardPool.ts';
 import { builtPages } from './pages.ts';
 
@@ -17,11 +17,11 @@ function decode(html: string): string {
   return html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").trim();
 }
 
-/** The card of a built page: its entity's, or for other pages one with the page's heading. */
+/** The card of a built page: its entity's (its page type found by its path in the report's list of pages), or one with the page's heading. */
 export function cardOfPage(page: { file: string; path: string }, report: ResolvedReport, t = translator(report.data.locale), branding = resolveBranding(report.data.branding)): OgCard {
   if (report.data.visibility === 'protected') return protectedCard(branding.primary.used, t);
   const heading = decode(H1.exec(readFileSync(page.file, 'utf8'))?.[1] ?? report.data.title);
-  return cardForPath(page.path, report, heading, branding.primary.used, t, branding.seriesColors);
+  return pageCard(pageAt(report, page.path), { report, t, colors: branding.seriesColors }, heading, branding.primary.used);
 }
 
 /** A title no page has: marks a card that needs the built page's heading. */
@@ -30,17 +30,10 @@ const NEEDS_HEADING = '\u0000';
 /** The cards that depend on the model alone (every entity's, or the protected card): drawable before any page is built. */
 export function modelCards(report: ResolvedReport, t = translator(report.data.locale), branding = resolveBranding(report.data.branding)): OgCard[] {
   if (report.data.visibility === 'protected') return [protectedCard(branding.primary.used, t)];
-  const journeyIds = [...report.journeyById.keys()];
-  const entityPaths = [
-    paths.overview(),
-    ...[...report.personaById.keys()].map(paths.persona),
-    ...journeyIds.map(paths.journey),
-    ...journeyIds.map(paths.comparison),
-    ...[...report.stageByKey.keys()].map((key) => paths.stage(...(key.split('/') as [string, string]))),
-    ...[...report.touchpointById.keys()].map(paths.touchpoint),
-    ...[...report.channelById.keys()].map(paths.channel),
-  ];
-  return entityPaths.map((path) => cardForPath(path, report, NEEDS_HEADING, branding.primary.used, t, branding.seriesColors)).filter((card) => card.title !== NEEDS_HEADING);
+  const context = { report, t, colors: branding.seriesColors };
+  return reportPages(report)
+    .map((page) => pageCard(page, context, NEEDS_HEADING, branding.primary.used))
+    .filter((card) => card.title !== NEEDS_HEADING);
 }
 
 /** Cards being drawn into the cache while Astro builds the pages. */

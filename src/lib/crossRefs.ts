@@ -1,6 +1,5 @@
 import type { ReportSources } from './model.ts';
-import { anchors } from './anchors.ts';
-import { paths } from './paths.ts';
+import { paths } from './routes.ts';
 import { stageKey } from './sources.ts';
 
 export const crossReferenceKinds = ['persona', 'journey', 'stage', 'touchpoint', 'channel', 'kpi'] as const;
@@ -48,7 +47,7 @@ export function buildCrossReferenceIndex(sources: ReportSources): CrossReference
   // Only channels with touchpoints have a page.
   const usedChannels = new Set(sources.touchpoints.map((t) => t.data.channel));
   for (const c of sources.channels) if (usedChannels.has(c.id)) index.set(`channel:${c.id}`, { path: paths.channel(c.id), title: c.data.name });
-  for (const k of sources.kpis) index.set(`kpi:${k.id}`, { path: `${paths.kpis()}#${anchors.kpi(k.id)}`, title: k.data.name });
+  for (const k of sources.kpis) index.set(`kpi:${k.id}`, { path: paths.kpi(k.id), title: k.data.name });
   return index;
 }
 

@@ -1,8 +1,6 @@
-/** The last segment of a journey's comparison page (`journeys/<id>/compare/`); no stage may take it. */
-export const COMPARISON_SEGMENT = 'compare';
+import { COMPARISON_SEGMENT, EMBED_SEGMENT } from './routes.ts';
 
-/** The first segment of every embeddable view's path (`embed/journeys/<id>/canvas/`). */
-export const EMBED_SEGMENT = 'embed';
+export { COMPARISON_SEGMENT, EMBED_SEGMENT };
 
 /** Stage ids the site keeps for pages of its own below `journeys/<id>/`, with that page: the validator rejects them. */
 export const RESERVED_STAGE_IDS: Readonly<Record<string, string>> = { [COMPARISON_SEGMENT]: 'the comparison page' };
@@ -15,35 +13,8 @@ export function nonReservedStageId(id: string): string {
   return reservedStagePage(id) === undefined ? id : `${id}-stage`;
 }
 
-/** Site paths of every page type, relative to the site's base, each ending in "/". */
-export const paths = {
-  overview: () => '',
-  personas: () => 'personas/',
-  persona: (id: string) => `personas/${id}/`,
-  journeys: () => 'journeys/',
-  journey: (id: string) => `journeys/${id}/`,
-  stage: (journeyId: string, stageId: string) => `journeys/${journeyId}/${stageId}/`,
-  comparison: (journeyId: string) => `journeys/${journeyId}/${COMPARISON_SEGMENT}/`,
-  touchpoints: () => 'touchpoints/',
-  touchpoint: (id: string) => `touchpoints/${id}/`,
-  channels: () => 'channels/',
-  channel: (id: string) => `channels/${id}/`,
-  kpis: () => 'kpis/',
-  opportunities: () => 'opportunities/',
-  opportunity: (anchor: string) => `opportunities/#${anchor}`,
-  evidence: () => 'evidence/',
-  /** `variant` is a heatmap variant's path (see heatmapVariantPath); empty for the default view. */
-  heatmap: (variant = '') => `heatmap/${variant}`,
-  personaMatrix: (page = 1) => `personas-journeys/${page === 1 ? '' : `page-${page}/`}`,
-  painPointSeams: () => 'pain-points/',
-  changes: () => 'changes/',
-  search: () => 'search/',
-  print: () => 'print/',
-  /** Embeddable views: one view without the site's header, navigation and footer (docs/embeds.md). */
-  embedCanvas: (journeyId: string) => `${EMBED_SEGMENT}/journeys/${journeyId}/canvas/`,
-  embedCurve: (journeyId: string) => `${EMBED_SEGMENT}/journeys/${journeyId}/curve/`,
-  embedKpis: (journeyId: string) => `${EMBED_SEGMENT}/kpis/${journeyId}/`,
-} as const;
+/** Site paths of every page type, relative to the site's base: declared in the route registry. */
+export { paths } from './routes.ts';
 
 /** Whether a page path (relative to the base) is an embeddable view: kept out of search and the sitemap. */
 export const isEmbedPath = (path: string): boolean => path.replace(/^\//, '').startsWith(`${EMBED_SEGMENT}/`);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveReport, type ResolvedReport } from '../../src/lib/model.ts';
-import { paths } from '../../src/lib/paths.ts';
+import { paths, reportPages, routeNames, type RouteName } from '../../src/lib/routes.ts';
 import { validateContent } from '../../src/lib/validate/index.ts';
 import { accessibilityViolations, launchBrowser, watchPage } from '../helpers/browser.ts';
 import { exampleContent, projectRoot } from '../helpers/build.ts';
@@ -26,29 +26,22 @@ describe('the example report in Chromium', () => {
     const journey = report.journeys.find((j) => j.personas.length > 1)!;
     const touchpoint = journey.touchpoints.find((t) => t.opportunities.length > 0 && t.hasOwnFile)!;
     const future = report.journeys.find((j) => j.improves)!;
+    // One page of every page type in the route registry (the 404 page has tests of its own), the
+    // richest example where it matters, and a few more views.
+    const examples: Partial<Record<RouteName, string>> = {
+      persona: paths.persona(journey.personas[0]!.id),
+      journey: paths.journey(journey.id),
+      stage: paths.stage(journey.id, touchpoint.stage.id),
+      touchpoint: paths.touchpoint(touchpoint.id),
+      channel: paths.channel(touchpoint.channel.id),
+      search: `${paths.search()}?q=queue`,
+      comparison: paths.comparison(future.id),
+    };
+    const pages = reportPages(report);
     pageTypes = [
-      ['overview', paths.overview()],
-      ['personas', paths.personas()],
-      ['persona', paths.persona(journey.personas[0]!.id)],
-      ['journeys', paths.journeys()],
-      ['journey', paths.journey(journey.id)],
-      ['stage', paths.stage(journey.id, touchpoint.stage.id)],
-      ['touchpoints', paths.touchpoints()],
-      ['touchpoint', paths.touchpoint(touchpoint.id)],
-      ['channels', paths.channels()],
-      ['channel', paths.channel(touchpoint.channel.id)],
-      ['kpis', paths.kpis()],
-      ['opportunities', paths.opportunities()],
-      ['evidence', paths.evidence()],
-      ['search', `${paths.search()}?q=queue`],
-      ['print edition', paths.print()],
+      ...routeNames.filter((name) => name !== 'notFound').map((name): [string, string] => [name, examples[name] ?? pages.find((p) => p.route === name)!.path]),
       ['future-state journey', paths.journey(future.id)],
-      ['comparison', paths.comparison(future.id)],
-      ['what changed', paths.changes()],
-      ['heatmap', paths.heatmap()],
       ['heatmap, future state by emotion', paths.heatmap('future/by-emotion/')],
-      ['personas × journeys', paths.personaMatrix()],
-      ['recurring pain points', paths.painPointSeams()],
       // Every journey page: each one's narrative can hold its own charts (a Mermaid block).
       ...report.journeys.filter((j) => j !== journey && j !== future).map((j): [string, string] => [`journey ${j.id}`, paths.journey(j.id)]),
     ];
