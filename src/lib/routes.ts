@@ -304,14 +304,12 @@ export const routes = {
     path: (journeyId: string) => `${EMBED_SEGMENT}/journeys/${journeyId}/canvas/`,
     pages: (report) => journeyPages(report.journeys),
     kind: 'kind.journey',
-    card: previewCards.journey,
   }),
   embedCurve: defineRoute({
     page: 'src/pages/embed/journeys/[journey]/curve.astro',
     path: (journeyId: string) => `${EMBED_SEGMENT}/journeys/${journeyId}/curve/`,
     pages: (report) => journeyPages(report.journeys),
     kind: 'kind.journey',
-    card: previewCards.journey,
   }),
   embedKpis: defineRoute({
     page: 'src/pages/embed/kpis/[journey].astro',
