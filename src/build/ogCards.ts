@@ -36,6 +36,18 @@ export function modelCards(report: ResolvedReport, t = translator(report.data.lo
     .filter((card) => card.title !== NEEDS_HEADING);
 }
 
+/**
+ * Cards still to draw for each card worker the card step starts: a worker's start-up costs as
+ * much CPU as 60 to 90 cards and it adds about 75 MB while Astro's heap is still at its peak,
+ * so the few cards the early worker left (or a small report's) are drawn on fewer workers.
+ */
+const CARDS_PER_WORKER = 200;
+
+/** Card workers for the card step after Astro's build: one per CARDS_PER_WORKER cards at most (ceil), one per core at most. */
+export function cardStepWorkers(cardsToDraw: number): number {
+  return Math.max(1, Math.min(FULL_POOL, Math.ceil(cardsToDraw / CARDS_PER_WORKER)));
+}
+
 /** Cards being drawn into the cache while Astro builds the pages. */
 export interface EarlyCards {
   pool: CardPool;
@@ -92,8 +104,9 @@ export async function writeOgCards(options: { outDir: string; cacheDir: string; 
   let done = 0;
   const started = performance.now();
   const every = progressEvery(pages.length);
-  const pool = early?.pool ?? new CardPool();
-  pool.grow(FULL_POOL);
+  const workers = cardStepWorkers(pages.length - drawnEarlyCount);
+  const pool = early?.pool ?? new CardPool(workers);
+  pool.grow(workers);
   const queue = [...pages];
   const worker = async () => {
     for (let page = queue.shift(); page; page = queue.shift()) {
