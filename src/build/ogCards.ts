@@ -101,6 +101,7 @@ export async function writeOgCards(options: { outDir: string; cacheDir: string; 
   const t = translator(report.data.locale);
   const branding = resolveBranding(report.data.branding);
   let rendered = 0;
+  const drawnNow = new Set<string>();
   let done = 0;
   const started = performance.now();
   const every = progressEvery(pages.length);
@@ -112,8 +113,11 @@ export async function writeOgCards(options: { outDir: string; cacheDir: string; 
     for (let page = queue.shift(); page; page = queue.shift()) {
       const card = cardOfPage(page, report, t, branding);
       const result = await cachedCard(card, cacheDir, (c) => pool.render(c));
-      // A card drawn while Astro built the pages counts as rendered by its first page.
-      if (result.rendered || drawnEarly.delete(cardHash(card))) rendered++;
+      // A card drawn in this build, early or now, counts as rendered for every page showing it
+      // (pages with the same card would otherwise count it as rendered or cached by timing).
+      const hash = cardHash(card);
+      if (result.rendered) drawnNow.add(hash);
+      if (drawnNow.has(hash) || drawnEarly.has(hash)) rendered++;
       const target = join(outDir, ogImagePath(page.path));
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, result.png);
@@ -127,7 +131,7 @@ export async function writeOgCards(options: { outDir: string; cacheDir: string; 
   } finally {
     await pool.close();
   }
-  const drawnInAll = rendered + drawnEarly.size;
+  const drawnInAll = drawnNow.size + drawnEarlyCount;
   const perCard = drawnInAll > 0 ? `, ${(workerCpuMs / drawnInAll).toFixed(1)} ms CPU per rendered card` : '';
   const whileBuilding = drawnEarlyCount > 0 ? `, ${drawnEarlyCount} of them drawn while Astro built the pages` : '';
   logger.info(`preview cards: ${pages.length} pages, ${rendered} rendered, ${pages.length - rendered} from cache (${Math.round(performance.now() - started)} ms${perCard}${whileBuilding})`);
