@@ -6,7 +6,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dropStaleContentCache } from './build/contentCache.ts';
 import { FULL_POOL } from './build/cardPool.ts';
 import { startModelCards, writeOgCards, type EarlyCards } from './build/ogCards.ts';
-import { protectPages } from './build/protect.ts';
 import { writeRobotsTxt } from './build/robots.ts';
 import { writeSearchIndex } from './build/search.ts';
 import { discardOnExit, publishStaging, startStaging, unsafeOutDir } from './build/staging.ts';
@@ -147,6 +146,8 @@ export function itinera(): AstroIntegration {
         const sitemapUrl = site && visibility === 'public' ? new URL(withBase(base, 'sitemap-index.xml'), site).href : undefined;
         writeRobotsTxt(outDir, visibility, sitemapUrl);
         if (visibility === 'protected') {
+          // Loaded only for a protected report: its crypto and HTML rewriting cost CPU to load.
+          const { protectPages } = await import('./build/protect.ts');
           await protectPages({ outDir, base, password: process.env.ITINERA_PASSWORD!, lang: report.data.locale, logger });
         }
       },

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { buildCrossReferenceIndex, type CrossReferenceIndex } from './lib/crossRefs.ts';
 import { forAudience, type Audience } from './lib/audience.ts';
-import { transformMdxSource } from './lib/remark/transformMdx.ts';
+import { needsItineraTransform } from './lib/remark/needsTransform.ts';
 import { loadSources } from './lib/validate/loadSources.ts';
 
 const mermaidComponent = fileURLToPath(new URL('./components/MermaidJourney.astro', import.meta.url));
@@ -27,9 +27,10 @@ export function itineraMarkdown(options: { contentDir: string; projectRoot: stri
   return {
     name: 'itinera:markdown',
     enforce: 'pre',
-    transform(code, id) {
+    async transform(code, id) {
       const path = id.split('?')[0]!;
-      if (!path.startsWith(options.contentDir) || !/\.mdx?$/.test(path)) return undefined;
+      if (!path.startsWith(options.contentDir) || !/\.mdx?$/.test(path) || !needsItineraTransform(code)) return undefined;
+      const { transformMdxSource } = await import('./lib/remark/transformMdx.ts');
       const output = transformMdxSource(code, { index: getIndex(), base: options.base, mermaidComponent, audience: options.audience, internalComponent, leftOut: options.leftOut });
       return output === undefined ? undefined : { code: output, map: null };
     },

@@ -2,7 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { cardOfPage, modelCards } from '../src/build/ogCards.ts';
+import { FULL_POOL } from '../src/build/cardPool.ts';
+import { cardOfPage, cardStepWorkers, modelCards } from '../src/build/ogCards.ts';
 import { builtPages } from '../src/build/pages.ts';
 import { uiLanguages, uiTable } from '../src/lib/i18n/index.ts';
 import type { OgCard } from '../src/lib/og/cards.ts';
@@ -110,6 +111,13 @@ describe('preview card glyphs', () => {
       const svg = await layoutSvg(bodyTree(card, 540), { width: 1200, height: 540 });
       expect(splitLayout(svg, 1200, 540), card.title).toBeDefined();
     }
+  });
+
+  it('the card step starts no second worker for the few cards left after the early one, but uses every core for many', () => {
+    // A worker costs as much CPU to start as 60 to 90 cards, and memory while Astro's heap is at its peak.
+    expect(cardStepWorkers(0)).toBe(1);
+    expect(cardStepWorkers(150)).toBe(1);
+    expect(cardStepWorkers(10_000)).toBe(FULL_POOL);
   });
 
   it('no card draws a missing glyph: status marks are shapes and content the fonts lack is left out', () => {

@@ -36,6 +36,18 @@ export function modelCards(report: ResolvedReport, t = translator(report.data.lo
     .filter((card) => card.title !== NEEDS_HEADING);
 }
 
+/**
+ * Cards still to draw for each card worker the card step starts: a worker's start-up costs as
+ * much CPU as 60 to 90 cards and it adds about 75 MB while Astro's heap is still at its peak,
+ * so the few cards the early worker left (or a small report's) are drawn on fewer workers.
+ */
+const CARDS_PER_WORKER = 200;
+
+/** Card workers for the card step after Astro's build: one per CARDS_PER_WORKER cards at most (ceil), one per core at most. */
+export function cardStepWorkers(cardsToDraw: number): number {
+  return Math.max(1, Math.min(FULL_POOL, Math.ceil(cardsToDraw / CARDS_PER_WORKER)));
+}
+
 /** Cards being drawn into the cache while Astro builds the pages. */
 export interface EarlyCards {
   pool: CardPool;
@@ -89,18 +101,23 @@ export async function writeOgCards(options: { outDir: string; cacheDir: string; 
   const t = translator(report.data.locale);
   const branding = resolveBranding(report.data.branding);
   let rendered = 0;
+  const drawnNow = new Set<string>();
   let done = 0;
   const started = performance.now();
   const every = progressEvery(pages.length);
-  const pool = early?.pool ?? new CardPool();
-  pool.grow(FULL_POOL);
+  const workers = cardStepWorkers(pages.length - drawnEarlyCount);
+  const pool = early?.pool ?? new CardPool(workers);
+  pool.grow(workers);
   const queue = [...pages];
   const worker = async () => {
     for (let page = queue.shift(); page; page = queue.shift()) {
       const card = cardOfPage(page, report, t, branding);
       const result = await cachedCard(card, cacheDir, (c) => pool.render(c));
-      // A card drawn while Astro built the pages counts as rendered by its first page.
-      if (result.rendered || drawnEarly.delete(cardHash(card))) rendered++;
+      // A card drawn in this build, early or now, counts as rendered for every page showing it
+      // (pages with the same card would otherwise count it as rendered or cached by timing).
+      const hash = cardHash(card);
+      if (result.rendered) drawnNow.add(hash);
+      if (drawnNow.has(hash) || drawnEarly.has(hash)) rendered++;
       const target = join(outDir, ogImagePath(page.path));
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, result.png);
@@ -114,7 +131,7 @@ export async function writeOgCards(options: { outDir: string; cacheDir: string; 
   } finally {
     await pool.close();
   }
-  const drawnInAll = rendered + drawnEarly.size;
+  const drawnInAll = drawnNow.size + drawnEarlyCount;
   const perCard = drawnInAll > 0 ? `, ${(workerCpuMs / drawnInAll).toFixed(1)} ms CPU per rendered card` : '';
   const whileBuilding = drawnEarlyCount > 0 ? `, ${drawnEarlyCount} of them drawn while Astro built the pages` : '';
   logger.info(`preview cards: ${pages.length} pages, ${rendered} rendered, ${pages.length - rendered} from cache (${Math.round(performance.now() - started)} ms${perCard}${whileBuilding})`);

@@ -7,9 +7,27 @@
 const ISO_CURRENCY = /^[A-Z]{3}$/;
 const MINUS_SIGN = '\u2212';
 
+/**
+ * One Intl formatter per locale and options, kept for the process: building one costs far more
+ * than formatting with it, and a build formats tens of thousands of numbers (docs/performance.md).
+ */
+function memoised<O extends object, F>(make: (locale: string, options: O) => F): (locale: string, options: O) => F {
+  const made = new Map<string, F>();
+  return (locale, options) => {
+    const key = `${locale}\u0000${JSON.stringify(options)}`;
+    let formatter = made.get(key);
+    if (!formatter) made.set(key, (formatter = make(locale, options)));
+    return formatter;
+  };
+}
+
+const numberFormat = memoised((locale, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options));
+const dateFormat = memoised((locale, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options));
+const listFormat = memoised((locale, options: Intl.ListFormatOptions) => new Intl.ListFormat(locale, options));
+
 /** Intl's formatting with the minus sign of the report. */
 function format(value: number, locale: string, options: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(locale, options)
+  return numberFormat(locale, options)
     .formatToParts(value)
     .map((part) => (part.type === 'minusSign' ? MINUS_SIGN : part.value))
     .join('');
@@ -40,11 +58,11 @@ export function formatKpiDelta(delta: number, unit: string, locale: string): str
 
 /** `a, b and c` in the report's language. */
 export function formatList(items: readonly string[], locale: string): string {
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+  return listFormat(locale, { type: 'conjunction' }).format(items);
 }
 
 export function formatDate(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return dateFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
 /** `2026-03-01` for `<time datetime>`. */

@@ -46,8 +46,16 @@ export function uiTable(language: string): UiTable<never> {
   return tables[language] ?? en;
 }
 
-/** A translator for a report locale. */
+const translators = new Map<string, Translate>();
+
+/** A translator for a report locale, made once per locale (pages ask for it on every render). */
 export function translator(locale: string): Translate {
+  let made = translators.get(locale);
+  if (!made) translators.set(locale, (made = makeTranslator(locale)));
+  return made;
+}
+
+function makeTranslator(locale: string): Translate {
   const table = uiTable(uiLanguage(locale));
   const plural = new Intl.PluralRules(locale);
   const t = (key: UiKey, vars: Vars = {}) => {

@@ -6,8 +6,9 @@ import { unified } from 'unified';
 import type { CrossReferenceIndex } from '../crossRefs.ts';
 import type { Audience } from '../schema/audience.ts';
 import { remarkCrossReferences } from './crossReferences.ts';
-import { INTERNAL_ELEMENT, remarkInternalBlocks } from './internalBlocks.ts';
+import { remarkInternalBlocks } from './internalBlocks.ts';
 import { remarkMermaidJourneys } from './mermaidJourneys.ts';
+import { needsItineraTransform } from './needsTransform.ts';
 
 export interface MdxTransformOptions {
   index: CrossReferenceIndex;
@@ -24,10 +25,6 @@ export interface MdxTransformOptions {
 
 const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/;
 
-/** Whether a Markdown/MDX source uses a feature only Itinera's remark plugins provide. */
-export function needsItineraTransform(source: string): boolean {
-  return source.includes('[[') || source.includes(`<${INTERNAL_ELEMENT}`) || /^(```|~~~)\s*mermaid\b/m.test(source);
-}
 
 /**
  * Rewrites an MDX file's body through unified when, and only when, it uses cross-references or
