@@ -21,7 +21,7 @@ const example = resolveReport(validateContent(exampleContent, exampleContent).so
 
 /** A CSV download's header row and records, as a spreadsheet would read them. */
 function readCsv(file: string): { headers: string[]; records: string[][] } {
-  const [headers, ...records] = parse(readFileSync(file, 'utf8'), { bom: true }) as string[][];
+  const [headers, ...records]: string[][] = parse(readFileSync(file, 'utf8'), { bom: true });
   return { headers: headers!, records };
 }
 
@@ -126,7 +126,7 @@ describe('"Download data": CSV and JSON behind the tables', () => {
     const journey = example.journeys.find((j) => j.kpis.length > 0)!;
     const kpi = { ...journey.kpis[0]!, value: 1234.5, data: { ...journey.kpis[0]!.data, name: 'Tasso "add", carrello' } };
     const csv = tableToCsv(kpiDataTable([kpi], translator('it'), { withStage: true }));
-    const [headers, row] = parse(csv, { bom: true }) as string[][];
+    const [headers, row]: string[][] = parse(csv, { bom: true });
     expect(headers!.slice(0, 3)).toEqual(['KPI', 'Fase', 'Valore']);
     expect(row![0]).toBe('Tasso "add", carrello');
     expect(row![2]).toBe('1234.5');

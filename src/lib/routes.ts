@@ -46,6 +46,8 @@ export interface NavEntry {
 
 /** Builds element ids (anchors) from entity ids. */
 type AnchorBuilders = Record<string, (...args: never[]) => string>;
+/** A page type that declares no anchors or links. */
+type NoBuilders = Record<never, never>;
 
 /** What one page type declares. `Args` are the arguments of its path (entity ids, a variant). */
 export interface RouteDefinition<Args extends unknown[], Anchors extends AnchorBuilders = AnchorBuilders, Links extends AnchorBuilders = AnchorBuilders> {
@@ -72,7 +74,7 @@ export interface RouteDefinition<Args extends unknown[], Anchors extends AnchorB
 }
 
 /** Declares a page type, keeping the types of its arguments and anchors. */
-const defineRoute = <Args extends unknown[], Anchors extends AnchorBuilders = {}, Links extends AnchorBuilders = {}>(route: RouteDefinition<Args, Anchors, Links>) => route;
+const defineRoute = <Args extends unknown[], Anchors extends AnchorBuilders = NoBuilders, Links extends AnchorBuilders = NoBuilders>(route: RouteDefinition<Args, Anchors, Links>) => route;
 
 /** The one page of a page type that has one page. */
 const single = (): RoutePage<[]>[] => [{ args: [], params: {}, props: {} }];
@@ -334,7 +336,7 @@ export type RouteArgs<Name extends RouteName> = Parameters<(typeof routes)[Name]
 export const routeNames = Object.keys(routes) as RouteName[];
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
-type Field<Name extends RouteName, Key extends 'anchors' | 'links'> = (typeof routes)[Name] extends { [K in Key]?: infer Value } ? NonNullable<Value> : {};
+type Field<Name extends RouteName, Key extends 'anchors' | 'links'> = (typeof routes)[Name] extends { [K in Key]?: infer Value } ? NonNullable<Value> : NoBuilders;
 type Flattened<Key extends 'anchors' | 'links'> = UnionToIntersection<{ [Name in RouteName]: Field<Name, Key> }[RouteName]>;
 
 /** Merges one field of every entry into one object (each name is used by one page type only: test/routes.test.ts). */
