@@ -12,7 +12,15 @@ import type { OgCard } from '../src/lib/og/cards.ts';
 import { drawShapes, splitLayout } from '../src/lib/og/compose.ts';
 import { drawText, loadShaping, type Scanlines } from '../src/lib/og/glyphs.ts';
 import { encodePngRows, encodeRgbaPng } from '../src/lib/og/png.ts';
-import { bandTree, bodyTree, layoutSvg, OG_HEIGHT, OG_WIDTH, rasterise, renderCard } from '../src/lib/og/render.ts';
+import {
+  bandTree,
+  bodyTree,
+  layoutSvg,
+  OG_HEIGHT,
+  OG_WIDTH,
+  rasterise,
+  renderCard,
+} from '../src/lib/og/render.ts';
 import { pageCard, reportPages, type RouteName } from '../src/lib/routes.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 
@@ -22,10 +30,18 @@ const sources = validateContent(resolveContentDir(projectRoot), projectRoot).sou
 if (!sources) throw new Error('The report has content errors: run npm run check:content');
 const report = resolveReport(sources);
 const pages = reportPages(report);
-const groups = (['overview', 'persona', 'journey', 'stage', 'touchpoint', 'channel'] satisfies RouteName[]).map((route) => pages.filter((page) => page.route === route));
+const groups = (
+  ['overview', 'persona', 'journey', 'stage', 'touchpoint', 'channel'] satisfies RouteName[]
+).map((route) => pages.filter((page) => page.route === route));
 // Round-robin over the kinds of page, so a short run still mixes them.
-const mixed = Array.from({ length: Math.max(...groups.map((g) => g.length)) }, (_, i) => groups.map((g) => g[i]).filter((p) => p !== undefined)).flat();
-const cards: OgCard[] = mixed.slice(0, Number(values.cards)).map((page) => pageCard(page, { report, t: translator(report.data.locale) }, report.data.title, '#1d4e89'));
+const mixed = Array.from({ length: Math.max(...groups.map((g) => g.length)) }, (_, i) =>
+  groups.map((g) => g[i]).filter((p) => p !== undefined),
+).flat();
+const cards: OgCard[] = mixed
+  .slice(0, Number(values.cards))
+  .map((page) =>
+    pageCard(page, { report, t: translator(report.data.locale) }, report.data.title, '#1d4e89'),
+  );
 
 const spent = new Map<string, number>();
 const cpuMs = () => {
@@ -51,28 +67,48 @@ const height = OG_HEIGHT - band.height;
 for (const card of cards.slice(0, 5)) await Promise.all([renderCard(card), renderAsBefore(card)]);
 // Whole passes, alternated, so that neither pipeline profits from the other's caches or load.
 for (let pass = 0; pass < 2; pass++) {
-  for (const card of cards) await timed('whole card, as the build renders it', () => renderCard(card));
-  for (const card of cards) await timed('whole card, as before (resvg shapes and rasterises the text)', () => renderAsBefore(card));
+  for (const card of cards)
+    await timed('whole card, as the build renders it', () => renderCard(card));
+  for (const card of cards)
+    await timed('whole card, as before (resvg shapes and rasterises the text)', () =>
+      renderAsBefore(card),
+    );
 }
 // The steps of renderCard on a canvas of its own (the band's rows are left white here).
 const rows = Buffer.alloc((OG_WIDTH * 4 + 1) * OG_HEIGHT, 255);
 for (let y = 0; y < OG_HEIGHT; y++) rows[y * (OG_WIDTH * 4 + 1)] = 0;
-const body: Scanlines = { rows: rows.subarray(band.height * (OG_WIDTH * 4 + 1)), width: OG_WIDTH, height };
+const body: Scanlines = {
+  rows: rows.subarray(band.height * (OG_WIDTH * 4 + 1)),
+  width: OG_WIDTH,
+  height,
+};
 for (const card of cards) {
-  const svg = await timed('  step: satori layout under the band', () => layoutSvg(bodyTree(card, height), { width: OG_WIDTH, height }));
-  const layout = await timed('  step: splitting the layout into words and shapes', () => splitLayout(svg, OG_WIDTH, height));
+  const svg = await timed('  step: satori layout under the band', () =>
+    layoutSvg(bodyTree(card, height), { width: OG_WIDTH, height }),
+  );
+  const layout = await timed('  step: splitting the layout into words and shapes', () =>
+    splitLayout(svg, OG_WIDTH, height),
+  );
   if (!layout) throw new Error(`card "${card.title}" fell back to resvg for its whole body`);
   await timed('  step: making the body white again', () => {
     body.rows.fill(255);
     for (let y = 0; y < height; y++) body.rows[y * (OG_WIDTH * 4 + 1)] = 0;
   });
-  if (layout.shapes) await timed('  step: other shapes, resvg on their bounding box', () => drawShapes(body, layout.shapes!));
+  if (layout.shapes)
+    await timed('  step: other shapes, resvg on their bounding box', () =>
+      drawShapes(body, layout.shapes!),
+    );
   await timed('  step: words from cached glyphs', () => drawText(body, layout.runs));
-  await timed('  step: PNG encoding (node:zlib level 3, unfiltered)', () => encodePngRows(rows, OG_WIDTH, OG_HEIGHT));
+  await timed('  step: PNG encoding (node:zlib level 3, unfiltered)', () =>
+    encodePngRows(rows, OG_WIDTH, OG_HEIGHT),
+  );
 }
 const passes = (step: string) => (step.startsWith('whole') ? 2 : 1);
 
-console.log(`\nCPU per preview card over ${cards.length} cards of "${report.data.title}" (all threads of the process):\n`);
+console.log(
+  `\nCPU per preview card over ${cards.length} cards of "${report.data.title}" (all threads of the process):\n`,
+);
 console.log('| Step | ms CPU per card |');
 console.log('| --- | --- |');
-for (const [step, ms] of spent) console.log(`| ${step} | ${(ms / cards.length / passes(step)).toFixed(1)} |`);
+for (const [step, ms] of spent)
+  console.log(`| ${step} | ${(ms / cards.length / passes(step)).toFixed(1)} |`);

@@ -13,6 +13,10 @@ if (problems.length === 0) {
   console.log(`✓ ${contentDir}: no problems found.`);
 } else {
   console.log(`${formatProblems(problems)}\n`);
-  console.log(ok ? '✓ The report builds; the warnings above are worth a look.' : '✗ Fix the errors above, then run `npm run check` again.');
+  console.log(
+    ok
+      ? '✓ The report builds; the warnings above are worth a look.'
+      : '✗ Fix the errors above, then run `npm run check` again.',
+  );
 }
 process.exitCode = ok ? 0 : 1;

@@ -36,23 +36,37 @@ function loadReport(): ResolvedReport | undefined {
       return undefined;
     }
   }
-  console.error(`${formatProblems(problems)}\n\n✗ Nothing was exported: fix the errors above (\`npm run check\` lists them too).`);
+  console.error(
+    `${formatProblems(problems)}\n\n✗ Nothing was exported: fix the errors above (\`npm run check\` lists them too).`,
+  );
   return undefined;
 }
 
 function exportMermaid(args: string[]): number {
-  const { values, positionals } = parseCommandLine(args, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, { command: 'npm run export -- mermaid', usage: USAGE });
+  const { values, positionals } = parseCommandLine(
+    args,
+    { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    { command: 'npm run export -- mermaid', usage: USAGE },
+  );
   if (values.help) {
     console.log(USAGE);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Give the id of the journey to export.' : `Give one journey, not ${positionals.length}.`, USAGE);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0
+        ? 'Give the id of the journey to export.'
+        : `Give one journey, not ${positionals.length}.`,
+      USAGE,
+    );
   const report = loadReport();
   if (!report) return 1;
   const id = positionals[0]!;
   const journey = report.journeyById.get(id);
   if (!journey) {
-    throw new UsageError(`There is no journey "${id}": ${suggest(id, [...report.journeyById.keys()], 'journey')}`);
+    throw new UsageError(
+      `There is no journey "${id}": ${suggest(id, [...report.journeyById.keys()], 'journey')}`,
+    );
   }
   const diagram = journeyToMermaid(journey, report.data.emotionScale);
   if (values.out === undefined) process.stdout.write(diagram);
@@ -72,7 +86,11 @@ function main([name, ...args]: string[]): number {
   }
   const command = name === undefined ? undefined : commands[name];
   if (!command) {
-    console.error(name === undefined ? USAGE : `✗ Unknown subcommand "${name}": use one of ${Object.keys(commands).join(', ')}.\n\n${USAGE}`);
+    console.error(
+      name === undefined
+        ? USAGE
+        : `✗ Unknown subcommand "${name}": use one of ${Object.keys(commands).join(', ')}.\n\n${USAGE}`,
+    );
     return 1;
   }
   try {

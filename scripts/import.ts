@@ -8,14 +8,33 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { parseCommandLine, parseScale, UsageError, usageErrorText } from '../src/lib/commandLine.ts';
+import {
+  parseCommandLine,
+  parseScale,
+  UsageError,
+  usageErrorText,
+} from '../src/lib/commandLine.ts';
 import { entryIdOfFile } from '../src/lib/collections.ts';
 import { reportFile, resolveContentDir } from '../src/lib/contentDir.ts';
 import { filesBelow } from '../src/lib/files.ts';
 import { importKpisCommand } from './importKpisCommand.ts';
-import { findMermaidJourneyBlocks, MermaidSyntaxError, parseMermaidJourney, type MermaidJourney } from '../src/lib/import/mermaid/parseJourney.ts';
+import {
+  findMermaidJourneyBlocks,
+  MermaidSyntaxError,
+  parseMermaidJourney,
+  type MermaidJourney,
+} from '../src/lib/import/mermaid/parseJourney.ts';
 import { suggestPhase } from '../src/lib/portfolio/phases.ts';
-import { actorIds, type ContentFile, DEFAULT_PERSONA, MERMAID_SCALE, mermaidToContentFiles, slugifyId, tasksOutside, type ScoreRange } from '../src/lib/import/mermaid/toContent.ts';
+import {
+  actorIds,
+  type ContentFile,
+  DEFAULT_PERSONA,
+  MERMAID_SCALE,
+  mermaidToContentFiles,
+  slugifyId,
+  tasksOutside,
+  type ScoreRange,
+} from '../src/lib/import/mermaid/toContent.ts';
 import { nonReservedStageId, reservedStagePage } from '../src/lib/paths.ts';
 import { emotionScaleSchema } from '../src/lib/schema/report.ts';
 import { ID_FORM } from '../src/lib/schema/shared.ts';
@@ -56,7 +75,9 @@ function findDiagram(text: string, file: string): { source: string; offset: numb
   if (!MARKDOWN.has(extname(file).toLowerCase())) return { source: text, offset: 0 };
   const [first] = findMermaidJourneyBlocks(text);
   if (first) return { source: first.source, offset: first.fenceLine };
-  throw new UsageError(`${file} has no \`\`\`mermaid block holding a user journey (its first line must be "journey").`);
+  throw new UsageError(
+    `${file} has no \`\`\`mermaid block holding a user journey (its first line must be "journey").`,
+  );
 }
 
 /** Ids of the entry files (.md/.mdx) anywhere below `dir`. */
@@ -67,7 +88,10 @@ function entryIds(dir: string): Set<string> {
 /** The report's emotion scale from its report file, or Mermaid's 1-5 when that cannot be read or its scale is not valid. */
 function reportScale(report: string): ScoreRange {
   try {
-    const parsed = emotionScaleSchema.safeParse((parseYaml(readFileSync(report, 'utf8')) as { emotionScale?: unknown } | null)?.emotionScale ?? {});
+    const parsed = emotionScaleSchema.safeParse(
+      (parseYaml(readFileSync(report, 'utf8')) as { emotionScale?: unknown } | null)
+        ?.emotionScale ?? {},
+    );
     return parsed.success ? { min: parsed.data.min, max: parsed.data.max } : MERMAID_SCALE;
   } catch {
     return MERMAID_SCALE;
@@ -89,14 +113,23 @@ function suggestedScale(scores: number[]): string {
  * What would make the imported files fail the report's check, as `FILE:LINE: …` with the fix:
  * no task at all (a journey without stages), or `score 9 is outside 1-5`. Undefined when none.
  */
-function diagramProblem(journey: MermaidJourney, from: ScoreRange, to: ScoreRange, file: string, offset: number): string | undefined {
+function diagramProblem(
+  journey: MermaidJourney,
+  from: ScoreRange,
+  to: ScoreRange,
+  file: string,
+  offset: number,
+): string | undefined {
   if (journey.sections.every((section) => section.tasks.length === 0)) {
     return `${file}:${offset + 1}: the diagram has no tasks, so the journey would have no stages: add a section with a task, e.g. "section Order" and "Pay: 5: Me"`;
   }
   const [first, ...others] = tasksOutside(journey, from);
   if (!first) return undefined;
   const scores = journey.sections.flatMap((section) => section.tasks.map((task) => task.score));
-  const also = others.length > 0 ? ` (also outside: line${others.length === 1 ? '' : 's'} ${others.map((task) => offset + task.line).join(', ')})` : '';
+  const also =
+    others.length > 0
+      ? ` (also outside: line${others.length === 1 ? '' : 's'} ${others.map((task) => offset + task.line).join(', ')})`
+      : '';
   return (
     `${file}:${offset + first.line}: score ${first.score} is outside ${range(from)}${also}\n` +
     `  The diagram's scores run from ${Math.min(...scores)} to ${Math.max(...scores)}; Mermaid draws 1-5.\n` +
@@ -108,8 +141,17 @@ function diagramProblem(journey: MermaidJourney, from: ScoreRange, to: ScoreRang
  * Writes the imported files, keeping existing personas; refuses (false, nothing written) when
  * other files exist and `force` is off. Says which section took another stage id, and why.
  */
-function writeImported(files: ContentFile[], journey: MermaidJourney, journeyId: string, contentDir: string, shown: (path: string) => string, force: boolean): boolean {
-  const personaIds = new Set([...actorIds(journey).values()].concat(journey.actors.length === 0 ? [DEFAULT_PERSONA.id] : []));
+function writeImported(
+  files: ContentFile[],
+  journey: MermaidJourney,
+  journeyId: string,
+  contentDir: string,
+  shown: (path: string) => string,
+  force: boolean,
+): boolean {
+  const personaIds = new Set(
+    [...actorIds(journey).values()].concat(journey.actors.length === 0 ? [DEFAULT_PERSONA.id] : []),
+  );
   const existingPersonas = entryIds(join(contentDir, 'personas'));
   const existingJourneys = entryIds(join(contentDir, 'journeys'));
 
@@ -123,12 +165,15 @@ function writeImported(files: ContentFile[], journey: MermaidJourney, journeyId:
     }
     const path = join(contentDir, f.path);
     if (existsSync(path)) conflicts.push(shown(path));
-    else if (f.path.startsWith('journeys/') && existingJourneys.has(id)) conflicts.push(`${shown(join(contentDir, 'journeys'))}/… (a journey "${id}" already exists)`);
+    else if (f.path.startsWith('journeys/') && existingJourneys.has(id))
+      conflicts.push(`${shown(join(contentDir, 'journeys'))}/… (a journey "${id}" already exists)`);
     return true;
   });
 
   if (conflicts.length > 0 && !force) {
-    console.error(`✗ These files already exist:\n${conflicts.map((c) => `  ${c}`).join('\n')}\nNothing was written. Pass --force to overwrite them, or --journey ID to import as another journey.`);
+    console.error(
+      `✗ These files already exist:\n${conflicts.map((c) => `  ${c}`).join('\n')}\nNothing was written. Pass --force to overwrite them, or --journey ID to import as another journey.`,
+    );
     return false;
   }
 
@@ -136,7 +181,10 @@ function writeImported(files: ContentFile[], journey: MermaidJourney, journeyId:
   for (const section of journey.sections) {
     const id = slugifyId(section.name, 'stage');
     const page = reservedStagePage(id);
-    if (page !== undefined) console.log(`Section "${section.name}" is stage ${nonReservedStageId(id)}: journeys/${journeyId}/${id}/ is ${page}.`);
+    if (page !== undefined)
+      console.log(
+        `Section "${section.name}" is stage ${nonReservedStageId(id)}: journeys/${journeyId}/${id}/ is ${page}.`,
+      );
   }
   for (const f of toWrite) {
     const path = join(contentDir, f.path);
@@ -151,14 +199,25 @@ function writeImported(files: ContentFile[], journey: MermaidJourney, journeyId:
 function importMermaid(args: string[]): number {
   const { values, positionals } = parseCommandLine(
     args,
-    { journey: { type: 'string' }, scale: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    {
+      journey: { type: 'string' },
+      scale: { type: 'string' },
+      force: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
     { command: 'npm run import -- mermaid', usage: MERMAID_USAGE },
   );
   if (values.help) {
     console.log(MERMAID_USAGE);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Give the Mermaid file to import.' : `Give one file, not ${positionals.length}.`, MERMAID_USAGE);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0
+        ? 'Give the Mermaid file to import.'
+        : `Give one file, not ${positionals.length}.`,
+      MERMAID_USAGE,
+    );
   const sourceScale = values.scale === undefined ? MERMAID_SCALE : parseScale(values.scale);
   const projectRoot = process.cwd();
   const file = positionals[0]!;
@@ -176,8 +235,13 @@ function importMermaid(args: string[]): number {
     return 1;
   }
 
-  const journeyId = values.journey ?? slugifyId(journey.title ?? journey.accTitle ?? basename(file, extname(file)), 'journey');
-  if (!ID_FORM.test(journeyId)) throw new UsageError(`--journey "${journeyId}" is not a valid id: use lower-case letters, digits and hyphens, e.g. "${slugifyId(journeyId, 'journey')}".`);
+  const journeyId =
+    values.journey ??
+    slugifyId(journey.title ?? journey.accTitle ?? basename(file, extname(file)), 'journey');
+  if (!ID_FORM.test(journeyId))
+    throw new UsageError(
+      `--journey "${journeyId}" is not a valid id: use lower-case letters, digits and hyphens, e.g. "${slugifyId(journeyId, 'journey')}".`,
+    );
 
   const contentDir = resolveContentDir(projectRoot);
   const shown = (path: string): string => {
@@ -186,7 +250,9 @@ function importMermaid(args: string[]): number {
   };
   const report = reportFile(contentDir);
   if (!report) {
-    throw new UsageError(`There is no report in ${shown(contentDir)} (no report.yaml): start one with \`npm run new -- report "Title"\`, or set ITINERA_CONTENT.`);
+    throw new UsageError(
+      `There is no report in ${shown(contentDir)} (no report.yaml): start one with \`npm run new -- report "Title"\`, or set ITINERA_CONTENT.`,
+    );
   }
 
   const scale = reportScale(report);
@@ -205,8 +271,13 @@ function importMermaid(args: string[]): number {
       `\nNext: fill in the TODOs (channels, customer goals, scenario), then run \`npm run check\`.`,
   );
   // Phases are suggested from section names and marked in the files; say which got none.
-  const unplaced = journey.sections.filter((section) => suggestPhase(section.name) === undefined).map((section) => `"${section.name}"`);
-  if (unplaced.length > 0) console.log(`No lifecycle phase suggested for ${unplaced.join(', ')}: add "phase:" to those stage files, or they stay unplaced in the heatmap.`);
+  const unplaced = journey.sections
+    .filter((section) => suggestPhase(section.name) === undefined)
+    .map((section) => `"${section.name}"`);
+  if (unplaced.length > 0)
+    console.log(
+      `No lifecycle phase suggested for ${unplaced.join(', ')}: add "phase:" to those stage files, or they stay unplaced in the heatmap.`,
+    );
   return 0;
 }
 
@@ -224,7 +295,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = commands[name];
   if (!command) {
-    console.error(`✗ Unknown subcommand "${name}": use one of ${Object.keys(commands).join(', ')}.\n\n${USAGE}`);
+    console.error(
+      `✗ Unknown subcommand "${name}": use one of ${Object.keys(commands).join(', ')}.\n\n${USAGE}`,
+    );
     return 1;
   }
   try {

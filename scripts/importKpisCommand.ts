@@ -8,7 +8,17 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { reportFile, resolveContentDir } from '../src/lib/contentDir.ts';
 import { filesBelow } from '../src/lib/files.ts';
-import { ignoredColumn, importKpiCsv, kpiColumnsField, kpiCsvColumns, kpiDateFormats, parseMapOption, type ColumnMapping, type ImportProblem, type KpiFile } from '../src/lib/import/kpis/index.ts';
+import {
+  ignoredColumn,
+  importKpiCsv,
+  kpiColumnsField,
+  kpiCsvColumns,
+  kpiDateFormats,
+  parseMapOption,
+  type ColumnMapping,
+  type ImportProblem,
+  type KpiFile,
+} from '../src/lib/import/kpis/index.ts';
 
 export const importKpisUsage = `Usage: npm run import -- kpis FILE.csv [--map "Column=kpi-id"]... [--save] [--dry-run]
 
@@ -60,27 +70,53 @@ function parseOptions(args: string[]) {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { 'dry-run': { type: 'boolean' }, map: { type: 'string', multiple: true }, save: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        'dry-run': { type: 'boolean' },
+        map: { type: 'string', multiple: true },
+        save: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
   if (values.help) return undefined;
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Give the CSV file to import.' : `Give one CSV file, not ${positionals.length}.`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0
+        ? 'Give the CSV file to import.'
+        : `Give one CSV file, not ${positionals.length}.`,
+    );
   const map: ColumnMapping[] = (values.map ?? []).map((option) => {
     const mapping = parseMapOption(option);
-    if (!mapping) throw new UsageError(`--map "${option}" is not a pair: write the column, "=" and the KPI id, e.g. --map "Views=cc-product-page-views".`);
+    if (!mapping)
+      throw new UsageError(
+        `--map "${option}" is not a pair: write the column, "=" and the KPI id, e.g. --map "Views=cc-product-page-views".`,
+      );
     return mapping;
   });
-  if (values.save && map.length === 0) throw new UsageError('--save writes the --map pairs to report.yaml: give at least one --map "Column=kpi-id".');
-  return { csv: positionals[0]!, map, save: values.save === true, dryRun: values['dry-run'] === true };
+  if (values.save && map.length === 0)
+    throw new UsageError(
+      '--save writes the --map pairs to report.yaml: give at least one --map "Column=kpi-id".',
+    );
+  return {
+    csv: positionals[0]!,
+    map,
+    save: values.save === true,
+    dryRun: values['dry-run'] === true,
+  };
 }
 
 function printProblems(problems: readonly ImportProblem[], csvShown: string): void {
-  for (const problem of problems) console.error(`${problem.file ?? csvShown}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`);
+  for (const problem of problems)
+    console.error(
+      `${problem.file ?? csvShown}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`,
+    );
   const count = problems.length;
-  console.error(`\n✗ ${count} problem${count === 1 ? '' : 's'}: nothing was written. Fix ${count === 1 ? 'it' : 'them'} and run the import again.`);
+  console.error(
+    `\n✗ ${count} problem${count === 1 ? '' : 's'}: nothing was written. Fix ${count === 1 ? 'it' : 'them'} and run the import again.`,
+  );
 }
 
 function run(args: string[]): number {
@@ -111,15 +147,23 @@ function run(args: string[]): number {
   const read = (path: string): KpiFile => ({ path: shown(path), text: readFileSync(path, 'utf8') });
   const files = yamlFiles(kpiDir).map(read);
   if (files.length === 0) {
-    console.error(`✗ There are no KPI files in ${shown(kpiDir)}: add KPIs first (npm run new -- kpi "Name" --journey ID --stage ID).`);
+    console.error(
+      `✗ There are no KPI files in ${shown(kpiDir)}: add KPIs first (npm run new -- kpi "Name" --journey ID --stage ID).`,
+    );
     return 1;
   }
   const report = reportFile(contentDir);
   if (options.save && !report) {
-    console.error(`✗ --save writes the mapping to report.yaml, and ${shown(contentDir)} has none: start one with \`npm run new -- report "Title"\`.`);
+    console.error(
+      `✗ --save writes the mapping to report.yaml, and ${shown(contentDir)} has none: start one with \`npm run new -- report "Title"\`.`,
+    );
     return 1;
   }
-  const result = importKpiCsv(readFileSync(csvPath, 'utf8'), files, { report: report ? read(report) : undefined, map: options.map, save: options.save });
+  const result = importKpiCsv(readFileSync(csvPath, 'utf8'), files, {
+    report: report ? read(report) : undefined,
+    map: options.map,
+    save: options.save,
+  });
   if (result.problems.length > 0) {
     printProblems(result.problems, options.csv);
     return 1;
@@ -128,10 +172,14 @@ function run(args: string[]): number {
   const changed = result.files.filter((f) => f.changed);
   const list = changed.map((f) => f.path).join(', ');
   if (options.dryRun) {
-    console.log(`\nDry run: ${changed.length === 0 ? 'nothing would change' : `would update ${list}`}.`);
+    console.log(
+      `\nDry run: ${changed.length === 0 ? 'nothing would change' : `would update ${list}`}.`,
+    );
     return 0;
   }
   for (const file of changed) writeAtomically(resolve(projectRoot, file.path), file.text);
-  console.log(`\n✓ ${changed.length === 0 ? 'Nothing to change: every value was already there.' : `Updated ${list}. Run \`npm run check\` to review.`}`);
+  console.log(
+    `\n✓ ${changed.length === 0 ? 'Nothing to change: every value was already there.' : `Updated ${list}. Run \`npm run check\` to review.`}`,
+  );
   return 0;
 }

@@ -17,7 +17,13 @@ import { paths } from '../src/lib/paths.ts';
 import { printSectionOf, reportPages } from '../src/lib/routes.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 
-const { values } = parseArgs({ options: { out: { type: 'string' }, site: { type: 'string', default: process.env.ITINERA_OUT_DIR ?? 'dist' }, poster: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    out: { type: 'string' },
+    site: { type: 'string', default: process.env.ITINERA_OUT_DIR ?? 'dist' },
+    poster: { type: 'boolean', default: false },
+  },
+});
 const siteDir = resolve(values.site);
 const out = resolve(values.out ?? (values.poster ? 'journey-maps.pdf' : 'report.pdf'));
 /** Printable area of an A3 landscape page with the canvas's 10 mm margins, in CSS pixels. */
@@ -36,10 +42,12 @@ if (!sources) {
   process.exit(1);
 }
 // Pages that are part of the print edition, by path below the base → their section id there.
-const printSections = Object.fromEntries(reportPages(resolveReport(sources)).flatMap((page) => {
-  const section = printSectionOf(page);
-  return section === undefined ? [] : [[page.path, section]];
-}));
+const printSections = Object.fromEntries(
+  reportPages(resolveReport(sources)).flatMap((page) => {
+    const section = printSectionOf(page);
+    return section === undefined ? [] : [[page.path, section]];
+  }),
+);
 
 console.log(`Serving ${siteDir} and opening Chromium…`);
 const server = await serveStatic(siteDir, base);
@@ -54,7 +62,8 @@ try {
       // SVG links are <a> too: read and write the attribute, not the .href property.
       for (const link of document.querySelectorAll('a[href]')) {
         const target = new URL(link.getAttribute('href')!, location.href);
-        if (target.origin !== origin || target.hash && target.pathname === location.pathname) continue;
+        if (target.origin !== origin || (target.hash && target.pathname === location.pathname))
+          continue;
         const path = target.pathname.slice(base.length);
         const section = Object.hasOwn(printSections, path) ? printSections[path] : undefined;
         if (section && document.getElementById(section)) link.setAttribute('href', `#${section}`);
@@ -66,10 +75,15 @@ try {
   );
   await page.emulateMedia({ media: 'print' });
   if (values.poster) {
-    await page.setViewportSize({ width: Math.floor(A3_AREA.width), height: Math.floor(A3_AREA.height) });
+    await page.setViewportSize({
+      width: Math.floor(A3_AREA.width),
+      height: Math.floor(A3_AREA.height),
+    });
     // Only the journey maps (not the Mermaid sketches in their text), each zoomed out until it fits its page.
     const count = await page.evaluate((area) => {
-      const canvases = [...document.querySelectorAll<HTMLElement>('[data-canvas]:not([data-canvas-sketch])')];
+      const canvases = [
+        ...document.querySelectorAll<HTMLElement>('[data-canvas]:not([data-canvas-sketch])'),
+      ];
       const main = document.querySelector('main')!;
       main.replaceChildren(...canvases);
       main.style.maxWidth = 'none';
@@ -79,7 +93,9 @@ try {
         for (let round = 0; round < 4; round++) {
           const box = canvas.getBoundingClientRect();
           const zoom = Number(getComputedStyle(canvas).zoom) || 1;
-          canvas.style.zoom = String(zoom * Math.min(1.2, (area.height * 0.98) / box.height, area.width / box.width));
+          canvas.style.zoom = String(
+            zoom * Math.min(1.2, (area.height * 0.98) / box.height, area.width / box.width),
+          );
         }
       }
       return canvases.length;
@@ -95,7 +111,8 @@ try {
     tagged: true,
     displayHeaderFooter: true,
     headerTemplate: '<span></span>',
-    footerTemplate: '<div style="width:100%;font-size:8px;text-align:center;color:#4d5761"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+    footerTemplate:
+      '<div style="width:100%;font-size:8px;text-align:center;color:#4d5761"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
   });
   console.log(`✓ Wrote ${out}`);
 } finally {

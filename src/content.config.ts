@@ -2,7 +2,12 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { collectionPattern, contentLayout, entryIdOfFile, type CollectionLayout } from './lib/collections.ts';
+import {
+  collectionPattern,
+  contentLayout,
+  entryIdOfFile,
+  type CollectionLayout,
+} from './lib/collections.ts';
 import { resolveContentDir } from './lib/contentDir.ts';
 import { stageKey } from './lib/sources.ts';
 
@@ -13,7 +18,11 @@ const idFromFileName = ({ entry }: { entry: string }) => entryIdOfFile(entry);
 
 function collection<Layout extends CollectionLayout>(layout: Layout) {
   return defineCollection({
-    loader: glob({ pattern: collectionPattern(layout), base: join(contentDir, layout.folder), generateId: idFromFileName }),
+    loader: glob({
+      pattern: collectionPattern(layout),
+      base: join(contentDir, layout.folder),
+      generateId: idFromFileName,
+    }),
     schema: layout.schema as Layout['schema'],
   });
 }
@@ -22,7 +31,11 @@ export const collections = {
   report: collection(contentLayout.report),
   channels: collection(contentLayout.channels),
   personas: defineCollection({
-    loader: glob({ pattern: collectionPattern(contentLayout.personas), base: join(contentDir, contentLayout.personas.folder), generateId: idFromFileName }),
+    loader: glob({
+      pattern: collectionPattern(contentLayout.personas),
+      base: join(contentDir, contentLayout.personas.folder),
+      generateId: idFromFileName,
+    }),
     // Avatars go through Astro's image pipeline; the validator checks the same path exists.
     schema: ({ image }) => contentLayout.personas.schema.extend({ avatar: image().optional() }),
   }),
@@ -32,7 +45,8 @@ export const collections = {
     loader: glob({
       pattern: collectionPattern(contentLayout.stages),
       base: join(contentDir, contentLayout.stages.folder),
-      generateId: ({ entry, data }) => stageKey({ journey: String(data.journey), stage: idFromFileName({ entry }) }),
+      generateId: ({ entry, data }) =>
+        stageKey({ journey: String(data.journey), stage: idFromFileName({ entry }) }),
     }),
     schema: contentLayout.stages.schema,
   }),
@@ -45,7 +59,10 @@ export const collections = {
     schema: contentLayout.touchpointLists.schema,
   }),
   kpiLists: defineCollection({
-    loader: glob({ pattern: collectionPattern(contentLayout.kpiLists), base: join(contentDir, contentLayout.kpiLists.folder) }),
+    loader: glob({
+      pattern: collectionPattern(contentLayout.kpiLists),
+      base: join(contentDir, contentLayout.kpiLists.folder),
+    }),
     schema: contentLayout.kpiLists.schema,
   }),
 };

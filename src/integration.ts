@@ -24,11 +24,18 @@ import { itineraMarkdown } from './markdownPlugin.ts';
  * every other `astro:build:done` step, swaps the finished build into the output folder (see
  * src/build/staging.ts). A build that fails or is stopped leaves the output folder as it was.
  */
-function stagedBuild(projectRoot: string, contentDir: string, outDir: URL, logger: AstroIntegrationLogger): { outDir: URL; publisher: AstroIntegration } {
+function stagedBuild(
+  projectRoot: string,
+  contentDir: string,
+  outDir: URL,
+  logger: AstroIntegrationLogger,
+): { outDir: URL; publisher: AstroIntegration } {
   const target = fileURLToPath(outDir);
   const unsafe = unsafeOutDir(projectRoot, target, contentDir);
   if (unsafe) {
-    process.stderr.write(`\nThe output folder ${target} cannot be used: ${unsafe}, and a build replaces the whole folder. Set ITINERA_OUT_DIR to a folder of its own, such as dist.\n\nNothing was built.\n`);
+    process.stderr.write(
+      `\nThe output folder ${target} cannot be used: ${unsafe}, and a build replaces the whole folder. Set ITINERA_OUT_DIR to a folder of its own, such as dist.\n\nNothing was built.\n`,
+    );
     process.exit(1);
   }
   const staging = startStaging(projectRoot, target);
@@ -56,7 +63,10 @@ function chooseEdition(sources: ReportSources, logger: AstroIntegrationLogger): 
     process.exit(1);
   }
   logger.info(`building the ${edition.audience} edition`);
-  if (edition.warnings.length > 0) logger.warn(`the client edition unlinks internal content:\n${edition.warnings.map((w) => `  ${w}`).join('\n')}`);
+  if (edition.warnings.length > 0)
+    logger.warn(
+      `the client edition unlinks internal content:\n${edition.warnings.map((w) => `  ${w}`).join('\n')}`,
+    );
   return edition;
 }
 
@@ -91,29 +101,64 @@ export function itinera(): AstroIntegration {
         // Every later step (pages, cards, search, downloads) sees only this audience's report.
         sources = edition?.sources;
         cacheDir = join(fileURLToPath(config.cacheDir), 'itinera-og');
-        dropStaleContentCache(fileURLToPath(new URL('./lib/schema/', import.meta.url)), [fileURLToPath(config.cacheDir), join(projectRoot, '.astro')]);
+        dropStaleContentCache(fileURLToPath(new URL('./lib/schema/', import.meta.url)), [
+          fileURLToPath(config.cacheDir),
+          join(projectRoot, '.astro'),
+        ]);
         site = config.site ? new URL(config.site) : undefined;
         base = config.base;
         const index = sources ? buildCrossReferenceIndex(sources) : undefined;
-        const leftOut = edition && validation.sources ? leftOutReferences(validation.sources, index!) : undefined;
+        const leftOut =
+          edition && validation.sources ? leftOutReferences(validation.sources, index!) : undefined;
         const publicReport = sources?.report.data.visibility === 'public';
         // A build that stops below (content errors, no password) removes its staging folder on exit.
-        const staged = command === 'build' ? stagedBuild(projectRoot, contentDir, config.outDir, logger) : undefined;
+        const staged =
+          command === 'build'
+            ? stagedBuild(projectRoot, contentDir, config.outDir, logger)
+            : undefined;
         updateConfig({
           outDir: staged?.outDir,
           vite: {
-            plugins: [itineraMarkdown({ contentDir, projectRoot, base: config.base, index, audience: edition?.audience ?? 'internal', leftOut })],
+            plugins: [
+              itineraMarkdown({
+                contentDir,
+                projectRoot,
+                base: config.base,
+                index,
+                audience: edition?.audience ?? 'internal',
+                leftOut,
+              }),
+            ],
             // Pages read the content's git history; bundled page code cannot find these folders itself.
-            define: { 'import.meta.env.ITINERA_CONTENT_DIR': JSON.stringify(contentDir), 'import.meta.env.ITINERA_PROJECT_ROOT': JSON.stringify(projectRoot) },
+            define: {
+              'import.meta.env.ITINERA_CONTENT_DIR': JSON.stringify(contentDir),
+              'import.meta.env.ITINERA_PROJECT_ROOT': JSON.stringify(projectRoot),
+            },
             build: { rolldownOptions: { onLog: quietHarmlessWarnings } },
           },
           // Only public reports are listed for search engines (a sitemap needs SITE), without
           // their embeddable views (noindex). The publisher comes last, so it runs after every
           // other step that writes into the build.
-          integrations: [...(publicReport && site ? [sitemap({ filter: (page) => !isEmbedPath(new URL(page).pathname.slice(config.base.length)) })] : []), ...(staged ? [staged.publisher] : [])],
+          integrations: [
+            ...(publicReport && site
+              ? [
+                  sitemap({
+                    filter: (page) =>
+                      !isEmbedPath(new URL(page).pathname.slice(config.base.length)),
+                  }),
+                ]
+              : []),
+            ...(staged ? [staged.publisher] : []),
+          ],
         });
-        if (sources?.report.data.visibility === 'protected' && command === 'build' && !process.env.ITINERA_PASSWORD) {
-          process.stderr.write('\nThis report is protected (visibility: protected in report.yaml): set its password in the ITINERA_PASSWORD environment variable.\n\nNothing was built.\n');
+        if (
+          sources?.report.data.visibility === 'protected' &&
+          command === 'build' &&
+          !process.env.ITINERA_PASSWORD
+        ) {
+          process.stderr.write(
+            '\nThis report is protected (visibility: protected in report.yaml): set its password in the ITINERA_PASSWORD environment variable.\n\nNothing was built.\n',
+          );
           process.exit(1);
         }
         if (validation.problems.length === 0) return;
@@ -123,13 +168,20 @@ export function itinera(): AstroIntegration {
           return;
         }
         // A thrown error would bury the list under Astro's stack trace: print it and stop.
-        process.stderr.write(`\nItinera found problems in ${contentDir}:\n\n${report}\n\nNothing was built.\n`);
+        process.stderr.write(
+          `\nItinera found problems in ${contentDir}:\n\n${report}\n\nNothing was built.\n`,
+        );
         process.exit(1);
       },
       'astro:build:start': () => {
         // Entity cards need only the model: draw them on the cores Astro leaves idle while it
         // renders pages on one (see docs/performance.md).
-        if (sources && FULL_POOL > 1) earlyCards = startModelCards({ cacheDir, report: resolveReport(sources), workers: FULL_POOL - 1 });
+        if (sources && FULL_POOL > 1)
+          earlyCards = startModelCards({
+            cacheDir,
+            report: resolveReport(sources),
+            workers: FULL_POOL - 1,
+          });
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!sources) return;
@@ -140,15 +192,27 @@ export function itinera(): AstroIntegration {
         const logo = report.data.branding.logo;
         if (logo) {
           mkdirSync(join(outDir, 'brand'), { recursive: true });
-          copyFileSync(join(projectRoot, dirname(sources.report.file), logo), join(outDir, logoPath(logo)));
+          copyFileSync(
+            join(projectRoot, dirname(sources.report.file), logo),
+            join(outDir, logoPath(logo)),
+          );
         }
         if (visibility !== 'protected') await writeSearchIndex(outDir, logger);
-        const sitemapUrl = site && visibility === 'public' ? new URL(withBase(base, 'sitemap-index.xml'), site).href : undefined;
+        const sitemapUrl =
+          site && visibility === 'public'
+            ? new URL(withBase(base, 'sitemap-index.xml'), site).href
+            : undefined;
         writeRobotsTxt(outDir, visibility, sitemapUrl);
         if (visibility === 'protected') {
           // Loaded only for a protected report: its crypto and HTML rewriting cost CPU to load.
           const { protectPages } = await import('./build/protect.ts');
-          await protectPages({ outDir, base, password: process.env.ITINERA_PASSWORD!, lang: report.data.locale, logger });
+          await protectPages({
+            outDir,
+            base,
+            password: process.env.ITINERA_PASSWORD!,
+            lang: report.data.locale,
+            logger,
+          });
         }
       },
     },

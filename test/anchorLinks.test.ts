@@ -25,7 +25,11 @@ function anchorsOn(html: string): { idCounts: Map<string, number>; links: Anchor
       onopentag(name, attributes) {
         if (attributes.id) idCounts.set(attributes.id, (idCounts.get(attributes.id) ?? 0) + 1);
         if (name === 'a' && attributes['data-anchor-link'] !== undefined) {
-          links.push({ kind: attributes['data-anchor-link'], href: attributes.href ?? '', label: attributes['aria-label'] });
+          links.push({
+            kind: attributes['data-anchor-link'],
+            href: attributes.href ?? '',
+            label: attributes['aria-label'],
+          });
         }
       },
     },
@@ -41,7 +45,9 @@ function expectedAnchors(journey: Journey): Record<string, string[]> {
   return {
     stage: journey.stages.map((stage) => anchors.stage(journey.id, stage.id)),
     touchpoint: touchpoints.map((tp) => anchors.touchpoint(tp.id)),
-    painPoint: touchpoints.flatMap((tp) => tp.painPoints.map((_, i) => anchors.painPoint(tp.id, i))),
+    painPoint: touchpoints.flatMap((tp) =>
+      tp.painPoints.map((_, i) => anchors.painPoint(tp.id, i)),
+    ),
     opportunity: touchpoints.flatMap((tp) => tp.opportunities.map((o) => o.anchor)),
     kpi: journey.stages.flatMap((stage) => stage.kpis.map((kpi) => anchors.kpi(kpi.id))),
   };
@@ -65,10 +71,12 @@ describe('anchor links in the built example report', () => {
       for (const link of links) {
         count++;
         const id = decodeURIComponent(link.href.replace(/^#/, ''));
-        if (!link.href.startsWith('#') || idCounts.get(id) !== 1) problems.push(`${page}: ${link.href} matches ${idCounts.get(id) ?? 0} ids`);
+        if (!link.href.startsWith('#') || idCounts.get(id) !== 1)
+          problems.push(`${page}: ${link.href} matches ${idCounts.get(id) ?? 0} ids`);
         if (targets.has(id)) problems.push(`${page}: two "#" links to ${id}`);
         targets.add(id);
-        if (!link.label?.includes('Link to this')) problems.push(`${page}: ${link.href} has no accessible name ("${link.label}")`);
+        if (!link.label?.includes('Link to this'))
+          problems.push(`${page}: ${link.href} has no accessible name ("${link.label}")`);
       }
     }
     expect(problems).toEqual([]);
@@ -86,13 +94,19 @@ describe('anchor links in the built example report', () => {
     }
     const kinds = report.journeys.map(expectedAnchors);
     // The example must exercise every kind, or this test proves nothing for that kind.
-    for (const kind of Object.keys(anchors)) expect(kinds.some((k) => k[kind]!.length > 0), kind).toBe(true);
+    for (const kind of Object.keys(anchors))
+      expect(
+        kinds.some((k) => k[kind]!.length > 0),
+        kind,
+      ).toBe(true);
   });
 
   it('names each link after its entity in the report language', () => {
     const journey = report.journeys[0]!;
     const tp = journey.stages.flatMap((s) => s.touchpoints)[0]!;
     const { links } = anchorsOn(readPage(outDir, paths.journey(journey.id)));
-    expect(links.find((link) => link.href === `#${anchors.touchpoint(tp.id)}`)?.label).toBe(`Link to this touchpoint: ${tp.data.title}`);
+    expect(links.find((link) => link.href === `#${anchors.touchpoint(tp.id)}`)?.label).toBe(
+      `Link to this touchpoint: ${tp.data.title}`,
+    );
   });
 });

@@ -9,7 +9,10 @@ describe('anchors', () => {
     const report = resolveReport(validateContent(exampleContent, projectRoot).sources!);
     const ids = [
       ...report.stages.map((stage) => anchors.stage(stage.journey.id, stage.id)),
-      ...report.touchpoints.flatMap((tp) => [anchors.touchpoint(tp.id), ...tp.painPoints.map((_, i) => anchors.painPoint(tp.id, i))]),
+      ...report.touchpoints.flatMap((tp) => [
+        anchors.touchpoint(tp.id),
+        ...tp.painPoints.map((_, i) => anchors.painPoint(tp.id, i)),
+      ]),
       ...report.opportunities.map((o) => o.anchor),
       ...report.kpis.map((kpi) => anchors.kpi(kpi.id)),
     ];
@@ -19,6 +22,8 @@ describe('anchors', () => {
 
   it('keeps the opportunity ids links already point to: its own id, or its number within the touchpoint', () => {
     expect(anchors.opportunity('hero-banner', 1)).toBe('hero-banner-opportunity-2');
-    expect(anchors.opportunity('hero-banner', 1, 'faster-checkout')).toBe('opportunity-faster-checkout');
+    expect(anchors.opportunity('hero-banner', 1, 'faster-checkout')).toBe(
+      'opportunity-faster-checkout',
+    );
   });
 });

@@ -5,7 +5,12 @@ import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cardOfPage } from '../src/build/ogCards.ts';
 import { builtPages } from '../src/build/pages.ts';
-import { audienceFromEnvironment, chosenAudience, defaultInternalFields, forAudience } from '../src/lib/audience.ts';
+import {
+  audienceFromEnvironment,
+  chosenAudience,
+  defaultInternalFields,
+  forAudience,
+} from '../src/lib/audience.ts';
 import { buildCrossReferenceIndex } from '../src/lib/crossRefs.ts';
 import { resolveReport, type ReportSources } from '../src/lib/model.ts';
 import { transformMdxSource } from '../src/lib/remark/transformMdx.ts';
@@ -62,7 +67,9 @@ function readableTexts(file: string): string[] {
 function leaks(outDir: string, texts: readonly string[]): string[] {
   return filesBelow(outDir).flatMap((file) => {
     const readable = readableTexts(file);
-    return texts.filter((text) => readable.some((r) => r.includes(text))).map((text) => `${file.slice(outDir.length)}: ${text}`);
+    return texts
+      .filter((text) => readable.some((r) => r.includes(text)))
+      .map((text) => `${file.slice(outDir.length)}: ${text}`);
   });
 }
 
@@ -78,7 +85,11 @@ describe('forAudience', () => {
   it('leaves every internal entry and internal field out of the client edition', () => {
     const leaked = markers.filter((marker) => json(client).includes(marker));
     expect(leaked).toEqual([]);
-    expect(client.touchpoints.map((t) => t.id).sort()).toEqual(['checkout', 'search', 'store-fitting']);
+    expect(client.touchpoints.map((t) => t.id).sort()).toEqual([
+      'checkout',
+      'search',
+      'store-fitting',
+    ]);
     expect(client.kpis.map((k) => k.id)).toEqual(['conversion-rate', 'checkout-time']);
     const checkout = client.touchpoints.find((t) => t.id === 'checkout')!.data;
     expect(checkout.opportunities.map((o) => o.id)).toEqual(['offer-paypal']);
@@ -101,9 +112,21 @@ describe('forAudience', () => {
   });
 
   it('unlinks shown content from internal entries, with one warning naming file, link and entry', () => {
-    const future = { ...sources.touchpoints.find((t) => t.id === 'checkout')!, id: 'better-checkout', file: 'touchpoints/future.yaml' };
-    future.data = { ...future.data, opportunities: [], improves: 'staff-callback', addresses: ['offer-paypal', 'cut-fees'] };
-    const edition = forAudience({ ...sources, touchpoints: [...sources.touchpoints, future] }, 'client');
+    const future = {
+      ...sources.touchpoints.find((t) => t.id === 'checkout')!,
+      id: 'better-checkout',
+      file: 'touchpoints/future.yaml',
+    };
+    future.data = {
+      ...future.data,
+      opportunities: [],
+      improves: 'staff-callback',
+      addresses: ['offer-paypal', 'cut-fees'],
+    };
+    const edition = forAudience(
+      { ...sources, touchpoints: [...sources.touchpoints, future] },
+      'client',
+    );
     const shown = edition.sources.touchpoints.find((t) => t.id === 'better-checkout')!.data;
     expect(shown.improves).toBeUndefined();
     expect(shown.addresses).toEqual(['offer-paypal']);
@@ -115,7 +138,13 @@ describe('forAudience', () => {
   });
 
   it('applies the default internal fields when the report lists none', () => {
-    const report = { ...sources.report, data: { ...sources.report.data, audience: { default: 'internal' as const, internalFields: defaultInternalFields } } };
+    const report = {
+      ...sources.report,
+      data: {
+        ...sources.report.data,
+        audience: { default: 'internal' as const, internalFields: defaultInternalFields },
+      },
+    };
     const edition = forAudience({ ...sources, report }, 'client').sources;
     expect(json(edition)).not.toContain('INTERNAL-MARKER-backstage');
     expect(json(edition)).not.toContain('PUBLIC-MARKER-evidence-note');
@@ -135,14 +164,29 @@ describe('choosing the audience', () => {
   });
 
   it('refuses another value with one line naming the variable and the values it takes', () => {
-    expect(() => audienceFromEnvironment('clients')).toThrow('ITINERA_AUDIENCE=clients is not an audience: set it to "internal" or "client", or leave it unset for the report\'s audience.default.');
+    expect(() => audienceFromEnvironment('clients')).toThrow(
+      'ITINERA_AUDIENCE=clients is not an audience: set it to "internal" or "client", or leave it unset for the report\'s audience.default.',
+    );
   });
 });
 
 describe('audience.internalFields in report.yaml', () => {
-  const minimalReport = { title: 'T', client: 'C', author: 'A', date: '2026-01-15', version: '1', summary: 'S' };
+  const minimalReport = {
+    title: 'T',
+    client: 'C',
+    author: 'A',
+    date: '2026-01-15',
+    version: '1',
+    summary: 'S',
+  };
   const problemsFor = (internalFields: string[]) =>
-    reportSchema.safeParse({ ...minimalReport, audience: { internalFields } }).error?.issues.map((i) => ({ path: i.path.join('.'), message: i.message, hint: (i as { params?: { hint?: string } }).params?.hint })) ?? [];
+    reportSchema
+      .safeParse({ ...minimalReport, audience: { internalFields } })
+      .error?.issues.map((i) => ({
+        path: i.path.join('.'),
+        message: i.message,
+        hint: (i as { params?: { hint?: string } }).params?.hint,
+      })) ?? [];
 
   it('defaults to the internal edition with the documented field list', () => {
     const parsed = reportSchema.parse(minimalReport);
@@ -150,37 +194,78 @@ describe('audience.internalFields in report.yaml', () => {
   });
 
   it('accepts fields, fields inside lists and keys of free-form records', () => {
-    expect(problemsFor(['touchpoints.owner', 'touchpoints.opportunities.owner', 'touchpoints.painPoints.description', 'personas.demographics.income', 'kpis.source'])).toEqual([]);
+    expect(
+      problemsFor([
+        'touchpoints.owner',
+        'touchpoints.opportunities.owner',
+        'touchpoints.painPoints.description',
+        'personas.demographics.income',
+        'kpis.source',
+      ]),
+    ).toEqual([]);
   });
 
   it('names the unknown field with a did-you-mean', () => {
-    expect(problemsFor(['touchpoints.ownr'])).toEqual([{ path: 'audience.internalFields.0', message: '"touchpoints" has no field "ownr"', hint: 'did you mean "touchpoints.owner"?' }]);
-    expect(problemsFor(['touchpoint.owner'])[0]).toMatchObject({ message: '"touchpoint.owner" is not a field path', hint: expect.stringContaining('did you mean "touchpoints"?') });
+    expect(problemsFor(['touchpoints.ownr'])).toEqual([
+      {
+        path: 'audience.internalFields.0',
+        message: '"touchpoints" has no field "ownr"',
+        hint: 'did you mean "touchpoints.owner"?',
+      },
+    ]);
+    expect(problemsFor(['touchpoint.owner'])[0]).toMatchObject({
+      message: '"touchpoint.owner" is not a field path',
+      hint: expect.stringContaining('did you mean "touchpoints"?'),
+    });
   });
 
   it('refuses a required field, pointing to internal: true', () => {
-    expect(problemsFor(['touchpoints.title'])).toEqual([{ path: 'audience.internalFields.0', message: '"touchpoints.title" is required, so it cannot be left out', hint: 'mark whole touchpoints entries `internal: true` instead' }]);
+    expect(problemsFor(['touchpoints.title'])).toEqual([
+      {
+        path: 'audience.internalFields.0',
+        message: '"touchpoints.title" is required, so it cannot be left out',
+        hint: 'mark whole touchpoints entries `internal: true` instead',
+      },
+    ]);
   });
 
   it('reports a wrong path as one problem naming report.yaml, the field and the fix', () => {
     const dir = copyFixture(fixture);
     const report = join(dir, 'report.yaml');
-    writeFileSync(report, readFileSync(report, 'utf8').replace('    - personas.quote', '    - personas.qoute'));
+    writeFileSync(
+      report,
+      readFileSync(report, 'utf8').replace('    - personas.quote', '    - personas.qoute'),
+    );
     const { problems, ok } = validateContent(dir, dir);
     expect(ok).toBe(false);
-    expect(problems).toEqual([expect.objectContaining({ file: 'report.yaml', field: 'audience.internalFields[8]', message: '"personas" has no field "qoute"', hint: 'did you mean "personas.quote"?' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'report.yaml',
+        field: 'audience.internalFields[8]',
+        message: '"personas" has no field "qoute"',
+        hint: 'did you mean "personas.quote"?',
+      }),
+    ]);
   });
 });
 
 describe('<Internal> blocks and links in MDX bodies', () => {
-  const source = '---\ntitle: x\n---\n\nShown.\n\n<Internal>\nSECRET see [[touchpoint:staff-callback]].\n</Internal>\n\nSee [[touchpoint:staff-callback|the call]] and [[touchpoint:staff-callback]].\n';
+  const source =
+    '---\ntitle: x\n---\n\nShown.\n\n<Internal>\nSECRET see [[touchpoint:staff-callback]].\n</Internal>\n\nSee [[touchpoint:staff-callback|the call]] and [[touchpoint:staff-callback]].\n';
   const sources = fixtureSources();
   const shown = buildCrossReferenceIndex(forAudience(sources, 'client').sources);
-  const leftOut = new Set([...buildCrossReferenceIndex(sources).keys()].filter((key) => !shown.has(key)));
+  const leftOut = new Set(
+    [...buildCrossReferenceIndex(sources).keys()].filter((key) => !shown.has(key)),
+  );
   const options = { base: '/', mermaidComponent: '/m.astro', internalComponent: '/internal.astro' };
 
   it('drops the block, and keeps only the label of a link to internal content, in the client edition', () => {
-    const output = transformMdxSource(source, { ...options, index: shown, audience: 'client', leftOut })!;
+    const output = transformMdxSource(source, {
+      ...options,
+      index: shown,
+      audience: 'client',
+      leftOut,
+    })!;
     expect(output).toContain('Shown.');
     expect(output).not.toContain('SECRET');
     expect(output).not.toContain('staff-callback');
@@ -188,8 +273,12 @@ describe('<Internal> blocks and links in MDX bodies', () => {
     expect(output).toContain('See the call and .');
   });
 
-  it('shows the block through Itinera\'s component in the internal edition, with no import needed', () => {
-    const output = transformMdxSource(source, { ...options, index: buildCrossReferenceIndex(sources), audience: 'internal' })!;
+  it("shows the block through Itinera's component in the internal edition, with no import needed", () => {
+    const output = transformMdxSource(source, {
+      ...options,
+      index: buildCrossReferenceIndex(sources),
+      audience: 'internal',
+    })!;
     expect(output).toContain('import ItineraInternal from "/internal.astro"');
     expect(output).toMatch(/<ItineraInternal>\s*SECRET/);
   });
@@ -213,7 +302,16 @@ describe('client and internal builds of one report', () => {
   it('writes no internal text or id into any file of the client edition: pages, downloads, report.json, .mmd, canvas.svg, search index, cards', () => {
     // What is searched: make sure every kind of output is there.
     const files = filesBelow(client.outDir).map((f) => f.slice(client.outDir.length));
-    for (const expected of ['/report.json', '/data/touchpoints.csv', '/data/opportunities.json', '/journeys/shoe-shop/journey.mmd', '/journeys/shoe-shop/canvas.svg', '/print/index.html', '/og/touchpoints/checkout.png']) expect(files).toContain(expected);
+    for (const expected of [
+      '/report.json',
+      '/data/touchpoints.csv',
+      '/data/opportunities.json',
+      '/journeys/shoe-shop/journey.mmd',
+      '/journeys/shoe-shop/canvas.svg',
+      '/print/index.html',
+      '/og/touchpoints/checkout.png',
+    ])
+      expect(files).toContain(expected);
     expect(files.some((f) => f.includes('/pagefind/fragment/'))).toBe(true);
     expect(leaks(client.outDir, [...markers, ...internalIds])).toEqual([]);
   });
@@ -222,14 +320,25 @@ describe('client and internal builds of one report', () => {
     const found = new Set(leaks(internal.outDir, markers).map((line) => line.split(': ').at(-1)));
     expect(markers.filter((m) => !found.has(m))).toEqual([]);
     // Markers are searched inside decompressed pagefind files too.
-    expect(leaks(internal.outDir, ['INTERNAL-MARKER-touchpoint-body']).some((line) => line.includes('/pagefind/fragment/'))).toBe(true);
+    expect(
+      leaks(internal.outDir, ['INTERNAL-MARKER-touchpoint-body']).some((line) =>
+        line.includes('/pagefind/fragment/'),
+      ),
+    ).toBe(true);
   });
 
   it('keeps public content in the client edition, and a link to internal content as its label only', () => {
-    const publicTexts = ['PUBLIC-MARKER-summary', 'PUBLIC-MARKER-journey-body', 'PUBLIC-MARKER-frontstage', 'PUBLIC-MARKER-evidence-note'];
+    const publicTexts = [
+      'PUBLIC-MARKER-summary',
+      'PUBLIC-MARKER-journey-body',
+      'PUBLIC-MARKER-frontstage',
+      'PUBLIC-MARKER-evidence-note',
+    ];
     const found = new Set(leaks(client.outDir, publicTexts).map((line) => line.split(': ').at(-1)));
     expect(publicTexts.filter((text) => !found.has(text))).toEqual([]);
-    expect(readFileSync(join(client.outDir, 'journeys/shoe-shop/index.html'), 'utf8')).toContain('After paying, a clerk calls back (a follow-up, ).');
+    expect(readFileSync(join(client.outDir, 'journeys/shoe-shop/index.html'), 'utf8')).toContain(
+      'After paying, a clerk calls back (a follow-up, ).',
+    );
   });
 
   it('gives internal touchpoints no page and no preview card in the client edition', () => {
@@ -245,25 +354,36 @@ describe('client and internal builds of one report', () => {
     const cards = JSON.stringify(builtPages(client.outDir).map((page) => cardOfPage(page, report)));
     expect(markers.filter((m) => cards.includes(m))).toEqual([]);
     const internalReport = resolveReport(fixtureSources());
-    const internalCards = JSON.stringify(builtPages(internal.outDir).map((page) => cardOfPage(page, internalReport)));
+    const internalCards = JSON.stringify(
+      builtPages(internal.outDir).map((page) => cardOfPage(page, internalReport)),
+    );
     expect(internalCards).toContain('INTERNAL-MARKER-touchpoint-file');
   });
 
   it('exports the client edition with npm run export -- mermaid too', () => {
-    const run = (audience: string) => spawnSync(process.execPath, ['scripts/export.ts', 'mermaid', 'shoe-shop'], { cwd: projectRoot, env: { ...process.env, ITINERA_CONTENT: fixture, ITINERA_AUDIENCE: audience }, encoding: 'utf8' });
+    const run = (audience: string) =>
+      spawnSync(process.execPath, ['scripts/export.ts', 'mermaid', 'shoe-shop'], {
+        cwd: projectRoot,
+        env: { ...process.env, ITINERA_CONTENT: fixture, ITINERA_AUDIENCE: audience },
+        encoding: 'utf8',
+      });
     const shown = run('client');
     expect(shown.status, shown.stderr).toBe(0);
     expect(shown.stdout).not.toContain('INTERNAL-MARKER');
     expect(run('internal').stdout).toContain('INTERNAL-MARKER-touchpoint');
     const refused = run('everyone');
     expect(refused.status).toBe(1);
-    expect(refused.stderr.trim()).toBe('✗ ITINERA_AUDIENCE=everyone is not an audience: set it to "internal" or "client", or leave it unset for the report\'s audience.default.');
+    expect(refused.stderr.trim()).toBe(
+      '✗ ITINERA_AUDIENCE=everyone is not an audience: set it to "internal" or "client", or leave it unset for the report\'s audience.default.',
+    );
   });
 
   it('stops with one line when ITINERA_AUDIENCE is not an audience', () => {
     const result = buildSite(fixture, { env: { ITINERA_AUDIENCE: 'customer' } });
     expect(result.status).not.toBe(0);
-    expect(result.output).toContain('ITINERA_AUDIENCE=customer is not an audience: set it to "internal" or "client"');
+    expect(result.output).toContain(
+      'ITINERA_AUDIENCE=customer is not an audience: set it to "internal" or "client"',
+    );
     expect(existsSync(result.outDir)).toBe(false);
   }, 60_000);
 });

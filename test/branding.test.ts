@@ -37,19 +37,34 @@ describe('branding', () => {
   });
 
   it('gives every chart series a colour clearly unlike the others (the default accent is too close to the primary)', () => {
-    const distance = (a: string, b: string) => Math.hypot(...parseHex(a)!.map((c, i) => c - parseHex(b)![i]!));
-    for (const branding of [resolveBranding(undefined), resolveBranding({ primaryColor: '#1d4e89', accentColor: '#1a5a9a', font: 'system' })]) {
+    const distance = (a: string, b: string) =>
+      Math.hypot(...parseHex(a)!.map((c, i) => c - parseHex(b)![i]!));
+    for (const branding of [
+      resolveBranding(undefined),
+      resolveBranding({ primaryColor: '#1d4e89', accentColor: '#1a5a9a', font: 'system' }),
+    ]) {
       expect(branding.seriesColors[0]).toBe(branding.primary.used);
       expect(branding.seriesColors.length).toBeGreaterThanOrEqual(4);
-      for (const [i, a] of branding.seriesColors.entries()) for (const b of branding.seriesColors.slice(i + 1)) expect(distance(a, b), `${a} vs ${b}`).toBeGreaterThanOrEqual(60);
+      for (const [i, a] of branding.seriesColors.entries())
+        for (const b of branding.seriesColors.slice(i + 1))
+          expect(distance(a, b), `${a} vs ${b}`).toBeGreaterThanOrEqual(60);
     }
     expect(resolveBranding(undefined).seriesColors).not.toContain('#0b57b0');
-    expect(resolveBranding({ primaryColor: '#1d4e89', accentColor: '#b3006b', font: 'system' }).seriesColors[1]).toBe('#b3006b');
+    expect(
+      resolveBranding({ primaryColor: '#1d4e89', accentColor: '#b3006b', font: 'system' })
+        .seriesColors[1],
+    ).toBe('#b3006b');
   });
 
   it('warns about a low-contrast brand colour at its line, naming the adjusted colour', () => {
     const dir = copyFixture();
-    writeFileSync(join(dir, 'report.yaml'), readFileSync(join(dir, 'report.yaml'), 'utf8').replace('summary:', 'branding:\n  primaryColor: "#ffcc00"\nsummary:'));
+    writeFileSync(
+      join(dir, 'report.yaml'),
+      readFileSync(join(dir, 'report.yaml'), 'utf8').replace(
+        'summary:',
+        'branding:\n  primaryColor: "#ffcc00"\nsummary:',
+      ),
+    );
     const { problems, ok } = validateContent(dir, dir);
     const used = resolveBranding({ primaryColor: '#ffcc00', font: 'system' }).primary.used;
     expect(ok).toBe(true);
@@ -59,7 +74,9 @@ describe('branding', () => {
         file: 'report.yaml',
         line: 7,
         field: 'branding.primaryColor',
-        message: expect.stringMatching(/^the brand colour has too little contrast with white \(1\.\d\d:1; WCAG AA needs 4\.5:1\)$/),
+        message: expect.stringMatching(
+          /^the brand colour has too little contrast with white \(1\.\d\d:1; WCAG AA needs 4\.5:1\)$/,
+        ),
         hint: `Itinera uses the adjusted shade ${used}; write that colour to make this warning go away`,
       }),
     ]);
@@ -67,22 +84,34 @@ describe('branding', () => {
 
   it('brings the brand colours, font, logo and footer to the site, the charts and the preview cards', () => {
     const dir = copyFixture();
-    writeFileSync(join(dir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="80" height="40"><rect width="80" height="40" fill="#7a1f5c"/></svg>');
+    writeFileSync(
+      join(dir, 'logo.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" width="80" height="40"><rect width="80" height="40" fill="#7a1f5c"/></svg>',
+    );
     writeFileSync(
       join(dir, 'report.yaml'),
-      readFileSync(join(dir, 'report.yaml'), 'utf8').replace('summary:', 'branding:\n  primaryColor: "#7a1f5c"\n  accentColor: "#ffcc00"\n  font: inter\n  logo: ./logo.svg\n  logoAlt: Fixture Shoes logo\n  footerText: Confidential\nsummary:'),
+      readFileSync(join(dir, 'report.yaml'), 'utf8').replace(
+        'summary:',
+        'branding:\n  primaryColor: "#7a1f5c"\n  accentColor: "#ffcc00"\n  font: inter\n  logo: ./logo.svg\n  logoAlt: Fixture Shoes logo\n  footerText: Confidential\nsummary:',
+      ),
     );
     const build = buildSite(dir);
     expect(build.status, build.output).toBe(0);
     const accent = resolveBranding({ accentColor: '#ffcc00', font: 'system' }).accent.used;
     const home = readPage(build.outDir, '');
-    expect(home).toContain(`:root:root{--color-primary:#7a1f5c;--color-link:light-dark(${accent},#8ab4f8);--font-body:'Inter'`);
+    expect(home).toContain(
+      `:root:root{--color-primary:#7a1f5c;--color-link:light-dark(${accent},#8ab4f8);--font-body:'Inter'`,
+    );
     expect(home).toContain('<img class="site-logo" src="/brand/logo.svg" alt="Fixture Shoes logo"');
     expect(readFileSync(join(build.outDir, 'brand/logo.svg'), 'utf8')).toContain('#7a1f5c');
     expect(home).toContain('<p>Confidential</p>');
-    const curve = parseSvg(readPage(build.outDir, 'journeys/shoe-shop/')).find((e) => e.attributes.class === 'canvas__path')!;
+    const curve = parseSvg(readPage(build.outDir, 'journeys/shoe-shop/')).find(
+      (e) => e.attributes.class === 'canvas__path',
+    )!;
     expect(curve.attributes.stroke).toBe('#7a1f5c');
-    const matrixMark = parseSvg(readPage(build.outDir, 'opportunities/')).find((e) => e.attributes.class === 'chart-mark__shape')!;
+    const matrixMark = parseSvg(readPage(build.outDir, 'opportunities/')).find(
+      (e) => e.attributes.class === 'chart-mark__shape',
+    )!;
     expect(matrixMark.attributes.fill).toBe('#7a1f5c');
     // The preview card's brand band: the PNG is paletted or RGB; the colour is in its pixels.
     expect(build.output).toMatch(/preview cards: \d+ pages/);

@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { layoutCanvasCurve, type CanvasCurveInput } from '../src/lib/canvas/curve.ts';
 import { canvasCurveInput, evidenceLevel } from '../src/lib/canvas/journey.ts';
 import { buildCanvasSvg, wrapText } from '../src/lib/canvas/svg.ts';
-import { canvasLanes, configuredLanes, laneCell, laneLabel, touchpointLaneText } from '../src/lib/canvas/lanes.ts';
+import {
+  canvasLanes,
+  configuredLanes,
+  laneCell,
+  laneLabel,
+  touchpointLaneText,
+} from '../src/lib/canvas/lanes.ts';
 import { english, translator } from '../src/lib/i18n/index.ts';
 import { resolveReport } from '../src/lib/model.ts';
 import { reportTemplate, stageTemplate, touchpointTemplate } from '../src/lib/scaffold.ts';
@@ -18,7 +24,8 @@ const LONG_WORD = 'Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenh
 const example = resolveReport(validateContent(exampleContent, projectRoot).sources!);
 
 /** Numbers in a path, as [x, y] pairs. */
-const pathPoints = (d: string) => [...d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+const pathPoints = (d: string) =>
+  [...d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
 
 const curveInput = fc
   .record({
@@ -29,12 +36,19 @@ const curveInput = fc
     span: fc.integer({ min: 1, max: 10 }),
   })
   .map(({ counts, seriesCount, seed, min, span }): CanvasCurveInput => {
-    const stages = counts.map((count, s) => ({ id: `s${s}`, touchpoints: Array.from({ length: count }, (_, i) => `s${s}-t${i}`) }));
+    const stages = counts.map((count, s) => ({
+      id: `s${s}`,
+      touchpoints: Array.from({ length: count }, (_, i) => `s${s}-t${i}`),
+    }));
     const ids = stages.flatMap((s) => s.touchpoints);
     // Each series scores a different subset, anywhere on (and beyond) the scale.
     const series = Array.from({ length: seriesCount }, (_, k) => ({
       name: `P${k}`,
-      scores: new Map(ids.filter((_, i) => seed[(i * 7 + k * 13) % seed.length]).map((id, i) => [id, min - 1 + ((i * 37) % (span + 3))])),
+      scores: new Map(
+        ids
+          .filter((_, i) => seed[(i * 7 + k * 13) % seed.length])
+          .map((id, i) => [id, min - 1 + ((i * 37) % (span + 3))]),
+      ),
     }));
     return { stages, series, scale: { min, max: min + span } };
   });
@@ -62,7 +76,9 @@ describe('canvas curve layout', () => {
             expect(y).toBeGreaterThanOrEqual(0);
             expect(y).toBeLessThanOrEqual(100);
           }
-          expect(placed.unscored.length + placed.points.length).toBe(input.stages.flatMap((st) => st.touchpoints).length);
+          expect(placed.unscored.length + placed.points.length).toBe(
+            input.stages.flatMap((st) => st.touchpoints).length,
+          );
         });
         expect(curve.neutralY).toBeCloseTo(50, 5);
       }),
@@ -75,19 +91,28 @@ describe('canvas curve layout', () => {
       ['t1', 2],
       ['t3', 4],
     ]);
-    const curve = layoutCanvasCurve({ stages, series: [{ name: 'Marco', scores }], scale: { min: 1, max: 5 } });
+    const curve = layoutCanvasCurve({
+      stages,
+      series: [{ name: 'Marco', scores }],
+      scale: { min: 1, max: 5 },
+    });
     expect(curve.series[0]!.unscored).toEqual(['t2']);
     expect(curve.series[0]!.path.match(/M/g)).toHaveLength(2);
     expect(curve.series[0]!.points.map((p) => p.touchpoint)).toEqual(['t1', 't3']);
   });
 
   it('draws a persona line from that persona’s scores only, never from the journey’s overall score', () => {
-    const journey = example.journeys.find((j) => j.touchpoints.some((t) => Object.keys(t.data.emotionByPersona).length > 0))!;
+    const journey = example.journeys.find((j) =>
+      j.touchpoints.some((t) => Object.keys(t.data.emotionByPersona).length > 0),
+    )!;
     const persona = journey.personas[0]!;
-    const unscored = journey.touchpoints.filter((t) => t.data.emotionByPersona[persona.id] === undefined);
+    const unscored = journey.touchpoints.filter(
+      (t) => t.data.emotionByPersona[persona.id] === undefined,
+    );
     const input = canvasCurveInput(journey, example.data.emotionScale);
     const series = input.series.find((s) => s.name === persona.data.name)!;
-    for (const t of journey.touchpoints) expect(series.scores.get(t.id)).toBe(t.data.emotionByPersona[persona.id]);
+    for (const t of journey.touchpoints)
+      expect(series.scores.get(t.id)).toBe(t.data.emotionByPersona[persona.id]);
     for (const t of unscored) expect(series.scores.has(t.id)).toBe(false);
   });
 });
@@ -115,20 +140,48 @@ describe('canvas lanes', () => {
   });
 
   it('lets the journey override the report’s lane choice, order and names', () => {
-    const report = { canvas: { lanes: [{ id: 'emotion', label: undefined }, { id: 'touchpoints', label: 'Moments' }] } };
-    expect(configuredLanes(clickCollect, report).map((l) => [l.id, laneLabel(l, english)])).toEqual([
-      ['emotion', 'Emotion curve'],
-      ['touchpoints', 'Moments'],
+    const report = {
+      canvas: {
+        lanes: [
+          { id: 'emotion', label: undefined },
+          { id: 'touchpoints', label: 'Moments' },
+        ],
+      },
+    };
+    expect(configuredLanes(clickCollect, report).map((l) => [l.id, laneLabel(l, english)])).toEqual(
+      [
+        ['emotion', 'Emotion curve'],
+        ['touchpoints', 'Moments'],
+      ],
+    );
+    const journey = {
+      ...clickCollect,
+      data: {
+        ...clickCollect.data,
+        canvas: { lanes: [{ id: 'staff-mood', label: 'Staff mood' }] },
+      },
+    };
+    expect(configuredLanes(journey, report)).toEqual([
+      { id: 'staff-mood', label: 'Staff mood', builtIn: false },
     ]);
-    const journey = { ...clickCollect, data: { ...clickCollect.data, canvas: { lanes: [{ id: 'staff-mood', label: 'Staff mood' }] } } };
-    expect(configuredLanes(journey, report)).toEqual([{ id: 'staff-mood', label: 'Staff mood', builtIn: false }]);
-    expect(laneLabel({ id: 'backstage', builtIn: true }, translator('it'))).toBe('Backstage (personale, non in vista)');
+    expect(laneLabel({ id: 'backstage', builtIn: true }, translator('it'))).toBe(
+      'Backstage (personale, non in vista)',
+    );
   });
 
   it('reads lane text from touchpoint fields, the stage and custom lanes, systems with support', () => {
     const queue = example.touchpointById.get('cc-pickup-queue')!;
-    expect(touchpointLaneText(queue, 'support')).toEqual(['Pick-up parcels stored by date in the stock room', 'Till (POS)', 'OMS store app']);
-    expect(touchpointLaneText({ data: { ...queue.data, lanes: { 'staff-mood': ['Rushed'] } } }, 'staff-mood')).toEqual(['Rushed']);
+    expect(touchpointLaneText(queue, 'support')).toEqual([
+      'Pick-up parcels stored by date in the stock room',
+      'Till (POS)',
+      'OMS store app',
+    ]);
+    expect(
+      touchpointLaneText(
+        { data: { ...queue.data, lanes: { 'staff-mood': ['Rushed'] } } },
+        'staff-mood',
+      ),
+    ).toEqual(['Rushed']);
     const preparation = clickCollect.stages.find((s) => s.id === 'order-preparation')!;
     const cell = laneCell(preparation, 'backstage');
     expect(cell.stageLines[0]).toMatch(/^Store picking round once a day/);
@@ -136,7 +189,8 @@ describe('canvas lanes', () => {
   });
 
   it('rates each touchpoint by its strongest evidence', () => {
-    const tp = (strengths: string[]) => ({ data: { evidence: strengths.map((strength) => ({ source: 's', strength })) } }) as never;
+    const tp = (strengths: string[]) =>
+      ({ data: { evidence: strengths.map((strength) => ({ source: 's', strength })) } }) as never;
     expect(evidenceLevel(tp([]))).toBe('none');
     expect(evidenceLevel(tp(['asserted']))).toBe('asserted');
     expect(evidenceLevel(tp(['asserted', 'inferred']))).toBe('inferred');
@@ -147,43 +201,124 @@ describe('canvas lanes', () => {
 describe('canvas content errors', () => {
   it('accepts blueprint fields, stage lane text and a labelled custom lane', () => {
     const problems = problemsAfterEdits([
-      ['report.yaml', 'summary:', 'canvas:\n  lanes:\n    - touchpoints\n    - backstage\n    - id: staff-mood\n      label: Staff mood\nsummary:'],
-      ['touchpoints/shoe-shop/touchpoints.yaml', '    emotion: 2\n', '    emotion: 2\n    backstage: Card check by the PSP\n    systems: [Adyen]\n    lanes:\n      staff-mood: Rushed\n'],
-      ['stages/shoe-shop/buy.mdx', 'journey: shoe-shop', 'journey: shoe-shop\nlanes:\n  thinking: Is this safe?'],
+      [
+        'report.yaml',
+        'summary:',
+        'canvas:\n  lanes:\n    - touchpoints\n    - backstage\n    - id: staff-mood\n      label: Staff mood\nsummary:',
+      ],
+      [
+        'touchpoints/shoe-shop/touchpoints.yaml',
+        '    emotion: 2\n',
+        '    emotion: 2\n    backstage: Card check by the PSP\n    systems: [Adyen]\n    lanes:\n      staff-mood: Rushed\n',
+      ],
+      [
+        'stages/shoe-shop/buy.mdx',
+        'journey: shoe-shop',
+        'journey: shoe-shop\nlanes:\n  thinking: Is this safe?',
+      ],
     ]);
     expect(problems).toEqual([]);
   });
 
   it('names file, line and field of a custom lane without a label, with the closest built-in lane', () => {
-    const problems = problemsAfterEdits([['report.yaml', 'summary:', 'canvas:\n  lanes:\n    - touchpoints\n    - backstge\nsummary:']]);
+    const problems = problemsAfterEdits([
+      ['report.yaml', 'summary:', 'canvas:\n  lanes:\n    - touchpoints\n    - backstge\nsummary:'],
+    ]);
     expect(problems).toEqual([
-      expect.objectContaining({ severity: 'error', file: 'report.yaml', line: 9, field: 'canvas.lanes[1]', message: '"backstge" is not a built-in lane, and a custom lane needs a label', hint: 'did you mean "backstage"?' }),
+      expect.objectContaining({
+        severity: 'error',
+        file: 'report.yaml',
+        line: 9,
+        field: 'canvas.lanes[1]',
+        message: '"backstge" is not a built-in lane, and a custom lane needs a label',
+        hint: 'did you mean "backstage"?',
+      }),
     ]);
   });
 
   it('rejects touchpoint lane text for a lane the canvas does not declare, pointing to the right field', () => {
-    const problems = problemsAfterEdits([['touchpoints/shoe-shop/touchpoints.yaml', '    emotion: 2\n', '    emotion: 2\n    lanes:\n      thinking: Hmm\n      staff-mood: Rushed\n']]);
+    const problems = problemsAfterEdits([
+      [
+        'touchpoints/shoe-shop/touchpoints.yaml',
+        '    emotion: 2\n',
+        '    emotion: 2\n    lanes:\n      thinking: Hmm\n      staff-mood: Rushed\n',
+      ],
+    ]);
     expect(problems).toEqual([
-      expect.objectContaining({ file: 'touchpoints/shoe-shop/touchpoints.yaml', line: 15, field: 'touchpoints[1].lanes.thinking', hint: "write the touchpoint's thinking text in its own field `thinks`, not under lanes" }),
-      expect.objectContaining({ file: 'touchpoints/shoe-shop/touchpoints.yaml', line: 16, field: 'touchpoints[1].lanes.staff-mood', message: 'no lane "staff-mood" on the canvas of journey "shoe-shop"', hint: 'declare it in report.yaml under canvas.lanes with a label, e.g. { id: staff-mood, label: "…" }' }),
+      expect.objectContaining({
+        file: 'touchpoints/shoe-shop/touchpoints.yaml',
+        line: 15,
+        field: 'touchpoints[1].lanes.thinking',
+        hint: "write the touchpoint's thinking text in its own field `thinks`, not under lanes",
+      }),
+      expect.objectContaining({
+        file: 'touchpoints/shoe-shop/touchpoints.yaml',
+        line: 16,
+        field: 'touchpoints[1].lanes.staff-mood',
+        message: 'no lane "staff-mood" on the canvas of journey "shoe-shop"',
+        hint: 'declare it in report.yaml under canvas.lanes with a label, e.g. { id: staff-mood, label: "…" }',
+      }),
     ]);
   });
 
   it('rejects an empty blueprint list with its line', () => {
-    const problems = problemsAfterEdits([['touchpoints/shoe-shop/touchpoints.yaml', '    emotion: 2\n', '    emotion: 2\n    frontstage: []\n']]);
-    expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', file: 'touchpoints/shoe-shop/touchpoints.yaml', line: 14, field: 'touchpoints[1].frontstage', message: 'list at least one line, or leave the field out' }));
+    const problems = problemsAfterEdits([
+      [
+        'touchpoints/shoe-shop/touchpoints.yaml',
+        '    emotion: 2\n',
+        '    emotion: 2\n    frontstage: []\n',
+      ],
+    ]);
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        file: 'touchpoints/shoe-shop/touchpoints.yaml',
+        line: 14,
+        field: 'touchpoints[1].frontstage',
+        message: 'list at least one line, or leave the field out',
+      }),
+    );
   });
 });
 
 describe('canvas scaffolding', () => {
   it('writes commented blueprint, stage lane and lane-choice lines that validate once uncommented', () => {
     const dir = copyFixture();
-    const uncomment = (text: string, keys: string[]) => keys.reduce((out, key) => out.replace(new RegExp(`^# (\\s*${key}:)`, 'm'), '$1'), text);
-    const report = uncomment(reportTemplate({ title: 'R', client: 'C', today: new Date('2026-01-01'), locale: 'en', scale: { min: 1, max: 5, labels: [{ score: 1, label: 'Bad' }, { score: 5, label: 'Good' }] } }), ['canvas', 'lanes']);
+    const uncomment = (text: string, keys: string[]) =>
+      keys.reduce((out, key) => out.replace(new RegExp(`^# (\\s*${key}:)`, 'm'), '$1'), text);
+    const report = uncomment(
+      reportTemplate({
+        title: 'R',
+        client: 'C',
+        today: new Date('2026-01-01'),
+        locale: 'en',
+        scale: {
+          min: 1,
+          max: 5,
+          labels: [
+            { score: 1, label: 'Bad' },
+            { score: 5, label: 'Good' },
+          ],
+        },
+      }),
+      ['canvas', 'lanes'],
+    );
     writeFileSync(join(dir, 'report.yaml'), report);
-    const stage = uncomment(stageTemplate({ journey: 'shoe-shop', name: 'Buy', order: 2 }), ['lanes', 'backstage']);
+    const stage = uncomment(stageTemplate({ journey: 'shoe-shop', name: 'Buy', order: 2 }), [
+      'lanes',
+      'backstage',
+    ]);
     writeFileSync(join(dir, 'stages/shoe-shop/buy.mdx'), stage);
-    const touchpoint = uncomment(touchpointTemplate({ journey: 'shoe-shop', stage: 'buy', title: 'Pays', channel: 'store', scale: { min: 1, max: 5 } }), ['frontstage', 'backstage', 'support', 'systems']);
+    const touchpoint = uncomment(
+      touchpointTemplate({
+        journey: 'shoe-shop',
+        stage: 'buy',
+        title: 'Pays',
+        channel: 'store',
+        scale: { min: 1, max: 5 },
+      }),
+      ['frontstage', 'backstage', 'support', 'systems'],
+    );
     writeFileSync(join(dir, 'touchpoints/shoe-shop/pays.mdx'), touchpoint);
     expect(report).toMatch(/^canvas:\n {2}lanes: \[/m);
     expect(touchpoint).toMatch(/^systems: \[/m);
@@ -194,13 +329,19 @@ describe('canvas scaffolding', () => {
 describe('canvas SVG export', () => {
   it('wraps any text without cutting a character, long unbroken words included', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string({ minLength: 1, maxLength: 80 }), fc.constant(LONG_WORD)), { maxLength: 12 }), fc.integer({ min: 20, max: 400 }), (words, width) => {
-        const source = words.join(' ');
-        const lines = wrapText(source, width, 12);
-        const limit = Math.max(1, Math.floor(width / (12 * 0.56)));
-        for (const line of lines) expect([...line].length).toBeLessThanOrEqual(limit);
-        expect(lines.join('').replace(/\s+/g, '')).toBe(source.replace(/\s+/g, ''));
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.string({ minLength: 1, maxLength: 80 }), fc.constant(LONG_WORD)), {
+          maxLength: 12,
+        }),
+        fc.integer({ min: 20, max: 400 }),
+        (words, width) => {
+          const source = words.join(' ');
+          const lines = wrapText(source, width, 12);
+          const limit = Math.max(1, Math.floor(width / (12 * 0.56)));
+          for (const line of lines) expect([...line].length).toBeLessThanOrEqual(limit);
+          expect(lines.join('').replace(/\s+/g, '')).toBe(source.replace(/\s+/g, ''));
+        },
+      ),
     );
   });
 
@@ -209,20 +350,53 @@ describe('canvas SVG export', () => {
       { id: 'a', name: 'Scelta', goal: cellText },
       { id: 'b', name: 'اختيار', goal: 'Goal' },
     ];
-    const curve = layoutCanvasCurve({ stages: stages.map((s) => ({ id: s.id, touchpoints: [`${s.id}1`] })), series: [{ name: 'All', scores: new Map([['a1', 2], ['b1', 4]]) }], scale: { min: 1, max: 5 } });
-    return { id: 'canvas-x', title: 'Map', description: 'Map', stages, curve, colors: ['#1d4e89'], primary: '#1d4e89', lanes: [{ id: 'doing', label: 'Doing', kind: 'text' as const, cells: [[cellText], ['']] }, { id: 'emotion', label: 'Emotion', kind: 'curve' as const, cells: [] }] };
+    const curve = layoutCanvasCurve({
+      stages: stages.map((s) => ({ id: s.id, touchpoints: [`${s.id}1`] })),
+      series: [
+        {
+          name: 'All',
+          scores: new Map([
+            ['a1', 2],
+            ['b1', 4],
+          ]),
+        },
+      ],
+      scale: { min: 1, max: 5 },
+    });
+    return {
+      id: 'canvas-x',
+      title: 'Map',
+      description: 'Map',
+      stages,
+      curve,
+      colors: ['#1d4e89'],
+      primary: '#1d4e89',
+      lanes: [
+        { id: 'doing', label: 'Doing', kind: 'text' as const, cells: [[cellText], ['']] },
+        { id: 'emotion', label: 'Emotion', kind: 'curve' as const, cells: [] },
+      ],
+    };
   };
 
   it('keeps every text as escaped, well-formed text, right-to-left and markup-like text included', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ minLength: 1 }), fc.constantFrom('يقارن <b>الأسعار</b> & "المتجر"', '‮evil‬ </text><script>', LONG_WORD)), (cellText) => {
-        const svg = buildCanvasSvg(svgInput(cellText));
-        const elements = parseSvg(svg);
-        expect(elements.some((e) => e.name === 'script')).toBe(false);
-        expect(badAttributes(svg)).toEqual([]);
-        const texts = elements.filter((e) => e.name === 'tspan').map((e) => e.text).join('');
-        expect(texts.replace(/\s+/g, '')).toContain(cellText.replace(/\s+/g, ''));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ minLength: 1 }),
+          fc.constantFrom('يقارن <b>الأسعار</b> & "المتجر"', '‮evil‬ </text><script>', LONG_WORD),
+        ),
+        (cellText) => {
+          const svg = buildCanvasSvg(svgInput(cellText));
+          const elements = parseSvg(svg);
+          expect(elements.some((e) => e.name === 'script')).toBe(false);
+          expect(badAttributes(svg)).toEqual([]);
+          const texts = elements
+            .filter((e) => e.name === 'tspan')
+            .map((e) => e.text)
+            .join('');
+          expect(texts.replace(/\s+/g, '')).toContain(cellText.replace(/\s+/g, ''));
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -16,8 +16,21 @@ describe('mermaidCanvas', () => {
   it('makes each section a stage column holding its tasks, numbered across the journey', () => {
     const canvas = mermaidCanvas(sketch, 'line-3');
     expect(canvas.title).toBe('Click & collect');
-    expect(canvas.stages.map((s) => [s.id, s.name, s.tasks.map((t) => [t.id, t.number, t.name, t.score, t.actors.join(', ')])])).toEqual([
-      ['section-1', 'Order', [['task-1-1', 1, 'Finds the model', 4, 'Giulia'], ['task-1-2', 2, 'Pays', 5, 'Giulia']]],
+    expect(
+      canvas.stages.map((s) => [
+        s.id,
+        s.name,
+        s.tasks.map((t) => [t.id, t.number, t.name, t.score, t.actors.join(', ')]),
+      ]),
+    ).toEqual([
+      [
+        'section-1',
+        'Order',
+        [
+          ['task-1-1', 1, 'Finds the model', 4, 'Giulia'],
+          ['task-1-2', 2, 'Pays', 5, 'Giulia'],
+        ],
+      ],
       ['section-2', 'Wait', []],
       ['section-3', 'Collect', [['task-3-1', 3, 'Queues at the till', 1, 'Giulia, Staff']]],
     ]);

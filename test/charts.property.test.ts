@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildEmotionCurve, layoutEmotionCurve, type EmotionCurveInput } from '../src/lib/charts/emotionCurve.ts';
+import {
+  buildEmotionCurve,
+  layoutEmotionCurve,
+  type EmotionCurveInput,
+} from '../src/lib/charts/emotionCurve.ts';
 import { buildJourneyTimeline, type TimelineInput } from '../src/lib/charts/timeline.ts';
 import { badAttributes, parseSvg } from './helpers/svg.ts';
 import { english } from '../src/lib/i18n/index.ts';
@@ -11,11 +15,26 @@ const journeyArbitrary = fc
     stageCount: fc.integer({ min: 1, max: 8 }),
     laneCount: fc.integer({ min: 1, max: 6 }),
     scale: fc.constantFrom({ min: 1, max: 5 }, { min: -2, max: 2 }, { min: 0, max: 10 }),
-    picks: fc.array(fc.record({ stage: fc.nat(), lane: fc.nat(), score: fc.double({ min: 0, max: 1, noNaN: true }), title: fc.string({ maxLength: 120 }) }), { maxLength: 70 }),
+    picks: fc.array(
+      fc.record({
+        stage: fc.nat(),
+        lane: fc.nat(),
+        score: fc.double({ min: 0, max: 1, noNaN: true }),
+        title: fc.string({ maxLength: 120 }),
+      }),
+      { maxLength: 70 },
+    ),
   })
   .map(({ stageCount, laneCount, scale, picks }) => {
-    const stages = Array.from({ length: stageCount }, (_, i) => ({ id: `s${i}`, name: `Stage ${i} <&>` }));
-    const lanes = Array.from({ length: laneCount }, (_, i) => ({ id: `l${i}`, name: `Lane ${i}`, kind: i % 2 ? ('offline' as const) : ('online' as const) }));
+    const stages = Array.from({ length: stageCount }, (_, i) => ({
+      id: `s${i}`,
+      name: `Stage ${i} <&>`,
+    }));
+    const lanes = Array.from({ length: laneCount }, (_, i) => ({
+      id: `l${i}`,
+      name: `Lane ${i}`,
+      kind: i % 2 ? ('offline' as const) : ('online' as const),
+    }));
     const marks = picks
       .map((p, i) => ({
         id: `t${i}`,
@@ -54,7 +73,17 @@ describe('charts on random journeys', () => {
           t: english,
           stages: journey.stages,
           scale: journey.scale,
-          series: [{ name: 'x', points: journey.marks.map((m) => ({ id: m.id, label: m.title, stageId: m.stageId, score: m.score })) }],
+          series: [
+            {
+              name: 'x',
+              points: journey.marks.map((m) => ({
+                id: m.id,
+                label: m.title,
+                stageId: m.stageId,
+                score: m.score,
+              })),
+            },
+          ],
         };
         const g = layoutEmotionCurve(input);
         const points = g.series[0]!.points;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { dropStaleContentCache } from '../src/build/contentCache.ts';
 
 describe('dropStaleContentCache', () => {
-  it('drops Astro\'s parsed-content cache when the schema changes, and only then', () => {
+  it("drops Astro's parsed-content cache when the schema changes, and only then", () => {
     const root = mkdtempSync(join(tmpdir(), 'itinera-cache-'));
     const schema = join(root, 'schema');
     const caches = [join(root, 'cache'), join(root, '.astro')];

@@ -6,7 +6,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtPages } from '../src/build/pages.ts';
-import { emotionDataTable, kpiDataTable, opportunityDataTable, tableDownloads, tableToCsv, touchpointDataTable, type DataTable } from '../src/lib/export/dataTables.ts';
+import {
+  emotionDataTable,
+  kpiDataTable,
+  opportunityDataTable,
+  tableDownloads,
+  tableToCsv,
+  touchpointDataTable,
+  type DataTable,
+} from '../src/lib/export/dataTables.ts';
 import { heatmapDataTable } from '../src/lib/export/portfolioTables.ts';
 import { mermaidSketchesShown, sketchId } from '../src/lib/export/sketchTables.ts';
 import { heatmapRow } from '../src/lib/portfolio/heatmap.ts';
@@ -40,28 +48,40 @@ function firstText(node: AnyNode): string | undefined {
 }
 
 /** What each body row of a table is about: its row header, or its first cell. */
-const rowHeaders = (table: Element) => selectAll('tbody > tr', table).map((row) => firstText(selectOne('th[scope="row"]', row) ?? selectOne('td', row)!)!);
+const rowHeaders = (table: Element) =>
+  selectAll('tbody > tr', table).map((row) =>
+    firstText(selectOne('th[scope="row"]', row) ?? selectOne('td', row)!)!,
+  );
 
 /**
  * Every table of a built page with the "Download data" links that follow it (before the next
  * table), or undefined when none does. The links are the page's own addresses (base `/`).
  */
-function tablesWithDownloads(html: string): { caption: string; rows: string[]; csv: string | undefined }[] {
+function tablesWithDownloads(
+  html: string,
+): { caption: string; rows: string[]; csv: string | undefined }[] {
   const nodes = selectAll('table, p.data-links', parseDocument(html));
   return nodes.flatMap((node, i) => {
     if (node.name !== 'table') return [];
     const links = nodes[i + 1]?.name === 'p' ? nodes[i + 1]! : undefined;
-    const csv = links && selectAll('a[download]', links).find((a) => a.attribs.href!.endsWith('.csv'))?.attribs.href;
-    return [{ caption: firstText(selectOne('caption', node) ?? node) ?? '', rows: rowHeaders(node), csv }];
+    const csv =
+      links &&
+      selectAll('a[download]', links).find((a) => a.attribs.href!.endsWith('.csv'))?.attribs.href;
+    return [
+      { caption: firstText(selectOne('caption', node) ?? node) ?? '', rows: rowHeaders(node), csv },
+    ];
   });
 }
 
 /** Whether some column of the records lists the rows in order, each row repeated for its cells when the download is one row per cell of a grid. */
 function someColumnLists(records: string[][], rows: string[]): boolean {
-  if (rows.length === 0 || records.length % rows.length !== 0) return records.length === rows.length;
+  if (rows.length === 0 || records.length % rows.length !== 0)
+    return records.length === rows.length;
   const perRow = records.length / rows.length;
   const expected = rows.flatMap((row) => Array<string>(perRow).fill(row));
-  return records[0]!.some((_, column) => records.every((record, r) => record[column] === expected[r]));
+  return records[0]!.some((_, column) =>
+    records.every((record, r) => record[column] === expected[r]),
+  );
 }
 
 describe('"Download data": CSV and JSON behind the tables', () => {
@@ -71,16 +91,23 @@ describe('"Download data": CSV and JSON behind the tables', () => {
     const kpisPage = readPage(outDir, 'kpis');
     for (const journey of example.journeys.filter((j) => j.kpis.length > 0)) {
       const base = `data/journeys/${journey.id}/kpis`;
-      for (const format of ['csv', 'json']) expect(kpisPage).toContain(`href="/${base}.${format}" download`);
+      for (const format of ['csv', 'json'])
+        expect(kpisPage).toContain(`href="/${base}.${format}" download`);
       const { headers, records } = readCsv(join(outDir, `${base}.csv`));
       expect(headers.slice(0, 3)).toEqual(['KPI', 'Stage', 'Value']);
       expect(records.map((r) => r[0])).toEqual(journey.kpis.map((k) => k.data.name));
       expect(records.map((r) => Number(r[2]))).toEqual(journey.kpis.map((k) => k.value));
-      expect(records.map((r) => r[headers.indexOf('Status')])).toEqual(journey.kpis.map((k) => k.status));
-      expect(records.map((r) => r[headers.indexOf('Stale')])).toEqual(journey.kpis.map((k) => String(k.freshness.stale)));
+      expect(records.map((r) => r[headers.indexOf('Status')])).toEqual(
+        journey.kpis.map((k) => k.status),
+      );
+      expect(records.map((r) => r[headers.indexOf('Stale')])).toEqual(
+        journey.kpis.map((k) => String(k.freshness.stale)),
+      );
       const json = JSON.parse(readFileSync(join(outDir, `${base}.json`), 'utf8'));
       expect(json.columns.map((c: { header: string }) => c.header)).toEqual(headers);
-      expect(json.rows.map((r: { value: number }) => r.value)).toEqual(journey.kpis.map((k) => k.value));
+      expect(json.rows.map((r: { value: number }) => r.value)).toEqual(
+        journey.kpis.map((k) => k.value),
+      );
     }
   });
 
@@ -89,8 +116,12 @@ describe('"Download data": CSV and JSON behind the tables', () => {
     const stage = journey.stages.find((s) => s.kpis.length > 0)!;
     const base = `data/journeys/${journey.id}/${stage.id}/kpis`;
     expect(readPage(outDir, `journeys/${journey.id}`)).toContain(`href="/${base}.csv" download`);
-    expect(readPage(outDir, `journeys/${journey.id}/${stage.id}`)).toContain(`href="/${base}.json" download`);
-    expect(readCsv(join(outDir, `${base}.csv`)).records.map((r) => r[0])).toEqual(stage.kpis.map((k) => k.data.name));
+    expect(readPage(outDir, `journeys/${journey.id}/${stage.id}`)).toContain(
+      `href="/${base}.json" download`,
+    );
+    expect(readCsv(join(outDir, `${base}.csv`)).records.map((r) => r[0])).toEqual(
+      stage.kpis.map((k) => k.data.name),
+    );
   });
 
   it("the emotion curve's data table downloads with every touchpoint and its score", () => {
@@ -103,7 +134,9 @@ describe('"Download data": CSV and JSON behind the tables', () => {
       expect(records.map((r) => r[1])).toEqual(journey.touchpoints.map((t) => t.data.title));
       // Journeys scored per persona have a column per persona instead.
       if (headers[4] === 'Emotion') {
-        expect(records.map((r) => Number(r[4]))).toEqual(journey.touchpoints.map((t) => t.data.emotion));
+        expect(records.map((r) => Number(r[4]))).toEqual(
+          journey.touchpoints.map((t) => t.data.emotion),
+        );
         checkedScores++;
       }
       expect(existsSync(join(outDir, `${base}.json`))).toBe(true);
@@ -114,24 +147,36 @@ describe('"Download data": CSV and JSON behind the tables', () => {
   it('the touchpoint and opportunity tables download with their rows in the order shown', () => {
     const touchpoints = readCsv(join(outDir, 'data/touchpoints.csv'));
     expect(readPage(outDir, 'touchpoints')).toContain('href="/data/touchpoints.csv" download');
-    expect(touchpoints.records.map((r) => [r[0], Number(r[4])])).toEqual(example.touchpoints.map((t) => [t.data.title, t.data.emotion]));
+    expect(touchpoints.records.map((r) => [r[0], Number(r[4])])).toEqual(
+      example.touchpoints.map((t) => [t.data.title, t.data.emotion]),
+    );
     const opportunities = readCsv(join(outDir, 'data/opportunities.csv'));
     expect(readPage(outDir, 'opportunities')).toContain('href="/data/opportunities.json" download');
     expect(opportunities.headers.slice(0, 2)).toEqual(['#', 'Opportunity']);
-    expect(opportunities.records.map((r) => r[1])).toEqual(example.opportunities.map((o) => o.data.title));
-    expect(opportunities.records.map((r) => r[opportunities.headers.indexOf('Status')])).toEqual(example.opportunities.map((o) => o.data.status));
+    expect(opportunities.records.map((r) => r[1])).toEqual(
+      example.opportunities.map((o) => o.data.title),
+    );
+    expect(opportunities.records.map((r) => r[opportunities.headers.indexOf('Status')])).toEqual(
+      example.opportunities.map((o) => o.data.status),
+    );
   });
 
   it("headers are in the report's language, numbers keep a decimal point, text with commas and quotes is quoted", () => {
     const journey = example.journeys.find((j) => j.kpis.length > 0)!;
-    const kpi = { ...journey.kpis[0]!, value: 1234.5, data: { ...journey.kpis[0]!.data, name: 'Tasso "add", carrello' } };
+    const kpi = {
+      ...journey.kpis[0]!,
+      value: 1234.5,
+      data: { ...journey.kpis[0]!.data, name: 'Tasso "add", carrello' },
+    };
     const csv = tableToCsv(kpiDataTable([kpi], translator('it'), { withStage: true }));
     const [headers, row]: string[][] = parse(csv, { bom: true });
     expect(headers!.slice(0, 3)).toEqual(['KPI', 'Fase', 'Valore']);
     expect(row![0]).toBe('Tasso "add", carrello');
     expect(row![2]).toBe('1234.5');
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    expect(emotionDataTable(journey, translator('it')).columns.map((c) => c.header)).toContain('Fase');
+    expect(emotionDataTable(journey, translator('it')).columns.map((c) => c.header)).toContain(
+      'Fase',
+    );
   });
 
   it('every table on every built page is followed by its download, which lists the same rows in the same order', () => {
@@ -145,7 +190,10 @@ describe('"Download data": CSV and JSON behind the tables', () => {
           continue;
         }
         const { records } = readCsv(join(outDir, table.csv));
-        expect(someColumnLists(records, table.rows), `${page.path}: ${table.caption} → ${table.csv}`).toBe(true);
+        expect(
+          someColumnLists(records, table.rows),
+          `${page.path}: ${table.caption} → ${table.csv}`,
+        ).toBe(true);
         expect(existsSync(join(outDir, table.csv.replace(/\.csv$/, '.json')))).toBe(true);
         checked++;
       }
@@ -160,10 +208,20 @@ describe('"Download data": CSV and JSON behind the tables', () => {
     const missing: string[] = [];
     // Embeddable views are a chart alone, without the site around it; the page they come from links the download.
     for (const page of builtPages(outDir).filter((p) => !isEmbedPath(p.path))) {
-      const nodes = selectAll('figure.chart-figure, [data-canvas], p.data-links', parseDocument(readFileSync(page.file, 'utf8')));
+      const nodes = selectAll(
+        'figure.chart-figure, [data-canvas], p.data-links',
+        parseDocument(readFileSync(page.file, 'utf8')),
+      );
       nodes.forEach((node, i) => {
         if (node.name === 'p') return;
-        const next = nodes.slice(i + 1).find((later) => later.name === 'p' || later.attribs.class?.includes('chart-figure') || 'data-canvas' in later.attribs);
+        const next = nodes
+          .slice(i + 1)
+          .find(
+            (later) =>
+              later.name === 'p' ||
+              later.attribs.class?.includes('chart-figure') ||
+              'data-canvas' in later.attribs,
+          );
         const label = `${page.path || '/'}: ${firstText(node)}`;
         charts.push(label);
         if (next?.name !== 'p') missing.push(label);
@@ -174,7 +232,7 @@ describe('"Download data": CSV and JSON behind the tables', () => {
     expect(charts.length).toBeGreaterThan(10);
   });
 
-  it("the KPI trends drawn in a table download next to it, one row per measurement, oldest first", () => {
+  it('the KPI trends drawn in a table download next to it, one row per measurement, oldest first', () => {
     const journey = example.journeys.find((j) => j.kpis.some((k) => k.data.history.length > 1))!;
     const base = tableDownloads.kpiHistory(`data/journeys/${journey.id}/kpis`);
     expect(readPage(outDir, 'kpis')).toContain(`href="/${base}.csv" download`);
@@ -182,45 +240,101 @@ describe('"Download data": CSV and JSON behind the tables', () => {
     expect(headers).toEqual(['KPI', 'Date', 'Value', 'Unit']);
     const kpi = journey.kpis.find((k) => k.data.history.length > 1)!;
     const rows = records.filter((r) => r[0] === kpi.data.name);
-    expect(rows.map((r) => [r[1], Number(r[2])])).toEqual([...kpi.data.history].sort((a, b) => a.date.getTime() - b.date.getTime()).map((h) => [h.date.toISOString().slice(0, 10), h.value]));
+    expect(rows.map((r) => [r[1], Number(r[2])])).toEqual(
+      [...kpi.data.history]
+        .sort((a, b) => a.date.getTime() - b.date.getTime())
+        .map((h) => [h.date.toISOString().slice(0, 10), h.value]),
+    );
   });
 
   it('stage, channel and touchpoint pages download the columns their tables show, not the ones they leave out', () => {
-    const stage = example.stages.find((s) => s.touchpoints.some((tp) => tp.opportunities.length > 0))!;
-    expect(readCsv(join(outDir, `${tableDownloads.stageTouchpoints(stage)}.csv`)).headers).toEqual(['Touchpoint', 'Channel', 'Emotion', 'Moment of truth', 'Pain points', 'Opportunities']);
-    const stageOpportunities = readCsv(join(outDir, `${tableDownloads.stageOpportunities(stage)}.csv`));
-    expect(stageOpportunities.headers.slice(0, 3)).toEqual(['Opportunity', 'Touchpoint', 'Journey']);
-    expect(stageOpportunities.records.map((r) => r[0])).toEqual(stage.touchpoints.flatMap((tp) => tp.opportunities.map((o) => o.data.title)));
+    const stage = example.stages.find((s) =>
+      s.touchpoints.some((tp) => tp.opportunities.length > 0),
+    )!;
+    expect(readCsv(join(outDir, `${tableDownloads.stageTouchpoints(stage)}.csv`)).headers).toEqual([
+      'Touchpoint',
+      'Channel',
+      'Emotion',
+      'Moment of truth',
+      'Pain points',
+      'Opportunities',
+    ]);
+    const stageOpportunities = readCsv(
+      join(outDir, `${tableDownloads.stageOpportunities(stage)}.csv`),
+    );
+    expect(stageOpportunities.headers.slice(0, 3)).toEqual([
+      'Opportunity',
+      'Touchpoint',
+      'Journey',
+    ]);
+    expect(stageOpportunities.records.map((r) => r[0])).toEqual(
+      stage.touchpoints.flatMap((tp) => tp.opportunities.map((o) => o.data.title)),
+    );
     const channel = example.channels.find((c) => c.touchpoints.length > 0)!;
     const channelTable = readCsv(join(outDir, `${tableDownloads.channelTouchpoints(channel)}.csv`));
     expect(channelTable.headers).not.toContain('Channel');
-    expect(channelTable.records.map((r) => r[0])).toEqual(channel.touchpoints.map((tp) => tp.data.title));
+    expect(channelTable.records.map((r) => r[0])).toEqual(
+      channel.touchpoints.map((tp) => tp.data.title),
+    );
     const touchpoint = example.touchpoints.find((tp) => tp.opportunities.length > 0)!;
-    expect(readPage(outDir, `touchpoints/${touchpoint.id}`)).toContain(`href="/${tableDownloads.touchpointOpportunities(touchpoint)}.csv" download`);
-    expect(readCsv(join(outDir, `${tableDownloads.touchpointOpportunities(touchpoint)}.csv`)).headers.slice(0, 2)).toEqual(['Opportunity', 'Customer value']);
+    expect(readPage(outDir, `touchpoints/${touchpoint.id}`)).toContain(
+      `href="/${tableDownloads.touchpointOpportunities(touchpoint)}.csv" download`,
+    );
+    expect(
+      readCsv(
+        join(outDir, `${tableDownloads.touchpointOpportunities(touchpoint)}.csv`),
+      ).headers.slice(0, 2),
+    ).toEqual(['Opportunity', 'Customer value']);
   });
 
   it('the lists of the comparison and evidence pages download with one row per item shown, kinds of change as codes', () => {
     const future = example.journeys.find((j) => j.improves)!;
     const page = parseDocument(readPage(outDir, `journeys/${future.id}/compare`));
-    const changes = readCsv(join(outDir, `${tableDownloads.comparison(future, 'touchpoints')}.csv`)).records;
-    expect(changes.map((r) => [r[0], r[1]])).toEqual(selectAll('li[data-change]', page).map((li) => [li.attribs['data-change'], firstText(li)]));
+    const changes = readCsv(
+      join(outDir, `${tableDownloads.comparison(future, 'touchpoints')}.csv`),
+    ).records;
+    expect(changes.map((r) => [r[0], r[1]])).toEqual(
+      selectAll('li[data-change]', page).map((li) => [li.attribs['data-change'], firstText(li)]),
+    );
     // Today's and the future state's scores: null (empty) on the side a touchpoint is missing from.
-    expect(changes.filter((r) => r[0] === 'added').every((r) => r[5] === '' && r[6] !== '')).toBe(true);
-    const painPoints = readCsv(join(outDir, `${tableDownloads.comparison(future, 'pain-points')}.csv`)).records;
-    const listed = ['resolved', 'introduced'].flatMap((change) => selectAll(`ul[data-pain-points="${change}"] > li`, page).map((li) => [change, firstText(li)!.replace(/ ·$/, '')]));
+    expect(changes.filter((r) => r[0] === 'added').every((r) => r[5] === '' && r[6] !== '')).toBe(
+      true,
+    );
+    const painPoints = readCsv(
+      join(outDir, `${tableDownloads.comparison(future, 'pain-points')}.csv`),
+    ).records;
+    const listed = ['resolved', 'introduced'].flatMap((change) =>
+      selectAll(`ul[data-pain-points="${change}"] > li`, page).map((li) => [
+        change,
+        firstText(li)!.replace(/ ·$/, ''),
+      ]),
+    );
     expect(painPoints.map((r) => [r[0], r[1]])).toEqual(listed);
-    const delivered = readCsv(join(outDir, `${tableDownloads.comparison(future, 'opportunities')}.csv`)).records;
-    expect(delivered.map((r) => r[0])).toEqual(selectAll('li[data-opportunity]', page).map((li) => firstText(li)));
+    const delivered = readCsv(
+      join(outDir, `${tableDownloads.comparison(future, 'opportunities')}.csv`),
+    ).records;
+    expect(delivered.map((r) => r[0])).toEqual(
+      selectAll('li[data-opportunity]', page).map((li) => firstText(li)),
+    );
     const kpis = readCsv(join(outDir, `${tableDownloads.comparison(future, 'kpis')}.csv`));
-    expect(kpis.records.every((r) => /^-?\d+(\.\d{1,6})?$/.test(r[kpis.headers.indexOf('Gap to future target')]!))).toBe(true);
+    expect(
+      kpis.records.every((r) =>
+        /^-?\d+(\.\d{1,6})?$/.test(r[kpis.headers.indexOf('Gap to future target')]!),
+      ),
+    ).toBe(true);
 
     const evidence = parseDocument(readPage(outDir, 'evidence'));
     const gaps = readCsv(join(outDir, `${tableDownloads.evidenceGaps()}.csv`)).records;
-    expect(gaps.map((r) => r[0])).toEqual(selectAll('#gaps li', evidence).map((li) => firstText(li)));
+    expect(gaps.map((r) => r[0])).toEqual(
+      selectAll('#gaps li', evidence).map((li) => firstText(li)),
+    );
     const sources = readCsv(join(outDir, `${tableDownloads.evidence()}.csv`)).records;
-    expect(sources.filter((r) => r[4] !== '').map((r) => r[4])).toEqual(selectAll('section[id^="source-"] li', evidence).map((li) => firstText(li)));
-    expect(new Set(sources.map((r) => r[1]))).toEqual(new Set(example.data.researchSources.map((s) => s.method)));
+    expect(sources.filter((r) => r[4] !== '').map((r) => r[4])).toEqual(
+      selectAll('section[id^="source-"] li', evidence).map((li) => firstText(li)),
+    );
+    expect(new Set(sources.map((r) => r[1]))).toEqual(
+      new Set(example.data.researchSources.map((s) => s.method)),
+    );
   });
 
   it('grids download one row per cell: a phase without stages or a journey a persona does not take is null, means to three decimals', () => {
@@ -230,27 +344,59 @@ describe('"Download data": CSV and JSON behind the tables', () => {
     const empty = heatmap.records.find((r) => r[2] === '')!;
     expect(empty[3]).toBe('');
     expect(heatmap.records.every((r) => r[3] === '' || /^\d+(\.\d{1,3})?$/.test(r[3]!))).toBe(true);
-    const matrix = JSON.parse(readFileSync(join(outDir, `${tableDownloads.personaMatrix(1)}.json`), 'utf8')) as DataTable;
-    expect(matrix.rows.find((r) => !r.takesJourney)).toMatchObject({ meanEmotion: null, lowestTouchpoint: null, lowestScore: null });
+    const matrix = JSON.parse(
+      readFileSync(join(outDir, `${tableDownloads.personaMatrix(1)}.json`), 'utf8'),
+    ) as DataTable;
+    expect(matrix.rows.find((r) => !r.takesJourney)).toMatchObject({
+      meanEmotion: null,
+      lowestTouchpoint: null,
+      lowestScore: null,
+    });
     expect(matrix.rows.some((r) => r.takesJourney && typeof r.meanEmotion === 'number')).toBe(true);
   });
 
   it('table models: hidden columns stay out of CSV and JSON, stages without touchpoints are not scored, sketches keep their name when re-indented', () => {
     const t = translator('en');
-    const stageTable = touchpointDataTable(example.touchpoints.slice(0, 2), t, ['journey', 'stage']);
+    const stageTable = touchpointDataTable(example.touchpoints.slice(0, 2), t, [
+      'journey',
+      'stage',
+    ]);
     expect(stageTable.columns.map((c) => c.key)).not.toContain('journey');
     expect(Object.keys(stageTable.rows[0]!)).toEqual(stageTable.columns.map((c) => c.key));
-    const numbered = opportunityDataTable(example.opportunities, t, { numbered: true, showTouchpoint: false });
-    expect(numbered.columns.map((c) => c.key).slice(0, 3)).toEqual(['position', 'opportunity', 'customerValue']);
+    const numbered = opportunityDataTable(example.opportunities, t, {
+      numbered: true,
+      showTouchpoint: false,
+    });
+    expect(numbered.columns.map((c) => c.key).slice(0, 3)).toEqual([
+      'position',
+      'opportunity',
+      'customerValue',
+    ]);
     const journey = example.journeys[0]!;
-    const unscored = { ...journey.stages[0]!, touchpoints: [], data: { ...journey.stages[0]!.data } };
-    const row = heatmapRow({ ...journey, stages: [unscored], touchpoints: [] }, example.data.lifecycle);
+    const unscored = {
+      ...journey.stages[0]!,
+      touchpoints: [],
+      data: { ...journey.stages[0]!.data },
+    };
+    const row = heatmapRow(
+      { ...journey, stages: [unscored], touchpoints: [] },
+      example.data.lifecycle,
+    );
     const cells = heatmapDataTable([row], t, true).rows;
-    expect(cells.find((c) => c.stages !== null)).toMatchObject({ meanEmotion: null, painPoints: 0, journeyMeanEmotion: null });
-    expect(sketchId('journey\n  title A\n  section S\n    Task: 3: Me\n')).toBe(sketchId('journey\ntitle A\nsection S\nTask: 3: Me'));
+    expect(cells.find((c) => c.stages !== null)).toMatchObject({
+      meanEmotion: null,
+      painPoints: 0,
+      journeyMeanEmotion: null,
+    });
+    expect(sketchId('journey\n  title A\n  section S\n    Task: 3: Me\n')).toBe(
+      sketchId('journey\ntitle A\nsection S\nTask: 3: Me'),
+    );
     // A sketch inside <Internal> has no download in the client edition: its data would leak.
-    const body = 'Intro.\n\n```mermaid\njourney\n  title Shown\n  section S\n    Task: 3: Me\n```\n\n<Internal>\n\n```mermaid\njourney\n  title Secret\n  section S\n    Task: 2: Me\n```\n\n</Internal>\n';
-    expect(mermaidSketchesShown(body, 'client').map((source) => source.split('\n')[1]!.trim())).toEqual(['title Shown']);
+    const body =
+      'Intro.\n\n```mermaid\njourney\n  title Shown\n  section S\n    Task: 3: Me\n```\n\n<Internal>\n\n```mermaid\njourney\n  title Secret\n  section S\n    Task: 2: Me\n```\n\n</Internal>\n';
+    expect(
+      mermaidSketchesShown(body, 'client').map((source) => source.split('\n')[1]!.trim()),
+    ).toEqual(['title Shown']);
     expect(mermaidSketchesShown(body, 'internal')).toHaveLength(2);
   });
 });

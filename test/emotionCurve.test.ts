@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildEmotionCurve, layoutEmotionCurve, type EmotionCurveInput } from '../src/lib/charts/emotionCurve.ts';
+import {
+  buildEmotionCurve,
+  layoutEmotionCurve,
+  type EmotionCurveInput,
+} from '../src/lib/charts/emotionCurve.ts';
 import { badAttributes, parseSvg } from './helpers/svg.ts';
 import { english } from '../src/lib/i18n/index.ts';
 
@@ -14,7 +18,14 @@ const input: EmotionCurveInput = {
   title: 'Emotion curve: test',
   t: english,
   stages,
-  scale: { min: 1, max: 5, labels: [{ score: 1, label: 'Furious' }, { score: 5, label: 'Delighted' }] },
+  scale: {
+    min: 1,
+    max: 5,
+    labels: [
+      { score: 1, label: 'Furious' },
+      { score: 5, label: 'Delighted' },
+    ],
+  },
   series: [
     {
       name: 'Journey',
@@ -53,7 +64,8 @@ describe('layoutEmotionCurve', () => {
 
   it('draws a path that passes through every point', () => {
     const path = g.series[0]!.path;
-    for (const p of points) expect(path).toContain(`${Math.round(p.x * 100) / 100},${Math.round(p.y * 100) / 100}`);
+    for (const p of points)
+      expect(path).toContain(`${Math.round(p.x * 100) / 100},${Math.round(p.y * 100) / 100}`);
   });
 });
 
@@ -77,7 +89,15 @@ describe('buildEmotionCurve', () => {
     const g = layoutEmotionCurve({
       ...input,
       scale: { min: -2, max: 2, labels: [] },
-      series: [{ name: 'x', points: [{ id: 'a', label: 'A', stageId: 's1', score: -2 }, { id: 'b', label: 'B', stageId: 's2', score: 2 }] }],
+      series: [
+        {
+          name: 'x',
+          points: [
+            { id: 'a', label: 'A', stageId: 's1', score: -2 },
+            { id: 'b', label: 'B', stageId: 's2', score: 2 },
+          ],
+        },
+      ],
     });
     expect(g.series[0]!.points[0]!.y).toBeCloseTo(g.plot.bottom);
     expect(g.series[0]!.points[1]!.y).toBeCloseTo(g.plot.top);
@@ -87,18 +107,37 @@ describe('buildEmotionCurve', () => {
   it('overlays several series with a legend and distinct dash patterns', () => {
     const overlay = buildEmotionCurve({
       ...input,
-      series: [input.series[0]!, { name: 'Future state', points: input.series[0]!.points.map((p) => ({ ...p, score: Math.min(5, p.score + 1) })) }],
+      series: [
+        input.series[0]!,
+        {
+          name: 'Future state',
+          points: input.series[0]!.points.map((p) => ({ ...p, score: Math.min(5, p.score + 1) })),
+        },
+      ],
     }).svg;
     const curves = parseSvg(overlay).filter((e) => e.attributes.class === 'chart-curve');
     expect(curves).toHaveLength(2);
     expect(curves[0]!.attributes['stroke-dasharray']).toBeUndefined();
     expect(curves[1]!.attributes['stroke-dasharray']).toBeDefined();
-    expect(parseSvg(overlay).find((e) => e.attributes.class === 'chart-legend')!.text).toContain('Future state');
+    expect(parseSvg(overlay).find((e) => e.attributes.class === 'chart-legend')!.text).toContain(
+      'Future state',
+    );
   });
 
   it('renders a single touchpoint, all-equal scores and an empty stage without NaN', () => {
-    const single = buildEmotionCurve({ ...input, series: [{ name: 'x', points: [{ id: 'a', label: 'A', stageId: 's2', score: 3 }] }] }).svg;
-    const equal = buildEmotionCurve({ ...input, series: [{ name: 'x', points: ['a', 'b', 'c'].map((id) => ({ id, label: id, stageId: 's1', score: 2 })) }] }).svg;
+    const single = buildEmotionCurve({
+      ...input,
+      series: [{ name: 'x', points: [{ id: 'a', label: 'A', stageId: 's2', score: 3 }] }],
+    }).svg;
+    const equal = buildEmotionCurve({
+      ...input,
+      series: [
+        {
+          name: 'x',
+          points: ['a', 'b', 'c'].map((id) => ({ id, label: id, stageId: 's1', score: 2 })),
+        },
+      ],
+    }).svg;
     const none = buildEmotionCurve({ ...input, series: [{ name: 'x', points: [] }] }).svg;
     for (const svg of [single, equal, none]) expect(badAttributes(svg)).toEqual([]);
   });

@@ -38,7 +38,9 @@ describe('negative numbers on display', () => {
         t: translator('it-IT'),
         scale: { min: -2, max: 2, labels: [{ score: -2, label: 'Furioso' }] },
         stages: [{ id: 'a', name: 'Scoperta' }],
-        series: [{ name: 'Anna', points: [{ id: 'p', label: 'Cerca', stageId: 'a', score: -0.5 }] }],
+        series: [
+          { name: 'Anna', points: [{ id: 'p', label: 'Cerca', stageId: 'a', score: -0.5 }] },
+        ],
       });
       const text = svg.replace(/<[^>]+>/g, ' ');
       expect(text).toContain(`${MINUS}2`);

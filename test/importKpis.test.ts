@@ -4,14 +4,26 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml, parseDocument } from 'yaml';
-import { importKpiCsv, mergeKpiHistory, parseKpiCsv, parseKpiDate, parseLocaleNumber, type KpiCsvRow } from '../src/lib/import/kpis/index.ts';
+import {
+  importKpiCsv,
+  mergeKpiHistory,
+  parseKpiCsv,
+  parseKpiDate,
+  parseLocaleNumber,
+  type KpiCsvRow,
+} from '../src/lib/import/kpis/index.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 const csvFixtures = join(projectRoot, 'test/fixtures/csv');
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const row = (kpi: string, date: string, value: number, line = 2): KpiCsvRow => ({ kpi, date: day(date), value, line });
+const row = (kpi: string, date: string, value: number, line = 2): KpiCsvRow => ({
+  kpi,
+  date: day(date),
+  value,
+  line,
+});
 
 describe('parseLocaleNumber', () => {
   it.each([
@@ -42,7 +54,21 @@ describe('parseLocaleNumber', () => {
     expect(parseLocaleNumber('1,234')).toBe(1.234);
   });
 
-  it.each(['garbage', '', '%', '€', '1,2,3', '1.23.4', '1.234,5,6', '12,34.5', '3,2a', 'n/a', '1-2', '--1', '3.'])('rejects %j', (text) => {
+  it.each([
+    'garbage',
+    '',
+    '%',
+    '€',
+    '1,2,3',
+    '1.23.4',
+    '1.234,5,6',
+    '12,34.5',
+    '3,2a',
+    'n/a',
+    '1-2',
+    '--1',
+    '3.',
+  ])('rejects %j', (text) => {
     expect(parseLocaleNumber(text)).toBeUndefined();
   });
 });
@@ -75,26 +101,52 @@ describe('parseKpiDate', () => {
     expect(parseKpiDate(text)?.toISOString().slice(0, 10)).toBe(iso);
   });
 
-  it.each(['31/02/2026', '2026-13', '2026-04-31', '04/30/2026', 'Spring 2026', 'Q2 2026', '13/2026', 'Mrz 2026', '2026-W00', '2026-W54', '2027-W53', '202603', ''])('rejects %j', (text) => {
+  it.each([
+    '31/02/2026',
+    '2026-13',
+    '2026-04-31',
+    '04/30/2026',
+    'Spring 2026',
+    'Q2 2026',
+    '13/2026',
+    'Mrz 2026',
+    '2026-W00',
+    '2026-W54',
+    '2027-W53',
+    '202603',
+    '',
+  ])('rejects %j', (text) => {
     expect(parseKpiDate(text)).toBeUndefined();
   });
 });
 
 describe('parseKpiCsv', () => {
   it('reads an Italian export: ";" separator, decimal commas, Italian headers', () => {
-    const { rows, problems } = parseKpiCsv('indicatore;data;valore\nconversion-rate;31/01/2026;2,4\nconversion-rate;28/02/2026;"1.234,5"\n');
+    const { rows, problems } = parseKpiCsv(
+      'indicatore;data;valore\nconversion-rate;31/01/2026;2,4\nconversion-rate;28/02/2026;"1.234,5"\n',
+    );
     expect(problems).toEqual([]);
-    expect(rows).toEqual([row('conversion-rate', '2026-01-31', 2.4, 2), row('conversion-rate', '2026-02-28', 1234.5, 3)]);
+    expect(rows).toEqual([
+      row('conversion-rate', '2026-01-31', 2.4, 2),
+      row('conversion-rate', '2026-02-28', 1234.5, 3),
+    ]);
   });
 
   it('reads an English export: "," separator, decimal points, quoted thousands', () => {
-    const { rows, problems } = parseKpiCsv('KPI ID,Date,Value\ncheckout-time,2026-01-31,95.5\ncheckout-time,2026-02-28,"1,234.5"\n');
+    const { rows, problems } = parseKpiCsv(
+      'KPI ID,Date,Value\ncheckout-time,2026-01-31,95.5\ncheckout-time,2026-02-28,"1,234.5"\n',
+    );
     expect(problems).toEqual([]);
-    expect(rows).toEqual([row('checkout-time', '2026-01-31', 95.5, 2), row('checkout-time', '2026-02-28', 1234.5, 3)]);
+    expect(rows).toEqual([
+      row('checkout-time', '2026-01-31', 95.5, 2),
+      row('checkout-time', '2026-02-28', 1234.5, 3),
+    ]);
   });
 
   it('reads a tab-separated export with extra columns in another order', () => {
-    const { rows, problems } = parseKpiCsv('Mese\tSessioni\tValore\tName\n2026-03\t1.204\t3,1\tConversion rate\n');
+    const { rows, problems } = parseKpiCsv(
+      'Mese\tSessioni\tValore\tName\n2026-03\t1.204\t3,1\tConversion rate\n',
+    );
     expect(problems).toEqual([]);
     expect(rows).toEqual([row('Conversion rate', '2026-03-31', 3.1, 2)]);
   });
@@ -120,19 +172,34 @@ describe('parseKpiCsv', () => {
       'conversion-rate;30/06/2026;3,4',
     ].join('\n');
     const { rows, problems } = parseKpiCsv(csv);
-    expect(rows).toEqual([row('conversion-rate', '2026-01-31', 2.4, 2), row('multi line', '2026-05-31', 3.3, 8), row('conversion-rate', '2026-06-30', 3.4, 10)]);
+    expect(rows).toEqual([
+      row('conversion-rate', '2026-01-31', 2.4, 2),
+      row('multi line', '2026-05-31', 3.3, 8),
+      row('conversion-rate', '2026-06-30', 3.4, 10),
+    ]);
     expect(problems).toEqual([
-      { line: 3, message: '"31/02/2026" is not a date in column data (use YYYY-MM-DD, DD/MM/YYYY, DD.MM.YYYY, YYYYMMDD, a month (YYYY-MM, MM/YYYY, Mar 2026, marzo 2026) or an ISO week (2026-W13))' },
+      {
+        line: 3,
+        message:
+          '"31/02/2026" is not a date in column data (use YYYY-MM-DD, DD/MM/YYYY, DD.MM.YYYY, YYYYMMDD, a month (YYYY-MM, MM/YYYY, Mar 2026, marzo 2026) or an ISO week (2026-W13))',
+      },
       { line: 5, message: '"abc" is not a number in column valore' },
       { line: 6, message: 'the KPI is missing in column indicatore' },
-      { line: 7, message: 'the date is missing in column data; the value is missing in column valore' },
+      {
+        line: 7,
+        message: 'the date is missing in column data; the value is missing in column valore',
+      },
     ]);
   });
 
   it('reports a quote that is never closed, and keeps the rows before it', () => {
-    const { rows, problems } = parseKpiCsv('kpi,date,value\nnps,2026-04-30,41\nnps,"2026-05-31,42\nnps,2026-06-30,43\n');
+    const { rows, problems } = parseKpiCsv(
+      'kpi,date,value\nnps,2026-04-30,41\nnps,"2026-05-31,42\nnps,2026-06-30,43\n',
+    );
     expect(rows).toEqual([row('nps', '2026-04-30', 41, 2)]);
-    expect(problems).toEqual([{ line: 3, message: 'a quoted field starting here is never closed: a " is missing' }]);
+    expect(problems).toEqual([
+      { line: 3, message: 'a quoted field starting here is never closed: a " is missing' },
+    ]);
   });
 
   it('reports an unknown header layout on line 1 with the accepted column names', () => {
@@ -141,14 +208,20 @@ describe('parseKpiCsv', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]!.line).toBe(1);
     expect(problems[0]!.message).toContain('has no kpi, date, value column');
-    expect(problems[0]!.message).toContain('kpi (or id, kpi id, name, indicatore), date (or data, month, mese, period, periodo, week, settimana, day, giorno), value (or valore)');
-    expect(parseKpiCsv('').problems).toEqual([{ line: 1, message: expect.stringContaining('the file is empty') }]);
+    expect(problems[0]!.message).toContain(
+      'kpi (or id, kpi id, name, indicatore), date (or data, month, mese, period, periodo, week, settimana, day, giorno), value (or valore)',
+    );
+    expect(parseKpiCsv('').problems).toEqual([
+      { line: 1, message: expect.stringContaining('the file is empty') },
+    ]);
   });
 });
 
 describe('parseKpiCsv, wide exports', () => {
   it('reads a GA4-style export: # preamble, YYYYMMDD dates, one column per metric, the totals row left out', () => {
-    const { rows, problems, columns } = parseKpiCsv(readFileSync(join(csvFixtures, 'ga4-wide-en.csv'), 'utf8'));
+    const { rows, problems, columns } = parseKpiCsv(
+      readFileSync(join(csvFixtures, 'ga4-wide-en.csv'), 'utf8'),
+    );
     expect(problems).toEqual([]);
     expect(columns).toEqual({ names: ['Conversion rate', 'Checkout time', 'Views'], line: 10 });
     expect(rows.filter((r) => r.kpi === 'Conversion rate')).toEqual([
@@ -160,7 +233,9 @@ describe('parseKpiCsv, wide exports', () => {
   });
 
   it('reads an Italian export: ";" separator, decimal commas, Italian month names, "Totale" row', () => {
-    const { rows, problems } = parseKpiCsv(readFileSync(join(csvFixtures, 'monthly-wide-it.csv'), 'utf8'));
+    const { rows, problems } = parseKpiCsv(
+      readFileSync(join(csvFixtures, 'monthly-wide-it.csv'), 'utf8'),
+    );
     expect(problems).toEqual([]);
     expect(rows.filter((r) => r.kpi === 'Tempo di checkout (s)')).toEqual([
       row('Tempo di checkout (s)', '2026-01-31', 95.5, 5),
@@ -170,22 +245,37 @@ describe('parseKpiCsv, wide exports', () => {
   });
 
   it('dates ISO weeks on their Sunday and leaves empty cells out', () => {
-    const { rows, problems } = parseKpiCsv('Week,Conversion rate,Checkout time\n2026-W13,2.9,\n2026-W14,3.05,70\n');
+    const { rows, problems } = parseKpiCsv(
+      'Week,Conversion rate,Checkout time\n2026-W13,2.9,\n2026-W14,3.05,70\n',
+    );
     expect(problems).toEqual([]);
-    expect(rows).toEqual([row('Conversion rate', '2026-03-29', 2.9, 2), row('Conversion rate', '2026-04-05', 3.05, 3), row('Checkout time', '2026-04-05', 70, 3)]);
+    expect(rows).toEqual([
+      row('Conversion rate', '2026-03-29', 2.9, 2),
+      row('Conversion rate', '2026-04-05', 3.05, 3),
+      row('Checkout time', '2026-04-05', 70, 3),
+    ]);
   });
 
   it('reports a date it cannot read and a value that is no number, with their lines', () => {
-    const { rows, problems } = parseKpiCsv('# export\nMonth;Conversion rate\nQ1 2026;2,4\nMar 2026;n/a\nApr 2026;3,1\n');
+    const { rows, problems } = parseKpiCsv(
+      '# export\nMonth;Conversion rate\nQ1 2026;2,4\nMar 2026;n/a\nApr 2026;3,1\n',
+    );
     expect(rows).toEqual([row('Conversion rate', '2026-04-30', 3.1, 5)]);
     expect(problems).toEqual([
-      { line: 3, message: expect.stringMatching(/^"Q1 2026" is not a date in column Month \(use YYYY-MM-DD, .*2026-W13\)\)$/) },
+      {
+        line: 3,
+        message: expect.stringMatching(
+          /^"Q1 2026" is not a date in column Month \(use YYYY-MM-DD, .*2026-W13\)\)$/,
+        ),
+      },
       { line: 4, message: '"n/a" is not a number in column Conversion rate' },
     ]);
   });
 
   it('says when a file holds nothing but its preamble', () => {
-    expect(parseKpiCsv('# only a preamble\n\n').problems).toEqual([{ line: 1, message: expect.stringContaining('the file has only comment or blank lines') }]);
+    expect(parseKpiCsv('# only a preamble\n\n').problems).toEqual([
+      { line: 1, message: expect.stringContaining('the file has only comment or blank lines') },
+    ]);
   });
 });
 
@@ -221,12 +311,16 @@ describe('mergeKpiHistory', () => {
       row('Conversion Rate', '2026-03-31', 2.65),
       row('unknown-kpi', '2026-03-31', 1),
     ]);
-    expect(updated).toEqual([{ id: 'conversion-rate', added: 2, replaced: 1, value: 3.1, valueChanged: true }]);
+    expect(updated).toEqual([
+      { id: 'conversion-rate', added: 2, replaced: 1, value: 3.1, valueChanged: true },
+    ]);
     const text = doc.toString({ lineWidth: 0 });
     expect(text).toContain('# KPIs of the shoe shop, kept by the analytics team');
     expect(text).toContain('value: 3.1 # from the April dashboard');
     expect(text).toContain('# January was a holiday month');
-    const kpi = (doc.toJS() as { kpis: { history: { date: string; value: number }[]; value: number }[] }).kpis[0]!;
+    const kpi = (
+      doc.toJS() as { kpis: { history: { date: string; value: number }[]; value: number }[] }
+    ).kpis[0]!;
     expect(kpi.history).toEqual([
       { date: '2026-01-31', value: 2.1 },
       { date: '2026-02-28', value: 2.3 },
@@ -239,22 +333,33 @@ describe('mergeKpiHistory', () => {
   it('sets value to the newest sample even when the CSV only fills in older ones', () => {
     const doc = parseDocument(kpiFile);
     const { updated } = mergeKpiHistory(doc, [row('conversion-rate', '2025-12-31', 1.9)]);
-    expect(updated).toEqual([{ id: 'conversion-rate', added: 1, replaced: 0, value: 2.6, valueChanged: true }]);
+    expect(updated).toEqual([
+      { id: 'conversion-rate', added: 1, replaced: 0, value: 2.6, valueChanged: true },
+    ]);
     expect(doc.getIn(['kpis', 0, 'value'])).toBe(2.6);
   });
 
   it('creates a history, matching the KPI by name, and leaves out value when the file had none', () => {
     const doc = parseDocument(kpiFile);
     const { updated } = mergeKpiHistory(doc, [row('checkout time', '2026-04-30', 75)]);
-    expect(updated).toEqual([{ id: 'checkout-time', added: 1, replaced: 0, value: 75, valueChanged: false }]);
-    expect(doc.toString()).toContain('    direction: lower-is-better\n    history:\n      - date: 2026-04-30\n        value: 75\n');
+    expect(updated).toEqual([
+      { id: 'checkout-time', added: 1, replaced: 0, value: 75, valueChanged: false },
+    ]);
+    expect(doc.toString()).toContain(
+      '    direction: lower-is-better\n    history:\n      - date: 2026-04-30\n        value: 75\n',
+    );
     expect(doc.getIn(['kpis', 1, 'value'])).toBeUndefined();
   });
 
   it('changes nothing for samples already there', () => {
     const doc = parseDocument(kpiFile);
-    const { updated, changed } = mergeKpiHistory(doc, [row('conversion-rate', '2026-01-31', 2.1), row('conversion-rate', '2026-03-31', 2.6)]);
-    expect(updated).toEqual([{ id: 'conversion-rate', added: 0, replaced: 0, value: 2.6, valueChanged: true }]);
+    const { updated, changed } = mergeKpiHistory(doc, [
+      row('conversion-rate', '2026-01-31', 2.1),
+      row('conversion-rate', '2026-03-31', 2.6),
+    ]);
+    expect(updated).toEqual([
+      { id: 'conversion-rate', added: 0, replaced: 0, value: 2.6, valueChanged: true },
+    ]);
     expect(changed).toBe(true); // value 2.7 -> 2.6 and the history sorted
   });
 });
@@ -262,36 +367,74 @@ describe('mergeKpiHistory', () => {
 describe('importKpiCsv', () => {
   const files = [
     { path: 'content/kpis/shoe-shop.yaml', text: kpiFile },
-    { path: 'content/kpis/other.yaml', text: 'journey: other\nkpis:\n  - id: nps\n    name: Net promoter score\n    stage: after\n    target: 40\n    value: 38\n' },
+    {
+      path: 'content/kpis/other.yaml',
+      text: 'journey: other\nkpis:\n  - id: nps\n    name: Net promoter score\n    stage: after\n    target: 40\n    value: 38\n',
+    },
   ];
 
   it('updates only the files holding the KPIs, with a report', () => {
-    const result = importKpiCsv('kpi;date;value\nconversion-rate;2026-04-30;3,1\nnps;2026-04-30;41\nnps;2026-03-31;39\n', files);
+    const result = importKpiCsv(
+      'kpi;date;value\nconversion-rate;2026-04-30;3,1\nnps;2026-04-30;41\nnps;2026-03-31;39\n',
+      files,
+    );
     expect(result.problems).toEqual([]);
-    expect(result.report).toEqual(['conversion-rate: +1 sample, value now 3.1', 'nps: +2 samples, value now 41']);
+    expect(result.report).toEqual([
+      'conversion-rate: +1 sample, value now 3.1',
+      'nps: +2 samples, value now 41',
+    ]);
     expect(result.files.map((f) => f.changed)).toEqual([true, true]);
-    expect(result.files[1]!.text).toContain('value: 41\n    history:\n      - date: 2026-03-31\n        value: 39\n      - date: 2026-04-30\n        value: 41\n');
+    expect(result.files[1]!.text).toContain(
+      'value: 41\n    history:\n      - date: 2026-03-31\n        value: 39\n      - date: 2026-04-30\n        value: 41\n',
+    );
   });
 
   it('reports an unknown KPI with the closest ids, and changes no file', () => {
-    const result = importKpiCsv('kpi,date,value\nconversion-rate,2026-04-30,3.1\nconvresion-rate,2026-04-30,3.1\nconvresion-rate,2026-05-31,3.2\nChekout time,2026-04-30,70\nzzz,2026-04-30,1\n', files);
+    const result = importKpiCsv(
+      'kpi,date,value\nconversion-rate,2026-04-30,3.1\nconvresion-rate,2026-04-30,3.1\nconvresion-rate,2026-05-31,3.2\nChekout time,2026-04-30,70\nzzz,2026-04-30,1\n',
+      files,
+    );
     expect(result.problems).toEqual([
-      { line: 3, message: 'there is no KPI "convresion-rate" in the kpis/ files (2 rows): did you mean "conversion-rate"?' },
-      { line: 5, message: 'there is no KPI "Chekout time" in the kpis/ files: did you mean "checkout-time"?' },
-      { line: 6, message: 'there is no KPI "zzz" in the kpis/ files: use one of the existing KPI ids: "conversion-rate", "checkout-time", "nps"' },
+      {
+        line: 3,
+        message:
+          'there is no KPI "convresion-rate" in the kpis/ files (2 rows): did you mean "conversion-rate"?',
+      },
+      {
+        line: 5,
+        message: 'there is no KPI "Chekout time" in the kpis/ files: did you mean "checkout-time"?',
+      },
+      {
+        line: 6,
+        message:
+          'there is no KPI "zzz" in the kpis/ files: use one of the existing KPI ids: "conversion-rate", "checkout-time", "nps"',
+      },
     ]);
     expect(result.files.every((f) => !f.changed)).toBe(true);
     expect(result.report).toEqual([]);
   });
 
   it('reports the same KPI and date with two values', () => {
-    const result = importKpiCsv('kpi;date;value\nnps;30/04/2026;41\nNet promoter score;2026-04-30;42\n', files);
-    expect(result.problems).toEqual([{ line: 3, message: 'nps on 2026-04-30 is 42 here but 41 on line 2: keep one' }]);
+    const result = importKpiCsv(
+      'kpi;date;value\nnps;30/04/2026;41\nNet promoter score;2026-04-30;42\n',
+      files,
+    );
+    expect(result.problems).toEqual([
+      { line: 3, message: 'nps on 2026-04-30 is 42 here but 41 on line 2: keep one' },
+    ]);
   });
 
   it('reports a KPI file that is not valid YAML', () => {
-    const result = importKpiCsv('kpi;date;value\nnps;2026-04-30;41\n', [...files, { path: 'content/kpis/broken.yaml', text: 'journey: x\nkpis: [\n' }]);
-    expect(result.problems).toEqual([expect.objectContaining({ file: 'content/kpis/broken.yaml', message: expect.stringContaining("can't be read") })]);
+    const result = importKpiCsv('kpi;date;value\nnps;2026-04-30;41\n', [
+      ...files,
+      { path: 'content/kpis/broken.yaml', text: 'journey: x\nkpis: [\n' },
+    ]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        file: 'content/kpis/broken.yaml',
+        message: expect.stringContaining("can't be read"),
+      }),
+    ]);
   });
 });
 
@@ -310,8 +453,17 @@ describe('npm run import -- kpis (end to end)', () => {
     const wired = existsSync(cli) && readFileSync(cli, 'utf8').includes('importKpisCommand');
     const argv = wired
       ? ['scripts/import.ts', 'kpis', ...args]
-      : ['--input-type=module', '-e', "import { importKpisCommand } from './scripts/importKpisCommand.ts'; process.exitCode = await importKpisCommand(process.argv.slice(1));", ...args];
-    const result = spawnSync(process.execPath, argv, { cwd: projectRoot, env: { ...process.env, ITINERA_CONTENT: content }, encoding: 'utf8' });
+      : [
+          '--input-type=module',
+          '-e',
+          "import { importKpisCommand } from './scripts/importKpisCommand.ts'; process.exitCode = await importKpisCommand(process.argv.slice(1));",
+          ...args,
+        ];
+    const result = spawnSync(process.execPath, argv, {
+      cwd: projectRoot,
+      env: { ...process.env, ITINERA_CONTENT: content },
+      encoding: 'utf8',
+    });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
@@ -350,7 +502,8 @@ describe('npm run import -- kpis (end to end)', () => {
     const { problems, sources } = validateContent(content, content);
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     const kpi = (id: string) => sources!.kpis.find((k) => k.id === id)!.data;
-    const samples = (id: string) => kpi(id).history.map((s) => [s.date.toISOString().slice(0, 10), s.value]);
+    const samples = (id: string) =>
+      kpi(id).history.map((s) => [s.date.toISOString().slice(0, 10), s.value]);
     expect(samples('conversion-rate')).toEqual([
       ['2026-01-31', 2.4],
       ['2026-02-28', 2.6],
@@ -365,7 +518,9 @@ describe('npm run import -- kpis (end to end)', () => {
     ]);
     expect(kpi('checkout-time').value).toBe(84);
     // The rest of the file is as the author wrote it.
-    expect(readFileSync(kpiPath, 'utf8')).toContain('    unit: "%"\n    value: 3.1\n    target: 3\n    history:\n      - date: 2026-01-31\n');
+    expect(readFileSync(kpiPath, 'utf8')).toContain(
+      '    unit: "%"\n    value: 3.1\n    target: 3\n    history:\n      - date: 2026-01-31\n',
+    );
   });
 
   it('prints problems as FILE:LINE: message, exits 1 and writes nothing', () => {
@@ -373,11 +528,16 @@ describe('npm run import -- kpis (end to end)', () => {
     const kpiPath = join(content, 'kpis/shoe-shop.yaml');
     const before = readFileSync(kpiPath, 'utf8');
     const csv = join(content, 'bad.csv');
-    writeFileSync(csv, 'indicatore;data;valore\nconversion-rate;31/01/2026;2,4\nconversion-rate;28/02/2026;abc\nconverison-rate;31/03/2026;2,9\n');
+    writeFileSync(
+      csv,
+      'indicatore;data;valore\nconversion-rate;31/01/2026;2,4\nconversion-rate;28/02/2026;abc\nconverison-rate;31/03/2026;2,9\n',
+    );
     const result = runImport(content, csv);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`${csv}:3: "abc" is not a number in column valore`);
-    expect(result.stderr).toContain(`${csv}:4: there is no KPI "converison-rate" in the kpis/ files: did you mean "conversion-rate"?`);
+    expect(result.stderr).toContain(
+      `${csv}:4: there is no KPI "converison-rate" in the kpis/ files: did you mean "conversion-rate"?`,
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(readFileSync(kpiPath, 'utf8')).toBe(before);
   });
@@ -400,9 +560,15 @@ describe('npm run import -- kpis (end to end)', () => {
   function commentedContent(): string {
     const content = freshContent();
     const kpiPath = join(content, 'kpis/shoe-shop.yaml');
-    writeFileSync(kpiPath, `# KPIs of the shoe shop, kept by the analytics team\n${readFileSync(kpiPath, 'utf8').replace('value: 2.7', 'value: 2.7 # from the April dashboard')}`);
+    writeFileSync(
+      kpiPath,
+      `# KPIs of the shoe shop, kept by the analytics team\n${readFileSync(kpiPath, 'utf8').replace('value: 2.7', 'value: 2.7 # from the April dashboard')}`,
+    );
     const reportPath = join(content, 'report.yaml');
-    writeFileSync(reportPath, `# Settings of the minimal report\n${readFileSync(reportPath, 'utf8')}`);
+    writeFileSync(
+      reportPath,
+      `# Settings of the minimal report\n${readFileSync(reportPath, 'utf8')}`,
+    );
     return content;
   }
 
@@ -410,19 +576,27 @@ describe('npm run import -- kpis (end to end)', () => {
     const { sources, problems } = validateContent(content, content);
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     const kpi = sources!.kpis.find((k) => k.id === id)!.data;
-    return { value: kpi.value, history: kpi.history.map((s) => [s.date.toISOString().slice(0, 10), s.value]) };
+    return {
+      value: kpi.value,
+      history: kpi.history.map((s) => [s.date.toISOString().slice(0, 10), s.value]),
+    };
   };
 
   it('imports a GA4 export with a # preamble and a totals row, once its unmapped column is mapped', () => {
     const content = commentedContent();
     const kpiPath = join(content, 'kpis/shoe-shop.yaml');
     const reportPath = join(content, 'report.yaml');
-    const [kpisBefore, reportBefore] = [readFileSync(kpiPath, 'utf8'), readFileSync(reportPath, 'utf8')];
+    const [kpisBefore, reportBefore] = [
+      readFileSync(kpiPath, 'utf8'),
+      readFileSync(reportPath, 'utf8'),
+    ];
     const csv = join(csvFixtures, 'ga4-wide-en.csv');
 
     const unmapped = runImport(content, csv);
     expect(unmapped.status).toBe(1);
-    expect(unmapped.stderr).toContain(`${csv}:10: column "Views" is not mapped to a KPI: Map it to a KPI id with --map "Views=<kpi id>" --save, or skip it with --map "Views=ignore" --save`);
+    expect(unmapped.stderr).toContain(
+      `${csv}:10: column "Views" is not mapped to a KPI: Map it to a KPI id with --map "Views=<kpi id>" --save, or skip it with --map "Views=ignore" --save`,
+    );
     expect(unmapped.stderr).toContain('1 problem: nothing was written');
     expect(readFileSync(kpiPath, 'utf8')).toBe(kpisBefore);
 
@@ -433,8 +607,19 @@ describe('npm run import -- kpis (end to end)', () => {
     expect(mapped.stdout).toContain('column "Views": skipped (mapped to "ignore")');
     expect(mapped.stdout).toContain('conversion-rate: +3 samples, value now 2.95');
     expect(mapped.stdout).toContain('checkout-time: +3 samples, value now 84');
-    expect(kpiSamples(content, 'conversion-rate')).toEqual({ value: 2.95, history: [['2026-01-31', 2.4], ['2026-02-28', 2.6], ['2026-03-31', 2.95]] });
-    expect(kpiSamples(content, 'checkout-time').history).toEqual([['2026-01-31', 95.5], ['2026-02-28', 88], ['2026-03-31', 84]]);
+    expect(kpiSamples(content, 'conversion-rate')).toEqual({
+      value: 2.95,
+      history: [
+        ['2026-01-31', 2.4],
+        ['2026-02-28', 2.6],
+        ['2026-03-31', 2.95],
+      ],
+    });
+    expect(kpiSamples(content, 'checkout-time').history).toEqual([
+      ['2026-01-31', 95.5],
+      ['2026-02-28', 88],
+      ['2026-03-31', 84],
+    ]);
     const written = readFileSync(kpiPath, 'utf8');
     expect(written).toContain('# KPIs of the shoe shop, kept by the analytics team\n');
     expect(written).toContain('value: 2.95 # from the April dashboard');
@@ -450,25 +635,49 @@ describe('npm run import -- kpis (end to end)', () => {
 
     const unmapped = runImport(content, march);
     expect(unmapped.status).toBe(1);
-    expect(unmapped.stderr).toContain(`${march}:4: column "Tasso di conversione" is not mapped to a KPI`);
-    expect(unmapped.stderr).toContain(`${march}:4: column "Tempo di checkout (s)" is not mapped to a KPI`);
+    expect(unmapped.stderr).toContain(
+      `${march}:4: column "Tasso di conversione" is not mapped to a KPI`,
+    );
+    expect(unmapped.stderr).toContain(
+      `${march}:4: column "Tempo di checkout (s)" is not mapped to a KPI`,
+    );
 
-    const saved = runImport(content, march, '--map', 'Tasso di conversione=conversion-rate', '--map', 'Tempo di checkout (s)=checkout-time', '--save');
+    const saved = runImport(
+      content,
+      march,
+      '--map',
+      'Tasso di conversione=conversion-rate',
+      '--map',
+      'Tempo di checkout (s)=checkout-time',
+      '--save',
+    );
     expect(saved.stderr).toBe('');
     expect(saved.status).toBe(0);
     expect(saved.stdout).toContain('conversion-rate: +3 samples, value now 2.95');
     const report = readFileSync(reportPath, 'utf8');
     expect(report).toMatch(/^# Settings of the minimal report\n/);
-    expect(report).toContain('kpiColumns:\n  Tasso di conversione: conversion-rate\n  Tempo di checkout (s): checkout-time\n');
+    expect(report).toContain(
+      'kpiColumns:\n  Tasso di conversione: conversion-rate\n  Tempo di checkout (s): checkout-time\n',
+    );
 
     const april = runImport(content, join(csvFixtures, 'april-wide-it.csv'));
     expect(april.stderr).toBe('');
     expect(april.status).toBe(0);
     expect(april.stdout).toContain('conversion-rate: +1 sample, value now 3.1');
     expect(april.stdout).toContain('checkout-time: +1 sample, value now 79.5');
-    expect(kpiSamples(content, 'conversion-rate')).toEqual({ value: 3.1, history: [['2026-01-31', 2.4], ['2026-02-28', 2.6], ['2026-03-31', 2.95], ['2026-04-30', 3.1]] });
+    expect(kpiSamples(content, 'conversion-rate')).toEqual({
+      value: 3.1,
+      history: [
+        ['2026-01-31', 2.4],
+        ['2026-02-28', 2.6],
+        ['2026-03-31', 2.95],
+        ['2026-04-30', 3.1],
+      ],
+    });
     expect(kpiSamples(content, 'checkout-time').history.at(-1)).toEqual(['2026-04-30', 79.5]);
-    expect(readFileSync(join(content, 'kpis/shoe-shop.yaml'), 'utf8')).toContain('# KPIs of the shoe shop, kept by the analytics team\n');
+    expect(readFileSync(join(content, 'kpis/shoe-shop.yaml'), 'utf8')).toContain(
+      '# KPIs of the shoe shop, kept by the analytics team\n',
+    );
   });
 
   it('dates weekly figures on the Sunday ending the ISO week, and suggests the KPI a misspelt column means', () => {
@@ -476,38 +685,61 @@ describe('npm run import -- kpis (end to end)', () => {
     const weekly = runImport(content, join(csvFixtures, 'weekly-wide.csv'));
     expect(weekly.stderr).toBe('');
     expect(weekly.status).toBe(0);
-    expect(kpiSamples(content, 'conversion-rate')).toEqual({ value: 3.05, history: [['2026-03-29', 2.9], ['2026-04-05', 3.05]] });
+    expect(kpiSamples(content, 'conversion-rate')).toEqual({
+      value: 3.05,
+      history: [
+        ['2026-03-29', 2.9],
+        ['2026-04-05', 3.05],
+      ],
+    });
 
     const typo = join(content, 'typo.csv');
     writeFileSync(typo, 'Week,Convresion rate\n2026-W15,3.1\n');
     const unmapped = runImport(content, typo);
     expect(unmapped.status).toBe(1);
-    expect(unmapped.stderr).toContain(`${typo}:1: column "Convresion rate" is not mapped to a KPI: did you mean "conversion-rate"? Map it with --map "Convresion rate=conversion-rate" --save`);
+    expect(unmapped.stderr).toContain(
+      `${typo}:1: column "Convresion rate" is not mapped to a KPI: did you mean "conversion-rate"? Map it with --map "Convresion rate=conversion-rate" --save`,
+    );
     const wrongId = runImport(content, typo, '--map', 'Convresion rate=conversion-rat');
     expect(wrongId.status).toBe(1);
-    expect(wrongId.stderr).toContain('--map "Convresion rate=conversion-rat": "Convresion rate" is mapped to "conversion-rat", which is no KPI in the kpis/ files: did you mean "conversion-rate"?');
+    expect(wrongId.stderr).toContain(
+      '--map "Convresion rate=conversion-rat": "Convresion rate" is mapped to "conversion-rat", which is no KPI in the kpis/ files: did you mean "conversion-rate"?',
+    );
     const wrongColumn = runImport(content, typo, '--map', 'Conversion rate=conversion-rate');
     expect(wrongColumn.status).toBe(1);
-    expect(wrongColumn.stderr).toContain('--map "Conversion rate=conversion-rate": the export has no column or KPI named "Conversion rate": it has "Convresion rate"');
+    expect(wrongColumn.stderr).toContain(
+      '--map "Conversion rate=conversion-rate": the export has no column or KPI named "Conversion rate": it has "Convresion rate"',
+    );
   });
 });
 
 describe('deploy/kpi-refresh.yml', () => {
   const workflow = parseYaml(readFileSync(join(projectRoot, 'deploy/kpi-refresh.yml'), 'utf8')) as {
     on: { schedule: { cron: string }[] };
-    jobs: { refresh: { steps: { run?: string; uses?: string; if?: string; id?: string }[] }; deploy: { if: string; needs: string } };
+    jobs: {
+      refresh: { steps: { run?: string; uses?: string; if?: string; id?: string }[] };
+      deploy: { if: string; needs: string };
+    };
   };
 
   it('runs on a schedule, imports the export, commits only a change, then builds and publishes', () => {
     expect(workflow.on.schedule[0]!.cron).toMatch(/^\S+ \S+ \S+ \* \*$/);
     const steps = workflow.jobs.refresh.steps;
     const at = (pattern: RegExp) => steps.findIndex((s) => pattern.test(s.run ?? s.uses ?? ''));
-    const order = [/exports\/kpis\.csv/, /^npm run import -- kpis exports\/kpis\.csv$/, /^npm run check:content$/, /git diff --quiet -- content/, /^npm run build$/, /upload-pages-artifact/].map(at);
+    const order = [
+      /exports\/kpis\.csv/,
+      /^npm run import -- kpis exports\/kpis\.csv$/,
+      /^npm run check:content$/,
+      /git diff --quiet -- content/,
+      /^npm run build$/,
+      /upload-pages-artifact/,
+    ].map(at);
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     const commit = steps.find((s) => s.id === 'commit')!;
     expect(commit.run).toContain('git commit');
-    for (const step of steps.slice(at(/^npm run build$/))) expect(step.if).toBe("steps.commit.outputs.changed == 'true'");
+    for (const step of steps.slice(at(/^npm run build$/)))
+      expect(step.if).toBe("steps.commit.outputs.changed == 'true'");
     expect(workflow.jobs.deploy.if).toBe("needs.refresh.outputs.changed == 'true'");
   });
 });

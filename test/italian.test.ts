@@ -13,7 +13,8 @@ function englishOnlyFragments(): string[] {
   const it = uiTable('it');
   const fragments = new Set<string>();
   for (const key of Object.keys(en) as (keyof typeof en)[]) {
-    const forms = (entry: unknown) => (typeof entry === 'string' ? [entry] : Object.values(entry as object));
+    const forms = (entry: unknown) =>
+      typeof entry === 'string' ? [entry] : Object.values(entry as object);
     const italian = forms(it[key]).join(' ');
     for (const form of forms(en[key]) as string[]) {
       for (const fragment of form.split(/\{\w+\}/)) {
@@ -44,7 +45,8 @@ describe('the Italian example report', () => {
       const html = readFileSync(page.file, 'utf8');
       expect(html, page.path).toContain('<html lang="it"');
       const text = visibleText(html);
-      for (const fragment of fragments) if (text.includes(fragment)) leftovers.push(`${page.path}: "${fragment}"`);
+      for (const fragment of fragments)
+        if (text.includes(fragment)) leftovers.push(`${page.path}: "${fragment}"`);
     }
     expect(leftovers).toEqual([]);
   });
@@ -57,14 +59,25 @@ describe('the Italian example report', () => {
   });
 
   it('agrees every counted phrase with its number ("KPI: 1 raggiunto", not "1 raggiunti")', () => {
-    const wrong = builtPages(build.outDir).flatMap((page) => pluralDisagreements(visibleText(readFileSync(page.file, 'utf8')), 'it').map((phrase) => `${page.path}: ${phrase}`));
+    const wrong = builtPages(build.outDir).flatMap((page) =>
+      pluralDisagreements(visibleText(readFileSync(page.file, 'utf8')), 'it').map(
+        (phrase) => `${page.path}: ${phrase}`,
+      ),
+    );
     expect(wrong).toEqual([]);
-    expect(visibleText(readPage(build.outDir, ''))).toMatch(/KPI: 1 raggiunto · \d+ a rischio · \d+ mancat/);
+    expect(visibleText(readPage(build.outDir, ''))).toMatch(
+      /KPI: 1 raggiunto · \d+ a rischio · \d+ mancat/,
+    );
     // KPI health: each figure's status word agrees with it ("4 Raggiunti").
-    const health = [...readPage(build.outDir, '').matchAll(/stat__value">(\d+)<\/span><span class="status status--([\w-]+)"><span aria-hidden="true">.<\/span> ([^<]+)</g)];
+    const health = [
+      ...readPage(build.outDir, '').matchAll(
+        /stat__value">(\d+)<\/span><span class="status status--([\w-]+)"><span aria-hidden="true">.<\/span> ([^<]+)</g,
+      ),
+    ];
     expect(health).toHaveLength(3);
     const italian = translator('it');
-    for (const [, count, status, label] of health) expect(label).toBe(italian(`kpiCount.${status as KpiStatus}`, { count: Number(count) }));
+    for (const [, count, status, label] of health)
+      expect(label).toBe(italian(`kpiCount.${status as KpiStatus}`, { count: Number(count) }));
   });
 
   it('speaks Italian in charts and navigation', () => {

@@ -26,10 +26,14 @@ describe('future-state journeys in the model', () => {
     expect(current.improves).toBeUndefined();
   });
 
-  it('gives a future KPI without a value today\'s value of the KPI it improves, by id or by name', () => {
+  it("gives a future KPI without a value today's value of the KPI it improves, by id or by name", () => {
     const byName = report.kpis.find((k) => k.id === 'conversion-rate-future')!;
     const byId = report.kpis.find((k) => k.id === 'checkout-time-future')!;
-    expect([byName.improves?.id, byName.value, byName.measured]).toEqual(['conversion-rate', 2.7, false]);
+    expect([byName.improves?.id, byName.value, byName.measured]).toEqual([
+      'conversion-rate',
+      2.7,
+      false,
+    ]);
     expect([byId.improves?.id, byId.value, byId.status]).toEqual(['checkout-time', 90, 'missed']);
   });
 
@@ -41,11 +45,21 @@ describe('future-state journeys in the model', () => {
 
 describe('diffJourneys', () => {
   const report = resolveFutureState();
-  const diff: JourneyDiff = diffJourneys(report.journeyById.get('shoe-shop')!, report.journeyById.get('shoe-shop-future')!);
-  const kinds = Object.fromEntries(diff.touchpoints.map((c) => [(c.after ?? c.before)!.id, c.kind]));
+  const diff: JourneyDiff = diffJourneys(
+    report.journeyById.get('shoe-shop')!,
+    report.journeyById.get('shoe-shop-future')!,
+  );
+  const kinds = Object.fromEntries(
+    diff.touchpoints.map((c) => [(c.after ?? c.before)!.id, c.kind]),
+  );
 
   it('pairs touchpoints by improves, then by title, and finds added and removed ones', () => {
-    expect(kinds).toEqual({ 'fit-finder': 'changed', 'one-tap-checkout': 'changed', 'review-email': 'added', 'store-fitting': 'removed' });
+    expect(kinds).toEqual({
+      'fit-finder': 'changed',
+      'one-tap-checkout': 'changed',
+      'review-email': 'added',
+      'store-fitting': 'removed',
+    });
     expect(diff.counts).toEqual({ added: 1, removed: 1, changed: 2, unchanged: 0 });
     const fitFinder = diff.touchpoints.find((c) => c.after?.id === 'fit-finder')!;
     expect(fitFinder.before?.id).toBe('search');
@@ -58,8 +72,17 @@ describe('diffJourneys', () => {
     expect(checkout.emotionDelta).toBe(2);
   });
 
-  it('lays both journeys\' stages on one axis with mean emotion and delta per stage', () => {
-    expect(diff.stages.map((s) => [s.id, s.current?.id, s.future?.id, s.currentMean, s.futureMean, s.delta])).toEqual([
+  it("lays both journeys' stages on one axis with mean emotion and delta per stage", () => {
+    expect(
+      diff.stages.map((s) => [
+        s.id,
+        s.current?.id,
+        s.future?.id,
+        s.currentMean,
+        s.futureMean,
+        s.delta,
+      ]),
+    ).toEqual([
       ['discover', 'discover', 'discover', 4, 4.5, 0.5],
       ['pay', 'buy', 'pay', 2, 4, 2],
       ['review', undefined, 'review', undefined, 3.5, undefined],
@@ -69,12 +92,16 @@ describe('diffJourneys', () => {
   });
 
   it('lists pain points resolved and introduced', () => {
-    expect(diff.painPoints.resolved.map((p) => [p.painPoint.title, p.touchpoint.id, p.withTouchpoint])).toEqual([['Card declined twice', 'checkout', false]]);
+    expect(
+      diff.painPoints.resolved.map((p) => [p.painPoint.title, p.touchpoint.id, p.withTouchpoint]),
+    ).toEqual([['Card declined twice', 'checkout', false]]);
     expect(diff.painPoints.introduced.map((p) => p.painPoint.title)).toEqual(['Too many e-mails']);
   });
 
-  it('sets future KPI targets against today\'s values', () => {
-    expect(diff.kpis.map((k) => [k.kpi.id, k.current?.id, k.today, k.kpi.data.target, k.margin])).toEqual([
+  it("sets future KPI targets against today's values", () => {
+    expect(
+      diff.kpis.map((k) => [k.kpi.id, k.current?.id, k.today, k.kpi.data.target, k.margin]),
+    ).toEqual([
       ['conversion-rate-future', 'conversion-rate', 2.7, 4, expect.closeTo(-1.3)],
       ['checkout-time-future', 'checkout-time', 90, 30, -60],
     ]);
@@ -82,13 +109,17 @@ describe('diffJourneys', () => {
   });
 
   it('lists the opportunities the future state delivers', () => {
-    expect(diff.opportunities.map((o) => [o.opportunity.id, o.by.map((t) => t.id)])).toEqual([['offer-paypal', ['one-tap-checkout']]]);
+    expect(diff.opportunities.map((o) => [o.opportunity.id, o.by.map((t) => t.id)])).toEqual([
+      ['offer-paypal', ['one-tap-checkout']],
+    ]);
   });
 });
 
 describe('normalizeTitle', () => {
   it('ignores case, accents, punctuation and spacing', () => {
-    expect(normalizeTitle('  Ritira   in negozio — Città! ')).toBe(normalizeTitle('ritira in negozio citta'));
+    expect(normalizeTitle('  Ritira   in negozio — Città! ')).toBe(
+      normalizeTitle('ritira in negozio citta'),
+    );
     expect(normalizeTitle('Pays online')).not.toBe(normalizeTitle('Pays in store'));
   });
 });
@@ -101,14 +132,23 @@ describe('diffJourneys on uneven journeys', () => {
     expect(ok, formatProblems(problems)).toBe(true);
     return resolveReport(sources!);
   }
-  const diffOf = (report: ResolvedReport) => diffJourneys(report.journeyById.get('shoe-shop')!, report.journeyById.get('shoe-shop-future')!);
+  const diffOf = (report: ResolvedReport) =>
+    diffJourneys(report.journeyById.get('shoe-shop')!, report.journeyById.get('shoe-shop-future')!);
 
   it('keeps a stage only today has in its place between matched stages', () => {
     const report = resolveEdited((dir) => {
-      const replace = (file: string, from: string, to: string) => writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replace(from, to));
+      const replace = (file: string, from: string, to: string) =>
+        writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replace(from, to));
       replace('stages/shoe-shop/buy.mdx', 'order: 2', 'order: 3');
-      writeFileSync(join(dir, 'stages/shoe-shop/try-on.mdx'), '---\njourney: shoe-shop\norder: 2\nname: Try on\ncustomerGoal: Feel the fit.\n---\n');
-      replace('touchpoints/shoe-shop/touchpoints.yaml', 'stage: discover\n    channel: store', 'stage: try-on\n    channel: store');
+      writeFileSync(
+        join(dir, 'stages/shoe-shop/try-on.mdx'),
+        '---\njourney: shoe-shop\norder: 2\nname: Try on\ncustomerGoal: Feel the fit.\n---\n',
+      );
+      replace(
+        'touchpoints/shoe-shop/touchpoints.yaml',
+        'stage: discover\n    channel: store',
+        'stage: try-on\n    channel: store',
+      );
     });
     expect(diffOf(report).stages.map((s) => [s.id, s.current?.id, s.future?.id])).toEqual([
       ['discover', 'discover', 'discover'],
@@ -126,7 +166,9 @@ describe('diffJourneys on uneven journeys', () => {
       }),
     );
     expect(diff.emotion.future).toBeUndefined();
-    expect(diff.stages.every((s) => s.futureMean === undefined && s.delta === undefined)).toBe(true);
+    expect(diff.stages.every((s) => s.futureMean === undefined && s.delta === undefined)).toBe(
+      true,
+    );
     expect(diff.counts).toEqual({ added: 0, removed: 3, changed: 0, unchanged: 0 });
     expect(diff.painPoints.resolved.map((p) => p.withTouchpoint)).toEqual([true]);
   });

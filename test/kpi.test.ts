@@ -51,7 +51,11 @@ describe('currentKpiValue', () => {
     expect(currentKpiValue({ value: 4, history: [sample('2026-01-31', 1)] })).toBe(4);
   });
   it('falls back to the newest history value, whatever the order', () => {
-    expect(currentKpiValue({ history: [sample('2026-03-31', 3), sample('2026-01-31', 1), sample('2026-02-28', 2)] })).toBe(3);
+    expect(
+      currentKpiValue({
+        history: [sample('2026-03-31', 3), sample('2026-01-31', 1), sample('2026-02-28', 2)],
+      }),
+    ).toBe(3);
   });
   it('is undefined with neither', () => {
     expect(currentKpiValue({ history: [] })).toBeUndefined();

@@ -15,7 +15,9 @@ function site(files: Record<string, string>): string {
 
 describe('extractPageLinks', () => {
   it('collects hrefs, srcs and ids', () => {
-    const page = extractPageLinks('<a href="/a/">A</a><img src="/x.png" alt=""><h2 id="top">T</h2><svg><use href="#icon"/></svg>');
+    const page = extractPageLinks(
+      '<a href="/a/">A</a><img src="/x.png" alt=""><h2 id="top">T</h2><svg><use href="#icon"/></svg>',
+    );
     expect(page.links).toEqual(['/a/', '/x.png', '#icon']);
     expect([...page.ids]).toEqual(['top']);
   });
@@ -24,7 +26,8 @@ describe('extractPageLinks', () => {
 describe('findBrokenLinks', () => {
   it('accepts links to pages, files and anchors that exist', () => {
     const dir = site({
-      'index.html': '<a href="/a/">a</a><a href="a/#part">part</a><a href="https://example.com/">ext</a><a href="mailto:x@y.z">m</a>',
+      'index.html':
+        '<a href="/a/">a</a><a href="a/#part">part</a><a href="https://example.com/">ext</a><a href="mailto:x@y.z">m</a>',
       'a/index.html': '<p id="part">x</p><a href="../">home</a><img src="/logo.svg" alt="">',
       'logo.svg': '<svg/>',
     });
@@ -33,7 +36,8 @@ describe('findBrokenLinks', () => {
 
   it('reports a missing page, a missing anchor and a link outside the base', () => {
     const dir = site({
-      'index.html': '<a href="/sub/missing/">x</a><a href="/sub/#nowhere">y</a><a href="/elsewhere/">z</a>',
+      'index.html':
+        '<a href="/sub/missing/">x</a><a href="/sub/#nowhere">y</a><a href="/elsewhere/">z</a>',
     });
     expect(findBrokenLinks(dir, '/sub/')).toEqual([
       { page: 'index.html', href: '/sub/missing/', reason: 'no such page or file' },

@@ -13,7 +13,11 @@ import { exampleContent, projectRoot, readPage } from './helpers/build.ts';
 import { exampleSite } from './helpers/sharedBuild.ts';
 
 function run(script: string, content: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [`scripts/${script}.ts`, ...args], { cwd: projectRoot, env: { ...process.env, ITINERA_CONTENT: content }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [`scripts/${script}.ts`, ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, ITINERA_CONTENT: content },
+    encoding: 'utf8',
+  });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -24,7 +28,11 @@ function load(content: string): ResolvedReport {
 }
 
 /** What a round trip keeps: stage names in order, each with its touchpoints' titles and scores in order. */
-const shape = (journey: Journey) => journey.stages.map((s) => ({ stage: s.data.name, touchpoints: s.touchpoints.map((t) => ({ title: t.data.title, emotion: t.data.emotion })) }));
+const shape = (journey: Journey) =>
+  journey.stages.map((s) => ({
+    stage: s.data.name,
+    touchpoints: s.touchpoints.map((t) => ({ title: t.data.title, emotion: t.data.emotion })),
+  }));
 
 const example = load(exampleContent);
 
@@ -34,8 +42,13 @@ describe('npm run export -- mermaid', () => {
     const empty = join(work, 'content');
     mkdirSync(empty);
     // An empty report on the example's emotion scale, without settings that name the example's entries.
-    const { title, client, author, date, version, summary, emotionScale } = parseYaml(readFileSync(join(exampleContent, 'report.yaml'), 'utf8'));
-    writeFileSync(join(empty, 'report.yaml'), stringifyYaml({ title, client, author, date, version, summary, emotionScale }));
+    const { title, client, author, date, version, summary, emotionScale } = parseYaml(
+      readFileSync(join(exampleContent, 'report.yaml'), 'utf8'),
+    );
+    writeFileSync(
+      join(empty, 'report.yaml'),
+      stringifyYaml({ title, client, author, date, version, summary, emotionScale }),
+    );
     expect(example.journeys.length).toBeGreaterThan(1);
     for (const journey of example.journeys) {
       const file = join(work, `${journey.id}.mmd`);
@@ -46,7 +59,8 @@ describe('npm run export -- mermaid', () => {
     }
     const roundTripped = load(empty);
     // The example scores on 1-5, Mermaid's own scale: no rounding at all.
-    for (const journey of example.journeys) expect(shape(roundTripped.journeyById.get(journey.id)!), journey.id).toEqual(shape(journey));
+    for (const journey of example.journeys)
+      expect(shape(roundTripped.journeyById.get(journey.id)!), journey.id).toEqual(shape(journey));
   });
 
   it('maps scores from the report scale onto 1-5 and back within the two-decimal rounding', () => {
@@ -57,7 +71,9 @@ describe('npm run export -- mermaid', () => {
       expect(tasks.map((t) => t.name)).toEqual(journey.touchpoints.map((t) => t.data.title));
       for (const [i, task] of tasks.entries()) {
         expect(task.score).toBeGreaterThanOrEqual(MERMAID_SCALE.min);
-        expect(Math.abs(mapScore(task.score, scale) - journey.touchpoints[i]!.data.emotion)).toBeLessThanOrEqual(0.02);
+        expect(
+          Math.abs(mapScore(task.score, scale) - journey.touchpoints[i]!.data.emotion),
+        ).toBeLessThanOrEqual(0.02);
       }
     }
   });
@@ -65,21 +81,42 @@ describe('npm run export -- mermaid', () => {
   it('keeps names Mermaid cannot hold as written-alike text, so the diagram still parses', () => {
     expect(mermaidText('Pay: card; #2 %% done')).toBe('Pay꞉ card, ＃2 % done');
     const journey = example.journeys[0]!;
-    const tricky = { ...journey, stages: [{ ...journey.stages[0]!, touchpoints: [{ ...journey.touchpoints[0]!, data: { ...journey.touchpoints[0]!.data, title: 'Step 1: pay #2' } }] }] };
-    expect(parseMermaidJourney(journeyToMermaid(tricky, MERMAID_SCALE)).sections[0]!.tasks[0]!.name).toBe('Step 1꞉ pay ＃2');
+    const tricky = {
+      ...journey,
+      stages: [
+        {
+          ...journey.stages[0]!,
+          touchpoints: [
+            {
+              ...journey.touchpoints[0]!,
+              data: { ...journey.touchpoints[0]!.data, title: 'Step 1: pay #2' },
+            },
+          ],
+        },
+      ],
+    };
+    expect(
+      parseMermaidJourney(journeyToMermaid(tricky, MERMAID_SCALE)).sections[0]!.tasks[0]!.name,
+    ).toBe('Step 1꞉ pay ＃2');
   });
 
   it('names the journey ids when the one asked for does not exist', () => {
     const result = run('export', exampleContent, 'mermaid', 'click-colect');
     expect(result.status).toBe(1);
-    expect(result.output).toContain('There is no journey "click-colect": did you mean "click-collect"');
+    expect(result.output).toContain(
+      'There is no journey "click-colect": did you mean "click-collect"',
+    );
   });
 
   it('publishes journey.mmd beside each journey page, linked from it, equal to the CLI export', () => {
     const outDir = exampleSite();
     for (const journey of example.journeys) {
-      expect(readPage(outDir, `journeys/${journey.id}`)).toContain(`href="/journeys/${journey.id}/journey.mmd"`);
-      expect(readFileSync(join(outDir, 'journeys', journey.id, 'journey.mmd'), 'utf8')).toBe(journeyToMermaid(journey, example.data.emotionScale));
+      expect(readPage(outDir, `journeys/${journey.id}`)).toContain(
+        `href="/journeys/${journey.id}/journey.mmd"`,
+      );
+      expect(readFileSync(join(outDir, 'journeys', journey.id, 'journey.mmd'), 'utf8')).toBe(
+        journeyToMermaid(journey, example.data.emotionScale),
+      );
     }
   });
 });

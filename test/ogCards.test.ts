@@ -16,15 +16,41 @@ import { exampleContent, projectRoot } from './helpers/build.ts';
 import { exampleSite } from './helpers/sharedBuild.ts';
 
 const references = join(import.meta.dirname, 'fixtures/og');
-const band = { reportTitle: 'Passo Calzature: omnichannel customer journeys 2026', client: 'Passo Calzature S.p.A.', brandColor: '#1d4e89' };
+const band = {
+  reportTitle: 'Passo Calzature: omnichannel customer journeys 2026',
+  client: 'Passo Calzature S.p.A.',
+  brandColor: '#1d4e89',
+};
 const curveSvg =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 520 100" width="520" height="100"><path d="M10 80 L120 30 L230 60 L340 20 L450 70 L510 40" fill="none" stroke="#1d4e89" stroke-width="4"/><circle cx="230" cy="60" r="6" fill="#a1261a"/></svg>';
 
 /** One card of each layout: quote, KPI figures, emotion curve, and a title that wraps. */
 const sampleCards: Record<string, OgCard> = {
-  touchpoint: { ...band, kind: 'Touchpoint · Consideration', title: 'Checks size availability on the app product page', subtitle: 'Buying running shoes online, collecting them in store', quote: "It says 'available in store' but then at checkout it says 2-4 days. Which one is true?" },
-  stage: { ...band, kind: 'Fase 2 · Acquisto online, ritiro in negozio', title: 'Considerazione', subtitle: 'Capire se la taglia giusta è disponibile vicino a casa', kpis: [{ status: 'met', label: 'Raggiunti', count: 3 }, { status: 'at-risk', label: 'A rischio', count: 1 }, { status: 'missed', label: 'Mancati', count: 2 }] },
-  journey: { ...band, kind: 'Journey', title: 'Click & collect', subtitle: 'Anna, Marco', curveSvg },
+  touchpoint: {
+    ...band,
+    kind: 'Touchpoint · Consideration',
+    title: 'Checks size availability on the app product page',
+    subtitle: 'Buying running shoes online, collecting them in store',
+    quote: "It says 'available in store' but then at checkout it says 2-4 days. Which one is true?",
+  },
+  stage: {
+    ...band,
+    kind: 'Fase 2 · Acquisto online, ritiro in negozio',
+    title: 'Considerazione',
+    subtitle: 'Capire se la taglia giusta è disponibile vicino a casa',
+    kpis: [
+      { status: 'met', label: 'Raggiunti', count: 3 },
+      { status: 'at-risk', label: 'A rischio', count: 1 },
+      { status: 'missed', label: 'Mancati', count: 2 },
+    ],
+  },
+  journey: {
+    ...band,
+    kind: 'Journey',
+    title: 'Click & collect',
+    subtitle: 'Anna, Marco',
+    curveSvg,
+  },
 };
 
 /** Raw RGB pixels of a PNG. */
@@ -37,7 +63,8 @@ describe('preview card rendering', () => {
     it(`draws the ${name} card as the reference within a small pixel tolerance`, async () => {
       const reference = join(references, `${name}.png`);
       const png = await renderCard(card);
-      if (process.env.UPDATE_OG_REFERENCES === '1' || !existsSync(reference)) writeFileSync(reference, png);
+      if (process.env.UPDATE_OG_REFERENCES === '1' || !existsSync(reference))
+        writeFileSync(reference, png);
       const [actual, expected] = await Promise.all([pixels(png), pixels(readFileSync(reference))]);
       expect(actual.length).toBe(expected.length);
       let far = 0;
@@ -93,12 +120,20 @@ describe('preview card glyphs', () => {
     expect(pages.length).toBeGreaterThan(100);
     for (const page of pages) {
       const card = cardOfPage(page, report);
-      const text = [card.kind, card.title, card.subtitle, card.quote, card.reportTitle, card.client, ...(card.kpis ?? []).map((k) => k.label)].join(' ');
+      const text = [
+        card.kind,
+        card.title,
+        card.subtitle,
+        card.quote,
+        card.reportTitle,
+        card.client,
+        ...(card.kpis ?? []).map((k) => k.label),
+      ].join(' ');
       expect(missingGlyphs(text), page.path).toEqual([]);
     }
   });
 
-  it('the cards drawn while Astro builds are pages\' own cards, and every card\'s words are drawn from cached glyphs', async () => {
+  it("the cards drawn while Astro builds are pages' own cards, and every card's words are drawn from cached glyphs", async () => {
     const report = resolveReport(validateContent(exampleContent, projectRoot).sources!);
     const pageCards = builtPages(exampleSite()).map((page) => cardOfPage(page, report));
     const pageHashes = new Set(pageCards.map(cardHash));
@@ -122,10 +157,18 @@ describe('preview card glyphs', () => {
 
   it('no card draws a missing glyph: status marks are shapes and content the fonts lack is left out', () => {
     const awkward = 'Città ✓ ✗ 🚀 新しい Łódź Ștefan — “quoted” 4–5 √ ☺';
-    const card: OgCard = { ...band, kind: `Stage 1 · ${awkward}`, title: awkward, subtitle: awkward, quote: awkward, kpis: sampleCards.stage!.kpis };
+    const card: OgCard = {
+      ...band,
+      kind: `Stage 1 · ${awkward}`,
+      title: awkward,
+      subtitle: awkward,
+      quote: awkward,
+      kpis: sampleCards.stage!.kpis,
+    };
     const drawn = cardText(card);
     expect(missingGlyphs(drawn)).toEqual([]);
     expect(drawn).toContain('Città Łódź Ștefan — “quoted” 4–5');
-    for (const sample of Object.values(sampleCards)) expect(missingGlyphs(cardText(sample))).toEqual([]);
+    for (const sample of Object.values(sampleCards))
+      expect(missingGlyphs(cardText(sample))).toEqual([]);
   });
 });

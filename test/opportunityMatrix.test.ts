@@ -23,7 +23,9 @@ describe('buildOpportunityMatrix', () => {
   const { svg } = buildOpportunityMatrix({ id: 'm', title: 'Matrix', items, t: english });
   const marks = parseSvg(svg).filter((e) => e.name === 'a');
   const centre = (id: string) => {
-    const circle = parseSvg(svg).find((e) => e.name === 'circle' && e.parent?.attributes['data-opportunity'] === id)!;
+    const circle = parseSvg(svg).find(
+      (e) => e.name === 'circle' && e.parent?.attributes['data-opportunity'] === id,
+    )!;
     return { x: Number(circle.attributes.cx), y: Number(circle.attributes.cy) };
   };
 
@@ -44,8 +46,11 @@ describe('buildOpportunityMatrix', () => {
   });
 
   it('names the quadrants and counts them in the description', () => {
-    for (const name of ['Quick wins', 'Big bets', 'Fill-ins', 'Money pits']) expect(svg).toContain(name);
-    expect(svg).toContain('4 opportunities by value and effort: 1 quick win, 1 big bet, 2 fill-ins, 0 money pits.');
+    for (const name of ['Quick wins', 'Big bets', 'Fill-ins', 'Money pits'])
+      expect(svg).toContain(name);
+    expect(svg).toContain(
+      '4 opportunities by value and effort: 1 quick win, 1 big bet, 2 fill-ins, 0 money pits.',
+    );
     expect(badAttributes(svg)).toEqual([]);
   });
 });

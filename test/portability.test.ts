@@ -20,9 +20,24 @@ import { filesBelow } from '../src/lib/files.ts';
 import { projectRoot } from './helpers/build.ts';
 
 const CHECKED_FOLDERS = ['src', 'scripts', 'test', '.ci'];
-const MACHINE_FOLDERS = ['home', 'Users', 'root', 'work', 'workspace', 'srv', 'mnt', 'media', 'tmp', 'private', 'var/folders'];
+const MACHINE_FOLDERS = [
+  'home',
+  'Users',
+  'root',
+  'work',
+  'workspace',
+  'srv',
+  'mnt',
+  'media',
+  'tmp',
+  'private',
+  'var/folders',
+];
 /** An absolute path starting where a path starts (line start, space, quote, bracket, `=`, `:`, `file://`), not inside a URL. */
-const POSIX_MACHINE_PATH = new RegExp(`(?<=^|[\\s'"\`([{=,:;]|file://)/(?:${MACHINE_FOLDERS.join('|')})(?=[/'"\`\\s]|$)`, 'm');
+const POSIX_MACHINE_PATH = new RegExp(
+  `(?<=^|[\\s'"\`([{=,:;]|file://)/(?:${MACHINE_FOLDERS.join('|')})(?=[/'"\`\\s]|$)`,
+  'm',
+);
 /** A Windows drive path: a capital, a colon, then a backslash (doubled in source) or a slash. */
 const WINDOWS_PATH = /(?<![\w$])[A-Z]:(?:\\|\/)(?=[\w.$ \\-])/;
 
@@ -33,20 +48,46 @@ function machinePath(line: string): string | undefined {
 
 /** Files under the checked folders that git tracks or would (every file there when this is not a git clone). */
 function checkedFiles(): string[] {
-  const git = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...CHECKED_FOLDERS], { cwd: projectRoot, encoding: 'utf8' });
+  const git = spawnSync(
+    'git',
+    ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...CHECKED_FOLDERS],
+    { cwd: projectRoot, encoding: 'utf8' },
+  );
   // A file deleted but not yet committed is still listed: skip it.
-  if (git.status === 0 && git.stdout) return git.stdout.split('\0').filter((file) => file && existsSync(join(projectRoot, file)));
-  return CHECKED_FOLDERS.flatMap((folder) => filesBelow(join(projectRoot, folder)).map((file) => relative(projectRoot, file)));
+  if (git.status === 0 && git.stdout)
+    return git.stdout.split('\0').filter((file) => file && existsSync(join(projectRoot, file)));
+  return CHECKED_FOLDERS.flatMap((folder) =>
+    filesBelow(join(projectRoot, folder)).map((file) => relative(projectRoot, file)),
+  );
 }
 
 describe('a clone at any path', () => {
   it('recognises the paths of one machine, and leaves system paths, URLs and site paths alone', () => {
     // Built from parts, so this file does not name such a path itself.
     const path = (...parts: string[]) => parts.join('/');
-    for (const line of [`const root = '${path('', 'work', 'main')}';`, `cwd: "${path('', 'home', 'giulia', 'itinera')}"`, `${path('', 'Users', 'marco', 'x')}`, `file://${path('', 'root', 'x')}`, `'${path('', 'tmp', 'out')}'`, `join('${path('', 'var', 'folders', 'ab')}')`, `'${['C:', 'Users', 'x'].join('\\')}'`, `'D:${path('', 'reports')}'`]) {
+    for (const line of [
+      `const root = '${path('', 'work', 'main')}';`,
+      `cwd: "${path('', 'home', 'giulia', 'itinera')}"`,
+      `${path('', 'Users', 'marco', 'x')}`,
+      `file://${path('', 'root', 'x')}`,
+      `'${path('', 'tmp', 'out')}'`,
+      `join('${path('', 'var', 'folders', 'ab')}')`,
+      `'${['C:', 'Users', 'x'].join('\\')}'`,
+      `'D:${path('', 'reports')}'`,
+    ]) {
       expect(machinePath(line), line).toBeDefined();
     }
-    for (const line of ["process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'", '#!/usr/bin/env bash', 'exec 2>/dev/null', `href: 'https://example.com${path('', 'home', 'work', '')}'`, "paths.journey('work')", `'${path('', 'journeys', 'work', '')}'`, 'section Go home: 5', "const label = 'Pay: 5: Me'", 'data:image/png;base64,AAAA']) {
+    for (const line of [
+      "process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'",
+      '#!/usr/bin/env bash',
+      'exec 2>/dev/null',
+      `href: 'https://example.com${path('', 'home', 'work', '')}'`,
+      "paths.journey('work')",
+      `'${path('', 'journeys', 'work', '')}'`,
+      'section Go home: 5',
+      "const label = 'Pay: 5: Me'",
+      'data:image/png;base64,AAAA',
+    ]) {
       expect(machinePath(line), line).toBeUndefined();
     }
   });
@@ -58,7 +99,10 @@ describe('a clone at any path', () => {
       if (text.includes('\0')) continue; // fonts, images
       text.split('\n').forEach((line, index) => {
         const path = machinePath(line);
-        if (path) found.push(`${file}:${index + 1}: ${line.trim()} (${path}…: derive it from import.meta.dirname or the project root; temporary files under os.tmpdir())`);
+        if (path)
+          found.push(
+            `${file}:${index + 1}: ${line.trim()} (${path}…: derive it from import.meta.dirname or the project root; temporary files under os.tmpdir())`,
+          );
       });
     }
     expect(found).toEqual([]);
@@ -76,7 +120,10 @@ describe('a clone at any path', () => {
         try { await import(pathToFileURL(file).href); } catch (error) { failures.push(file.slice(process.cwd().length + 1) + ': ' + error.message); }
       }
       console.log(JSON.stringify({ loaded: files.length, failures }));`;
-    const run = spawnSync(process.execPath, ['--input-type=module', '--eval', script], { cwd: projectRoot, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--input-type=module', '--eval', script], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    });
     expect(run.status, run.stderr).toBe(0);
     const { loaded, failures } = JSON.parse(run.stdout) as { loaded: number; failures: string[] };
     expect(failures).toEqual([]);
@@ -84,13 +131,22 @@ describe('a clone at any path', () => {
   });
 
   it('runs `npm run bench:charts` (a short run) under plain Node', () => {
-    const packageJson = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const packageJson = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     const [command, ...args] = packageJson.scripts['bench:charts']!.split(' ');
     expect(command).toBe('node');
-    const run = spawnSync(process.execPath, [...args, '--runs', '3'], { cwd: projectRoot, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [...args, '--runs', '3'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    });
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/All charts of a 60-touchpoint journey \(3 runs after 3 warm-up, Node v\d+/);
-    expect(run.stdout).toMatch(/mean [\d.]+ ms · median [\d.]+ ms · p95 [\d.]+ ms · [\d.]+ KiB of SVG/);
+    expect(run.stdout).toMatch(
+      /All charts of a 60-touchpoint journey \(3 runs after 3 warm-up, Node v\d+/,
+    );
+    expect(run.stdout).toMatch(
+      /mean [\d.]+ ms · median [\d.]+ ms · p95 [\d.]+ ms · [\d.]+ KiB of SVG/,
+    );
   });
 });

@@ -15,11 +15,20 @@ import { portfolioReport } from './fixtures/portfolioReport.ts';
 const report = portfolioReport();
 const { lifecycle } = report.data;
 const journey = (id: string) => report.journeyById.get(id)!;
-const cell = (journeyId: string, phase: string) => heatmapRow(journey(journeyId), lifecycle).cells.find((c) => c.phase.id === phase)!;
+const cell = (journeyId: string, phase: string) =>
+  heatmapRow(journey(journeyId), lifecycle).cells.find((c) => c.phase.id === phase)!;
 
 describe('heatmap cells', () => {
   it('has one cell per lifecycle phase, in lifecycle order, for the default seven phases', () => {
-    expect(heatmapRow(journey('shop'), lifecycle).cells.map((c) => c.phase.id)).toEqual(['awareness', 'consideration', 'purchase', 'fulfilment', 'use', 'support', 'loyalty']);
+    expect(heatmapRow(journey('shop'), lifecycle).cells.map((c) => c.phase.id)).toEqual([
+      'awareness',
+      'consideration',
+      'purchase',
+      'fulfilment',
+      'use',
+      'support',
+      'loyalty',
+    ]);
   });
 
   it('sums up every stage of the phase: mean emotion of their touchpoints, pain points by severity, KPI statuses', () => {
@@ -30,11 +39,21 @@ describe('heatmap cells', () => {
     expect(consideration.painPoints).toBe(3);
     expect(consideration.painPointsBySeverity).toEqual({ low: 0, medium: 1, high: 2 });
     expect(consideration.kpis).toEqual({ met: 1, 'at-risk': 1, missed: 1 });
-    expect(cell('shop', 'purchase')).toMatchObject({ meanEmotion: 3, painPoints: 1, painPointsBySeverity: { low: 1, medium: 0, high: 0 }, kpis: { met: 0, 'at-risk': 0, missed: 0 } });
+    expect(cell('shop', 'purchase')).toMatchObject({
+      meanEmotion: 3,
+      painPoints: 1,
+      painPointsBySeverity: { low: 1, medium: 0, high: 0 },
+      kpis: { met: 0, 'at-risk': 0, missed: 0 },
+    });
   });
 
   it('leaves a phase without stages empty, with no score', () => {
-    expect(cell('shop', 'awareness')).toMatchObject({ stages: [], meanEmotion: undefined, touchpoints: 0, painPoints: 0 });
+    expect(cell('shop', 'awareness')).toMatchObject({
+      stages: [],
+      meanEmotion: undefined,
+      touchpoints: 0,
+      painPoints: 0,
+    });
   });
 
   it('lists stages without a phase as unplaced instead of guessing one', () => {
@@ -46,21 +65,34 @@ describe('heatmap cells', () => {
   });
 
   it('follows a renamed and extended lifecycle', () => {
-    const custom = portfolioReport({ lifecycle: [{ id: 'consideration', name: 'Choosing' }, { id: 'support' }, { id: 'repair', name: 'Repair' }] });
+    const custom = portfolioReport({
+      lifecycle: [
+        { id: 'consideration', name: 'Choosing' },
+        { id: 'support' },
+        { id: 'repair', name: 'Repair' },
+      ],
+    });
     const row = heatmapRow(custom.journeyById.get('returns')!, custom.data.lifecycle);
     expect(row.cells.map((c) => [c.phase.id, c.stages.map((s) => s.id)])).toEqual([
       ['consideration', ['find-store']],
       ['support', ['send-back']],
       ['repair', []],
     ]);
-    expect(custom.data.lifecycle.map((p) => phaseName(p, english))).toEqual(['Choosing', 'Support', 'Repair']);
+    expect(custom.data.lifecycle.map((p) => phaseName(p, english))).toEqual([
+      'Choosing',
+      'Support',
+      'Repair',
+    ]);
     expect(phaseName({ id: 'fulfilment' }, translator('it'))).toBe('Consegna o ritiro');
   });
 });
 
 describe('heatmap order and pages', () => {
-  const rows = report.journeys.filter((j) => j.data.state === 'current').map((j) => heatmapRow(j, lifecycle));
-  const order = (sort: Parameters<typeof sortHeatmapRows>[1]) => sortHeatmapRows(rows, sort).map((r) => r.journey.id);
+  const rows = report.journeys
+    .filter((j) => j.data.state === 'current')
+    .map((j) => heatmapRow(j, lifecycle));
+  const order = (sort: Parameters<typeof sortHeatmapRows>[1]) =>
+    sortHeatmapRows(rows, sort).map((r) => r.journey.id);
 
   it('sorts by title, by lowest mean emotion, and by most pain points', () => {
     expect(order('journey')).toEqual(['shop', 'returns']);
@@ -81,11 +113,16 @@ describe('heatmap order and pages', () => {
       'future/by-emotion/',
       'future/by-pain-points/',
     ]);
-    expect(heatmapVariants([], 1)).toEqual([{ state: 'current', sort: 'journey', page: 1, pages: 1 }]);
+    expect(heatmapVariants([], 1)).toEqual([
+      { state: 'current', sort: 'journey', page: 1, pages: 1 },
+    ]);
   });
 
   it('shows the current journeys on the overview, by title while they fit', () => {
-    expect(overviewHeatmapRows(report.journeys, lifecycle)).toMatchObject({ total: 2, rows: [{ journey: { id: 'shop' } }, { journey: { id: 'returns' } }] });
+    expect(overviewHeatmapRows(report.journeys, lifecycle)).toMatchObject({
+      total: 2,
+      rows: [{ journey: { id: 'shop' } }, { journey: { id: 'returns' } }],
+    });
   });
 });
 
@@ -101,13 +138,21 @@ describe('persona-journey matrix', () => {
 
   it("uses the persona's own scores for the mean and the lowest moment", () => {
     const [anna, ben] = rows;
-    expect(anna!.cells[0]).toMatchObject({ meanEmotion: 1.875, lowest: { touchpoint: { id: 't1' }, score: 1 } }); // (1 + 2 + 3 + 1.5) / 4
-    expect(ben!.cells[0]).toMatchObject({ meanEmotion: 2.625, lowest: { touchpoint: { id: 't4' }, score: 1.5 } });
+    expect(anna!.cells[0]).toMatchObject({
+      meanEmotion: 1.875,
+      lowest: { touchpoint: { id: 't1' }, score: 1 },
+    }); // (1 + 2 + 3 + 1.5) / 4
+    expect(ben!.cells[0]).toMatchObject({
+      meanEmotion: 2.625,
+      lowest: { touchpoint: { id: 't4' }, score: 1.5 },
+    });
     expect(ben!.cells[2]).toMatchObject({ lowest: { touchpoint: { id: 't5' }, score: 1 } });
   });
 
   it('leaves out personas who take none of the journeys on the page', () => {
-    expect(personaMatrix([journey('returns')], report.personas).map((r) => r.persona.id)).toEqual(['ben']);
+    expect(personaMatrix([journey('returns')], report.personas).map((r) => r.persona.id)).toEqual([
+      'ben',
+    ]);
   });
 });
 
@@ -131,7 +176,11 @@ describe('recurring pain points', () => {
     expect(store!.journeys.map((j) => j.id)).toEqual(['shop', 'returns']);
     expect(store!.personas.map((p) => p.id).sort()).toEqual(['anna', 'ben']);
     expect(store!.bySeverity).toEqual({ low: 0, medium: 2, high: 1 });
-    expect(store!.painPoints.map((p) => p.painPoint.title)).toEqual(['No stock', 'Queue', 'Closed store']);
+    expect(store!.painPoints.map((p) => p.painPoint.title)).toEqual([
+      'No stock',
+      'Queue',
+      'Closed store',
+    ]);
   });
 });
 

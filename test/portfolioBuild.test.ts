@@ -30,7 +30,10 @@ describe('the portfolio views of the example report', () => {
     for (const journey of report.journeys.filter((j) => j.data.state === state)) {
       for (const phase of report.data.lifecycle) {
         const stages = journey.stages.filter((s) => s.data.phase === phase.id);
-        cells.set(`${journey.id} ${phase.id}`, stages.map((s) => withBase('/', paths.stage(journey.id, s.id))));
+        cells.set(
+          `${journey.id} ${phase.id}`,
+          stages.map((s) => withBase('/', paths.stage(journey.id, s.id))),
+        );
       }
     }
     return cells;
@@ -40,7 +43,12 @@ describe('the portfolio views of the example report', () => {
     const heatmaps = selectAll('[data-heatmap]', page(outDir, path));
     expect(heatmaps).toHaveLength(1);
     const cells = selectAll('[data-heatmap-cell]', heatmaps[0]!);
-    const found = new Map(cells.map((cell) => [`${cell.attribs['data-journey']} ${cell.attribs['data-phase']}`, hrefs(cell)]));
+    const found = new Map(
+      cells.map((cell) => [
+        `${cell.attribs['data-journey']} ${cell.attribs['data-phase']}`,
+        hrefs(cell),
+      ]),
+    );
     expect(found.size).toBe(cells.length);
     return found;
   }
@@ -54,14 +62,20 @@ describe('the portfolio views of the example report', () => {
 
   it('has a future-state variant, and pre-sorted variants in the right order', () => {
     expect(cellsOn(paths.heatmap('future/'))).toEqual(expectedCells('future'));
-    const current = report.journeys.filter((j) => j.data.state === 'current').map((j) => heatmapRow(j, report.data.lifecycle));
+    const current = report.journeys
+      .filter((j) => j.data.state === 'current')
+      .map((j) => heatmapRow(j, report.data.lifecycle));
     for (const sort of ['emotion', 'pain-points'] as const) {
       const html = page(outDir, paths.heatmap(`by-${sort}/`));
-      const rows = selectAll('[data-heatmap] tbody tr', html).map((row) => selectAll('[data-heatmap-cell]', row)[0]!.attribs['data-journey']);
+      const rows = selectAll('[data-heatmap] tbody tr', html).map(
+        (row) => selectAll('[data-heatmap-cell]', row)[0]!.attribs['data-journey'],
+      );
       expect(rows).toEqual(sortHeatmapRows(current, sort).map((r) => r.journey.id));
     }
     // The sort links keep the state, and the toggle keeps the sort.
-    expect(hrefs(page(outDir, paths.heatmap('future/by-emotion/')))).toEqual(expect.arrayContaining(['/heatmap/future/by-pain-points/', '/heatmap/by-emotion/']));
+    expect(hrefs(page(outDir, paths.heatmap('future/by-emotion/')))).toEqual(
+      expect.arrayContaining(['/heatmap/future/by-pain-points/', '/heatmap/by-emotion/']),
+    );
   });
 
   it('writes the persona-journey matrix and the recurring pain points, linked to touchpoints', () => {
@@ -69,13 +83,17 @@ describe('the portfolio views of the example report', () => {
     const rows = selectAll('tbody tr', matrix);
     expect(rows).toHaveLength(report.personas.length);
     for (const [i, row] of personaMatrix(report.journeys, report.personas).entries()) {
-      const lowest = row.cells.flatMap((cell) => (cell?.lowest ? [withBase('/', paths.touchpoint(cell.lowest.touchpoint.id))] : []));
+      const lowest = row.cells.flatMap((cell) =>
+        cell?.lowest ? [withBase('/', paths.touchpoint(cell.lowest.touchpoint.id))] : [],
+      );
       expect(lowest.length).toBeGreaterThan(0);
       expect(hrefs(rows[i]!)).toEqual([withBase('/', paths.persona(row.persona.id)), ...lowest]);
     }
     const seams = page(outDir, paths.painPointSeams());
     const linked = new Set(hrefs(seams));
-    const painful = report.touchpoints.filter((t) => t.journey.data.state === 'current' && t.painPoints.length > 0);
+    const painful = report.touchpoints.filter(
+      (t) => t.journey.data.state === 'current' && t.painPoints.length > 0,
+    );
     expect(painful.some((t) => linked.has(withBase('/', paths.touchpoint(t.id))))).toBe(true);
     expect(existsSync(join(outDir, paths.heatmap('page-2/')))).toBe(false);
   });

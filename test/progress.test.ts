@@ -3,8 +3,12 @@ import { progressEvery, progressLine } from '../src/lib/progress.ts';
 
 describe('progress lines', () => {
   it('give the rate and the time left at that rate', () => {
-    expect(progressLine('preview cards', 'cards', 400, 2000, 8000)).toBe('preview cards: 400/2000 (50 cards/s, about 32 s left)');
-    expect(progressLine('preview cards', 'cards', 5, 20, 2000)).toBe('preview cards: 5/20 (2.5 cards/s, about 6 s left)');
+    expect(progressLine('preview cards', 'cards', 400, 2000, 8000)).toBe(
+      'preview cards: 400/2000 (50 cards/s, about 32 s left)',
+    );
+    expect(progressLine('preview cards', 'cards', 5, 20, 2000)).toBe(
+      'preview cards: 5/20 (2.5 cards/s, about 6 s left)',
+    );
   });
 
   it('come about ten times per step', () => {

@@ -3,20 +3,34 @@ import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtPages } from '../src/build/pages.ts';
 import { resolveReport, type ResolvedReport } from '../src/lib/model.ts';
-import { anchors, navEntries, pageAt, paths, reportPages, routeNames, routes, type RouteName } from '../src/lib/routes.ts';
+import {
+  anchors,
+  navEntries,
+  pageAt,
+  paths,
+  reportPages,
+  routeNames,
+  routes,
+  type RouteName,
+} from '../src/lib/routes.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 import { exampleContent, projectRoot } from './helpers/build.ts';
 import { exampleSite } from './helpers/sharedBuild.ts';
 
 /** The HTML file of a page path as Astro writes it (`personas/x/` → `personas/x/index.html`, `404` → `404.html`). */
-const builtFile = (site: string, path: string) => join(site, path === '' || path.endsWith('/') ? `${path}index.html` : `${path}.html`);
+const builtFile = (site: string, path: string) =>
+  join(site, path === '' || path.endsWith('/') ? `${path}index.html` : `${path}.html`);
 
 /** Ids that each anchor builder gives in the example report: each must be on a page of its page type. */
 const anchorExamples: { [Kind in keyof typeof anchors]: (report: ResolvedReport) => string[] } = {
   stage: (r) => r.stages.map((s) => anchors.stage(s.journey.id, s.id)),
   touchpoint: (r) => r.touchpoints.map((tp) => anchors.touchpoint(tp.id)),
-  painPoint: (r) => r.touchpoints.flatMap((tp) => tp.painPoints.map((_, i) => anchors.painPoint(tp.id, i))),
-  opportunity: (r) => r.touchpoints.flatMap((tp) => tp.data.opportunities.map((o, i) => anchors.opportunity(tp.id, i, o.id))),
+  painPoint: (r) =>
+    r.touchpoints.flatMap((tp) => tp.painPoints.map((_, i) => anchors.painPoint(tp.id, i))),
+  opportunity: (r) =>
+    r.touchpoints.flatMap((tp) =>
+      tp.data.opportunities.map((o, i) => anchors.opportunity(tp.id, i, o.id)),
+    ),
   kpi: (r) => r.kpis.map((k) => anchors.kpi(k.id)),
   source: (r) => r.data.researchSources.map((s) => anchors.source(s.id)),
   version: (r) => r.data.versions.map((v) => anchors.version(v.version)),
@@ -48,7 +62,9 @@ describe('the route registry', () => {
       expect(existsSync(join(projectRoot, routes[name].page)), routes[name].page).toBe(true);
       expect(pages.filter((page) => page.route === name).length, name).toBeGreaterThan(0);
     }
-    expect(pages.filter((page) => !existsSync(builtFile(site, page.path))).map((page) => page.path)).toEqual([]);
+    expect(
+      pages.filter((page) => !existsSync(builtFile(site, page.path))).map((page) => page.path),
+    ).toEqual([]);
   });
 
   it('knows the page type of every page the example build has', () => {
@@ -60,10 +76,22 @@ describe('the route registry', () => {
 
   it('lists the main navigation in order, each entry a built page', () => {
     const nav = navEntries();
-    expect(nav.map((entry) => entry.route)).toEqual(['overview', 'personas', 'journeys', 'heatmap', 'touchpoints', 'channels', 'kpis', 'opportunities', 'evidence']);
+    expect(nav.map((entry) => entry.route)).toEqual([
+      'overview',
+      'personas',
+      'journeys',
+      'heatmap',
+      'touchpoints',
+      'channels',
+      'kpis',
+      'opportunities',
+      'evidence',
+    ]);
     for (const entry of nav) expect(existsSync(builtFile(site, entry.path)), entry.path).toBe(true);
     const overview = readFileSync(builtFile(site, paths.overview()), 'utf8');
-    const links = [...overview.matchAll(/<ul class="site-nav">([\s\S]*?)<\/ul>/g)][0]![1]!.match(/href="[^"]*"/g);
+    const links = [...overview.matchAll(/<ul class="site-nav">([\s\S]*?)<\/ul>/g)][0]![1]!.match(
+      /href="[^"]*"/g,
+    );
     expect(links).toEqual(nav.map((entry) => `href="/${entry.path}"`));
   });
 
@@ -78,13 +106,19 @@ describe('the route registry', () => {
       for (const kind of Object.keys(declared) as (keyof typeof anchors)[]) {
         const ids = anchorExamples[kind](report);
         expect(ids.length, kind).toBeGreaterThan(0);
-        expect(ids.filter((id) => !html.includes(` id="${id}"`)), `${kind} on ${name} pages`).toEqual([]);
+        expect(
+          ids.filter((id) => !html.includes(` id="${id}"`)),
+          `${kind} on ${name} pages`,
+        ).toEqual([]);
       }
     }
   });
 
   it('names each anchor and each link in one page type only, apart from the page-type names', () => {
-    const names = routeNames.flatMap((name) => [...Object.keys(routes[name].anchors ?? {}).map((a) => `anchor ${a}`), ...Object.keys(routes[name].links ?? {}).map((l) => `path ${l}`)]);
+    const names = routeNames.flatMap((name) => [
+      ...Object.keys(routes[name].anchors ?? {}).map((a) => `anchor ${a}`),
+      ...Object.keys(routes[name].links ?? {}).map((l) => `path ${l}`),
+    ]);
     expect(names.length).toBe(new Set(names).size);
     const linkNames = names.filter((n) => n.startsWith('path ')).map((n) => n.slice(5));
     expect(linkNames.filter((n) => routeNames.includes(n as RouteName))).toEqual([]);
@@ -94,12 +128,27 @@ describe('the route registry', () => {
     const kpi = report.kpis[0]!;
     const source = report.data.researchSources[0]!;
     expect(paths.kpi(kpi.id)).toBe(`${paths.kpis()}#${anchors.kpi(kpi.id)}`);
-    expect(readFileSync(builtFile(site, paths.kpis()), 'utf8')).toContain(` id="${anchors.kpi(kpi.id)}"`);
-    expect(readFileSync(builtFile(site, paths.overview()), 'utf8')).toContain(`href="/${paths.source(source.id)}"`);
+    expect(readFileSync(builtFile(site, paths.kpis()), 'utf8')).toContain(
+      ` id="${anchors.kpi(kpi.id)}"`,
+    );
+    expect(readFileSync(builtFile(site, paths.overview()), 'utf8')).toContain(
+      `href="/${paths.source(source.id)}"`,
+    );
   });
 
   it('is the only thing that knows which page type a URL is: nothing under src/ or scripts/ parses one back', () => {
-    const folders = [...new Set(routeNames.map((name) => reportPages(report).find((p) => p.route === name)!.path.split('/')[0]).filter(Boolean))];
+    const folders = [
+      ...new Set(
+        routeNames
+          .map(
+            (name) =>
+              reportPages(report)
+                .find((p) => p.route === name)!
+                .path.split('/')[0],
+          )
+          .filter(Boolean),
+      ),
+    ];
     const segment = folders.map((f) => f!.replace(/[-]/g, '\\-')).join('|');
     const parsing = [
       // The helpers that did it before the registry.
@@ -110,14 +159,21 @@ describe('the route registry', () => {
       new RegExp(`\\b(section|kind|segment|parts\\[0\\])\\s*===\\s*['"\`](${segment})['"\`]`),
       new RegExp(`startsWith\\(\\s*['"\`]/(${segment})\\b`),
     ];
-    const offending = [...sourceFiles(join(projectRoot, 'src')), ...sourceFiles(join(projectRoot, 'scripts'))].flatMap((file) => {
+    const offending = [
+      ...sourceFiles(join(projectRoot, 'src')),
+      ...sourceFiles(join(projectRoot, 'scripts')),
+    ].flatMap((file) => {
       const lines = readFileSync(join(projectRoot, file), 'utf8').split('\n');
-      return lines.flatMap((line, i) => (parsing.some((pattern) => pattern.test(line)) ? [`${file}:${i + 1}: ${line.trim()}`] : []));
+      return lines.flatMap((line, i) =>
+        parsing.some((pattern) => pattern.test(line)) ? [`${file}:${i + 1}: ${line.trim()}`] : [],
+      );
     });
     expect(offending).toEqual([]);
     // The check itself must catch what it looks for.
     expect(parsing.some((p) => p.test("if (section === 'journeys' && id) {"))).toBe(true);
-    expect(parsing.some((p) => p.test("const [kind, id] = path.split('/').filter(Boolean);"))).toBe(true);
+    expect(parsing.some((p) => p.test("const [kind, id] = path.split('/').filter(Boolean);"))).toBe(
+      true,
+    );
     expect(parsing.some((p) => p.test("if (url.startsWith('/personas/'))"))).toBe(true);
   });
 });

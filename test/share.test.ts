@@ -8,7 +8,13 @@ import { filesBelow } from '../src/lib/files.ts';
 import { isEmbedPath, paths } from '../src/lib/paths.ts';
 import { ogImagePath } from '../src/lib/og/cards.ts';
 import { decryptPage, deriveKeyBytes, type EncryptedPage } from '../src/lib/protect.ts';
-import { buildSite, copyFixture, filesContaining, readPage, setVisibility } from './helpers/build.ts';
+import {
+  buildSite,
+  copyFixture,
+  filesContaining,
+  readPage,
+  setVisibility,
+} from './helpers/build.ts';
 import { exampleSite } from './helpers/sharedBuild.ts';
 
 /** Width and height from a PNG's IHDR chunk. */
@@ -42,7 +48,13 @@ describe('preview cards', () => {
     const second = buildSite(dir, { cacheDir });
     expect(second.output).toMatch(/preview cards: (\d+) pages, 0 rendered, \1 from cache/);
     // Renaming a persona changes her card only (and the cards that show her name).
-    writeFileSync(join(dir, 'personas/anna.mdx'), readFileSync(join(dir, 'personas/anna.mdx'), 'utf8').replace('quote: I want shoes that fit.', 'quote: Città, perché così?'));
+    writeFileSync(
+      join(dir, 'personas/anna.mdx'),
+      readFileSync(join(dir, 'personas/anna.mdx'), 'utf8').replace(
+        'quote: I want shoes that fit.',
+        'quote: Città, perché così?',
+      ),
+    );
     const third = buildSite(dir, { cacheDir });
     expect(third.output).toMatch(/preview cards: \d+ pages, 1 rendered/);
   });
@@ -52,24 +64,37 @@ describe('search', () => {
   it('indexes every page but the 404, search and print-edition pages and the embeddable views', () => {
     const outDir = exampleSite();
     const entry = JSON.parse(readFileSync(join(outDir, 'pagefind/pagefind-entry.json'), 'utf8'));
-    const searchable = builtPages(outDir).filter((p) => !['404', 'search/', 'print/'].includes(p.path) && !isEmbedPath(p.path));
+    const searchable = builtPages(outDir).filter(
+      (p) => !['404', 'search/', 'print/'].includes(p.path) && !isEmbedPath(p.path),
+    );
     expect(entry.languages.en.page_count).toBe(searchable.length);
-    expect(readPage(outDir, '')).toContain('<form class="site-search" role="search" action="/search/"');
+    expect(readPage(outDir, '')).toContain(
+      '<form class="site-search" role="search" action="/search/"',
+    );
   });
 });
 
 describe('hosting', () => {
   it('a public report with SITE under a sub-path has a sitemap of every page (embeddable views aside) and a robots.txt pointing at it', () => {
     const dir = copyFixture();
-    const build = buildSite(dir, { base: '/reports/shoes/', env: { SITE: 'https://acme.example' } });
+    const build = buildSite(dir, {
+      base: '/reports/shoes/',
+      env: { SITE: 'https://acme.example' },
+    });
     expect(build.status, build.output).toBe(0);
     const sitemap = readFileSync(join(build.outDir, 'sitemap-0.xml'), 'utf8');
-    for (const page of builtPages(build.outDir).filter((p) => p.path !== '404' && !isEmbedPath(p.path))) {
+    for (const page of builtPages(build.outDir).filter(
+      (p) => p.path !== '404' && !isEmbedPath(p.path),
+    )) {
       expect(sitemap).toContain(`<loc>https://acme.example/reports/shoes/${page.path}</loc>`);
     }
-    expect(readFileSync(join(build.outDir, 'robots.txt'), 'utf8')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://acme.example/reports/shoes/sitemap-index.xml\n');
+    expect(readFileSync(join(build.outDir, 'robots.txt'), 'utf8')).toBe(
+      'User-agent: *\nAllow: /\n\nSitemap: https://acme.example/reports/shoes/sitemap-index.xml\n',
+    );
     const home = readPage(build.outDir, '');
-    expect(home).toContain('<meta property="og:image" content="https://acme.example/reports/shoes/og/index.png"');
+    expect(home).toContain(
+      '<meta property="og:image" content="https://acme.example/reports/shoes/og/index.png"',
+    );
     expect(home).toContain('<link rel="canonical" href="https://acme.example/reports/shoes/"');
   });
 
@@ -78,7 +103,9 @@ describe('hosting', () => {
     setVisibility(dir, 'unlisted');
     const build = buildSite(dir, { env: { SITE: 'https://acme.example' } });
     expect(build.status, build.output).toBe(0);
-    expect(readFileSync(join(build.outDir, 'robots.txt'), 'utf8')).toBe('User-agent: *\nDisallow: /\n');
+    expect(readFileSync(join(build.outDir, 'robots.txt'), 'utf8')).toBe(
+      'User-agent: *\nDisallow: /\n',
+    );
     expect(existsSync(join(build.outDir, 'sitemap-index.xml'))).toBe(false);
     for (const page of builtPages(build.outDir)) {
       const html = readFileSync(page.file, 'utf8');
@@ -89,7 +116,14 @@ describe('hosting', () => {
 });
 
 describe('a protected report', () => {
-  const markers = ['Tries shoes in the store', 'I want shoes that fit', 'Checkout time', 'Card declined twice', 'Offer PayPal', 'Fixture Shoes'];
+  const markers = [
+    'Tries shoes in the store',
+    'I want shoes that fit',
+    'Checkout time',
+    'Card declined twice',
+    'Offer PayPal',
+    'Fixture Shoes',
+  ];
 
   it('will not build without a password', () => {
     const dir = copyFixture();
@@ -102,24 +136,45 @@ describe('a protected report', () => {
   /** A protected page's HTML as the reader's browser decrypts it. */
   async function decrypted(outDir: string, path: string, password: string): Promise<string> {
     const shell = readFileSync(join(outDir, path, 'index.html'), 'utf8');
-    const payload = JSON.parse(/<script type="application\/json" id="itinera-payload">(.*?)<\/script>/.exec(shell)![1]!) as EncryptedPage;
+    const payload = JSON.parse(
+      /<script type="application\/json" id="itinera-payload">(.*?)<\/script>/.exec(shell)![1]!,
+    ) as EncryptedPage;
     return decryptPage(payload, await deriveKeyBytes(password, payload));
   }
 
   /** Files of a build whose bytes contain the given bytes. */
-  const filesHolding = (outDir: string, bytes: Buffer) => filesBelow(outDir).filter((file) => readFileSync(file).includes(bytes));
+  const filesHolding = (outDir: string, bytes: Buffer) =>
+    filesBelow(outDir).filter((file) => readFileSync(file).includes(bytes));
 
   it('leaves no plaintext of its content in any file of dist/, binary files and images included', async () => {
     const dir = copyFixture();
     setVisibility(dir, 'protected');
     // Noise, so the image's bytes (and its optimised copies' bytes) occur nowhere by chance.
-    const noise = Buffer.from(Array.from({ length: 96 * 96 * 3 }, (_, i) => (i * 7919 + ((i * i) % 251)) % 256));
-    const avatar = await sharp(noise, { raw: { width: 96, height: 96, channels: 3 } }).png().toBuffer();
+    const noise = Buffer.from(
+      Array.from({ length: 96 * 96 * 3 }, (_, i) => (i * 7919 + ((i * i) % 251)) % 256),
+    );
+    const avatar = await sharp(noise, { raw: { width: 96, height: 96, channels: 3 } })
+      .png()
+      .toBuffer();
     writeFileSync(join(dir, 'personas/anna.png'), avatar);
-    writeFileSync(join(dir, 'personas/anna.mdx'), readFileSync(join(dir, 'personas/anna.mdx'), 'utf8').replace('quote:', 'avatar: ./anna.png\navatarAlt: Portrait of Anna\nquote:'));
-    const logo = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="80" height="40"><rect width="80" height="40" fill="#7a1f5c"/></svg>');
+    writeFileSync(
+      join(dir, 'personas/anna.mdx'),
+      readFileSync(join(dir, 'personas/anna.mdx'), 'utf8').replace(
+        'quote:',
+        'avatar: ./anna.png\navatarAlt: Portrait of Anna\nquote:',
+      ),
+    );
+    const logo = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="80" height="40"><rect width="80" height="40" fill="#7a1f5c"/></svg>',
+    );
     writeFileSync(join(dir, 'logo.svg'), logo);
-    writeFileSync(join(dir, 'report.yaml'), readFileSync(join(dir, 'report.yaml'), 'utf8').replace('summary:', 'branding:\n  logo: ./logo.svg\n  logoAlt: Fixture Shoes logo\nsummary:'));
+    writeFileSync(
+      join(dir, 'report.yaml'),
+      readFileSync(join(dir, 'report.yaml'), 'utf8').replace(
+        'summary:',
+        'branding:\n  logo: ./logo.svg\n  logoAlt: Fixture Shoes logo\nsummary:',
+      ),
+    );
     const build = buildSite(dir, { env: { ITINERA_PASSWORD: 'correct horse' } });
     expect(build.status, build.output).toBe(0);
     const files = filesBelow(build.outDir);
@@ -129,10 +184,24 @@ describe('a protected report', () => {
     // Data files would not be encrypted: they are left out (the schema holds no content).
     expect(existsSync(join(build.outDir, 'report.json'))).toBe(false);
     expect(existsSync(join(build.outDir, 'report.schema.json'))).toBe(true);
-    expect(files.filter((file) => /\.(csv|mmd|svg)$/.test(file) || (file.endsWith('.json') && !file.endsWith('report.schema.json'))).map((file) => basename(file))).toEqual(['favicon.svg']);
-    expect(readFileSync(join(build.outDir, 'index.html'), 'utf8')).toContain('<title>Protected report</title>');
+    expect(
+      files
+        .filter(
+          (file) =>
+            /\.(csv|mmd|svg)$/.test(file) ||
+            (file.endsWith('.json') && !file.endsWith('report.schema.json')),
+        )
+        .map((file) => basename(file)),
+    ).toEqual(['favicon.svg']);
+    expect(readFileSync(join(build.outDir, 'index.html'), 'utf8')).toContain(
+      '<title>Protected report</title>',
+    );
     // Its embeddable views are encrypted like every other page (the markers above cover them too).
-    for (const embed of [paths.embedCanvas('shoe-shop'), paths.embedCurve('shoe-shop'), paths.embedKpis('shoe-shop')]) {
+    for (const embed of [
+      paths.embedCanvas('shoe-shop'),
+      paths.embedCurve('shoe-shop'),
+      paths.embedKpis('shoe-shop'),
+    ]) {
       expect(readPage(build.outDir, embed), embed).toContain('<title>Protected report</title>');
     }
     // Preview cards are drawn, not written, so text search cannot see into them: they are all the same generic card.
@@ -143,13 +212,17 @@ describe('a protected report', () => {
     expect(filesHolding(build.outDir, avatar)).toEqual([]);
     expect(filesHolding(build.outDir, logo)).toEqual([]);
     // (Preview cards are named after their page, as pages are, and are generic.)
-    expect(files.filter((file) => /anna|logo/i.test(basename(file)) && !file.includes(`${sep}og${sep}`))).toEqual([]);
+    expect(
+      files.filter((file) => /anna|logo/i.test(basename(file)) && !file.includes(`${sep}og${sep}`)),
+    ).toEqual([]);
     // ...they are inside the encrypted pages, and the optimised avatar's bytes are nowhere else.
     const persona = await decrypted(build.outDir, 'personas/anna', 'correct horse');
     const shown = /<img[^>]*alt="Portrait of Anna"[^>]*>/.exec(persona)![0];
     const [, mediaType, base64] = /src="data:(image\/[a-z+]+);base64,([^"]+)"/.exec(shown)!;
     expect(mediaType).toMatch(/^image\/(webp|png|avif|jpeg)$/);
     expect(filesHolding(build.outDir, Buffer.from(base64!, 'base64'))).toEqual([]);
-    expect(await decrypted(build.outDir, '', 'correct horse')).toMatch(/<img class="site-logo" src="data:image\/svg\+xml;base64,[^"]+" alt="Fixture Shoes logo"/);
+    expect(await decrypted(build.outDir, '', 'correct horse')).toMatch(
+      /<img class="site-logo" src="data:image\/svg\+xml;base64,[^"]+" alt="Fixture Shoes logo"/,
+    );
   });
 });

@@ -10,7 +10,14 @@ const samples = [
 ];
 
 describe('buildSparkline', () => {
-  const { svg } = buildSparkline({ id: 'spark-x', title: 'Conversion: history', samples, target: 2.5, formatValue: (v) => `${v} %`, t: english });
+  const { svg } = buildSparkline({
+    id: 'spark-x',
+    title: 'Conversion: history',
+    samples,
+    target: 2.5,
+    formatValue: (v) => `${v} %`,
+    t: english,
+  });
 
   it('describes the trend from oldest to newest with the target', () => {
     expect(svg).toContain('3 values from 2026-01-31 to 2026-03-31: from 1 % to 3 %, target 2.5 %.');
@@ -28,7 +35,13 @@ describe('buildSparkline', () => {
   });
 
   it('handles a flat history without NaN', () => {
-    const flat = buildSparkline({ id: 'f', title: 'f', samples: samples.map((s) => ({ ...s, value: 5 })), formatValue: String, t: english }).svg;
+    const flat = buildSparkline({
+      id: 'f',
+      title: 'f',
+      samples: samples.map((s) => ({ ...s, value: 5 })),
+      formatValue: String,
+      t: english,
+    }).svg;
     expect(badAttributes(flat)).toEqual([]);
   });
 });

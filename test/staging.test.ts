@@ -1,9 +1,24 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanStaleBuilds, moveFolder, publishStaging, STAGING_ROOT, startStaging, unsafeOutDir } from '../src/build/staging.ts';
+import {
+  cleanStaleBuilds,
+  moveFolder,
+  publishStaging,
+  STAGING_ROOT,
+  startStaging,
+  unsafeOutDir,
+} from '../src/build/staging.ts';
 import { isHarmlessWarning } from '../src/build/viteWarnings.ts';
 
 /** A throwaway project folder with an output folder holding one page. */
@@ -76,9 +91,15 @@ describe('staging a build', () => {
     const content = join(root, 'content');
     expect(unsafeOutDir(root, root, content)).toBe('it contains the project folder');
     expect(unsafeOutDir(root, tmpdir(), content)).toBe('it contains the project folder');
-    expect(unsafeOutDir(root, join(content, 'dist'), content)).toBe('it is inside the report folder');
-    expect(unsafeOutDir(root, join(root, STAGING_ROOT, 'x'), content)).toBe(`it is inside ${STAGING_ROOT}`);
-    expect(unsafeOutDir(root, join(root, '.itinera-tmp'), content)).toBe(`it contains ${STAGING_ROOT}`);
+    expect(unsafeOutDir(root, join(content, 'dist'), content)).toBe(
+      'it is inside the report folder',
+    );
+    expect(unsafeOutDir(root, join(root, STAGING_ROOT, 'x'), content)).toBe(
+      `it is inside ${STAGING_ROOT}`,
+    );
+    expect(unsafeOutDir(root, join(root, '.itinera-tmp'), content)).toBe(
+      `it contains ${STAGING_ROOT}`,
+    );
     expect(unsafeOutDir(root, join(root, '.itinera-tmp/builds/x/dist'), content)).toBeUndefined();
     expect(unsafeOutDir(root, join(root, 'dist'), content)).toBeUndefined();
     expect(unsafeOutDir(root, `${root}-dist`, content)).toBeUndefined();
@@ -87,9 +108,14 @@ describe('staging a build', () => {
 
 describe('bundler warnings', () => {
   it('drops the directive Astro puts into every MDX module, keeps every other warning', () => {
-    const directive = (name: string) => ({ code: 'MODULE_LEVEL_DIRECTIVE', message: `The semantics of the module level directive "${name}" in "content/personas/anna.mdx?astroPropagatedAssets" may not be preserved when bundling.` });
+    const directive = (name: string) => ({
+      code: 'MODULE_LEVEL_DIRECTIVE',
+      message: `The semantics of the module level directive "${name}" in "content/personas/anna.mdx?astroPropagatedAssets" may not be preserved when bundling.`,
+    });
     expect(isHarmlessWarning(directive('use astro:head-inject'))).toBe(true);
     expect(isHarmlessWarning(directive('use client'))).toBe(false);
-    expect(isHarmlessWarning({ code: 'CIRCULAR_DEPENDENCY', message: 'use astro:head-inject' })).toBe(false);
+    expect(
+      isHarmlessWarning({ code: 'CIRCULAR_DEPENDENCY', message: 'use astro:head-inject' }),
+    ).toBe(false);
   });
 });

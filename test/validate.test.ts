@@ -37,7 +37,11 @@ describe('the example report', () => {
     }
     expect(sources!.touchpoints.length).toBeGreaterThanOrEqual(40);
     expect(sources!.kpis.length).toBeGreaterThanOrEqual(15);
-    const channelKinds = new Set(sources!.touchpoints.map((t) => sources!.channels.find((c) => c.id === t.data.channel)!.data.kind));
+    const channelKinds = new Set(
+      sources!.touchpoints.map(
+        (t) => sources!.channels.find((c) => c.id === t.data.channel)!.data.kind,
+      ),
+    );
     expect(channelKinds).toEqual(new Set(['online', 'offline']));
   });
 });
@@ -48,7 +52,9 @@ describe('content rules fail with file, line and field', () => {
   });
 
   it('dangling stage reference, with the closest stage suggested', () => {
-    const problems = problemsAfter((dir) => replaceIn(dir, 'touchpoints/shoe-shop/search.mdx', 'stage: discover', 'stage: discovr'));
+    const problems = problemsAfter((dir) =>
+      replaceIn(dir, 'touchpoints/shoe-shop/search.mdx', 'stage: discover', 'stage: discovr'),
+    );
     expect(problems).toEqual([
       expect.objectContaining({
         severity: 'error',
@@ -62,7 +68,9 @@ describe('content rules fail with file, line and field', () => {
   });
 
   it('emotion score 7 on a 1-5 scale, in a YAML list', () => {
-    const problems = problemsAfter((dir) => replaceIn(dir, 'touchpoints/shoe-shop/touchpoints.yaml', 'emotion: 4.5', 'emotion: 7'));
+    const problems = problemsAfter((dir) =>
+      replaceIn(dir, 'touchpoints/shoe-shop/touchpoints.yaml', 'emotion: 4.5', 'emotion: 7'),
+    );
     expect(problems).toEqual([
       expect.objectContaining({
         file: 'touchpoints/shoe-shop/touchpoints.yaml',
@@ -82,11 +90,15 @@ describe('content rules fail with file, line and field', () => {
       replaceIn(dir, 'touchpoints/shoe-shop/touchpoints.yaml', 'emotion: 2', 'emotion: 3');
       replaceIn(dir, 'touchpoints/shoe-shop/touchpoints.yaml', 'emotion: 4.5', 'emotion: 1');
     });
-    expect(problems.map((p) => [p.file, p.field, p.found])).toEqual([['touchpoints/shoe-shop/touchpoints.yaml', 'touchpoints[1].emotion', '3']]);
+    expect(problems.map((p) => [p.file, p.field, p.found])).toEqual([
+      ['touchpoints/shoe-shop/touchpoints.yaml', 'touchpoints[1].emotion', '3'],
+    ]);
   });
 
   it('duplicate stage order in a journey', () => {
-    const problems = problemsAfter((dir) => replaceIn(dir, 'stages/shoe-shop/discover.mdx', 'order: 1', 'order: 2'));
+    const problems = problemsAfter((dir) =>
+      replaceIn(dir, 'stages/shoe-shop/discover.mdx', 'order: 1', 'order: 2'),
+    );
     expect(problems).toEqual([
       expect.objectContaining({
         file: 'stages/shoe-shop/discover.mdx',
@@ -99,8 +111,17 @@ describe('content rules fail with file, line and field', () => {
   });
 
   it('dangling persona reference in a journey', () => {
-    const problems = problemsAfter((dir) => replaceIn(dir, 'journeys/shoe-shop.mdx', 'personas: [anna]', 'personas: [ana]'));
-    expect(problems).toEqual([expect.objectContaining({ file: 'journeys/shoe-shop.mdx', field: 'personas[0]', message: 'unknown persona "ana"', hint: 'did you mean "anna"?' })]);
+    const problems = problemsAfter((dir) =>
+      replaceIn(dir, 'journeys/shoe-shop.mdx', 'personas: [anna]', 'personas: [ana]'),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'journeys/shoe-shop.mdx',
+        field: 'personas[0]',
+        message: 'unknown persona "ana"',
+        hint: 'did you mean "anna"?',
+      }),
+    ]);
   });
 
   it('every problem of a run is reported together', () => {

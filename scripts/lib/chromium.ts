@@ -8,7 +8,9 @@ import { chromium, type Browser } from 'playwright-core';
 export function chromiumPath(): string {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(path)) {
-    throw new Error(`No Chromium at ${path}: install it (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.`);
+    throw new Error(
+      `No Chromium at ${path}: install it (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.`,
+    );
   }
   return path;
 }
@@ -17,7 +19,14 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     // No sandbox as root in CI; the rest keeps Chromium off the network, which is closed here.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
-

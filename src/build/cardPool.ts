@@ -40,7 +40,9 @@ export class CardPool {
       if (this.workers.length < this.size) {
         // A small young generation: collected often, a worker's memory stays about 75 MB lower
         // (it now lives beside Astro's heap at its peak) for no measurable CPU.
-        const worker = new Worker(this.workerUrl, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+        const worker = new Worker(this.workerUrl, {
+          resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+        });
         if (!this.holdsProcess) worker.unref();
         this.workers.push(worker);
         return worker;
@@ -79,7 +81,10 @@ export class CardPool {
         const onMessage = (message: { id: number; png?: Uint8Array; error?: string }) => {
           if (message.id !== id) return;
           worker.off('message', onMessage);
-          if (message.png) resolve(Buffer.from(message.png.buffer, message.png.byteOffset, message.png.byteLength));
+          if (message.png)
+            resolve(
+              Buffer.from(message.png.buffer, message.png.byteOffset, message.png.byteLength),
+            );
           else reject(new Error(`preview card "${card.title}": ${message.error}`));
         };
         worker.on('message', onMessage);

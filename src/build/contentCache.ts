@@ -8,7 +8,8 @@ const FINGERPRINT = 'itinera-schema.txt';
 
 function fingerprint(schemaDir: string): string {
   const hash = createHash('sha256');
-  for (const name of readdirSync(schemaDir).sort()) hash.update(name).update(readFileSync(join(schemaDir, name)));
+  for (const name of readdirSync(schemaDir).sort())
+    hash.update(name).update(readFileSync(join(schemaDir, name)));
   return hash.digest('hex');
 }
 

@@ -14,21 +14,42 @@ import { builtPages } from './pages.ts';
 const H1 = /<h1[^>]*>([\s\S]*?)<\/h1>/;
 
 function decode(html: string): string {
-  return html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").trim();
+  return html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .trim();
 }
 
 /** The card of a built page: its entity's (its page type found by its path in the report's list of pages), or one with the page's heading. */
-export function cardOfPage(page: { file: string; path: string }, report: ResolvedReport, t = translator(report.data.locale), branding = resolveBranding(report.data.branding)): OgCard {
+export function cardOfPage(
+  page: { file: string; path: string },
+  report: ResolvedReport,
+  t = translator(report.data.locale),
+  branding = resolveBranding(report.data.branding),
+): OgCard {
   if (report.data.visibility === 'protected') return protectedCard(branding.primary.used, t);
   const heading = decode(H1.exec(readFileSync(page.file, 'utf8'))?.[1] ?? report.data.title);
-  return pageCard(pageAt(report, page.path), { report, t, colors: branding.seriesColors }, heading, branding.primary.used);
+  return pageCard(
+    pageAt(report, page.path),
+    { report, t, colors: branding.seriesColors },
+    heading,
+    branding.primary.used,
+  );
 }
 
 /** A title no page has: marks a card that needs the built page's heading. */
 const NEEDS_HEADING = '\u0000';
 
 /** The cards that depend on the model alone (every entity's, or the protected card): drawable before any page is built. */
-export function modelCards(report: ResolvedReport, t = translator(report.data.locale), branding = resolveBranding(report.data.branding)): OgCard[] {
+export function modelCards(
+  report: ResolvedReport,
+  t = translator(report.data.locale),
+  branding = resolveBranding(report.data.branding),
+): OgCard[] {
   if (report.data.visibility === 'protected') return [protectedCard(branding.primary.used, t)];
   const context = { report, t, colors: branding.seriesColors };
   return reportPages(report)
@@ -61,7 +82,11 @@ export interface EarlyCards {
  * after the build then finds them in the cache. A card that fails here is left for that step,
  * which reports it.
  */
-export function startModelCards(options: { cacheDir: string; report: ResolvedReport; workers: number }): EarlyCards {
+export function startModelCards(options: {
+  cacheDir: string;
+  report: ResolvedReport;
+  workers: number;
+}): EarlyCards {
   const { cacheDir, report, workers } = options;
   const pool = new CardPool(workers);
   pool.holdProcess(false);
@@ -93,7 +118,13 @@ export function startModelCards(options: { cacheDir: string; report: ResolvedRep
  * with the rest. Logs progress with a rate and the time left, and at the end the card workers'
  * CPU time per rendered card (both phases).
  */
-export async function writeOgCards(options: { outDir: string; cacheDir: string; report: ResolvedReport; logger: AstroIntegrationLogger; early?: EarlyCards }) {
+export async function writeOgCards(options: {
+  outDir: string;
+  cacheDir: string;
+  report: ResolvedReport;
+  logger: AstroIntegrationLogger;
+  early?: EarlyCards;
+}) {
   const { outDir, cacheDir, report, logger, early } = options;
   const drawnEarly = (await early?.stop()) ?? new Set<string>();
   const drawnEarlyCount = drawnEarly.size;
@@ -121,7 +152,10 @@ export async function writeOgCards(options: { outDir: string; cacheDir: string; 
       const target = join(outDir, ogImagePath(page.path));
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, result.png);
-      if (++done % every === 0 && done < pages.length) logger.info(progressLine('preview cards', 'cards', done, pages.length, performance.now() - started));
+      if (++done % every === 0 && done < pages.length)
+        logger.info(
+          progressLine('preview cards', 'cards', done, pages.length, performance.now() - started),
+        );
     }
   };
   let workerCpuMs: number;
@@ -132,8 +166,12 @@ export async function writeOgCards(options: { outDir: string; cacheDir: string; 
     await pool.close();
   }
   const drawnInAll = drawnNow.size + drawnEarlyCount;
-  const perCard = drawnInAll > 0 ? `, ${(workerCpuMs / drawnInAll).toFixed(1)} ms CPU per rendered card` : '';
-  const whileBuilding = drawnEarlyCount > 0 ? `, ${drawnEarlyCount} of them drawn while Astro built the pages` : '';
-  logger.info(`preview cards: ${pages.length} pages, ${rendered} rendered, ${pages.length - rendered} from cache (${Math.round(performance.now() - started)} ms${perCard}${whileBuilding})`);
+  const perCard =
+    drawnInAll > 0 ? `, ${(workerCpuMs / drawnInAll).toFixed(1)} ms CPU per rendered card` : '';
+  const whileBuilding =
+    drawnEarlyCount > 0 ? `, ${drawnEarlyCount} of them drawn while Astro built the pages` : '';
+  logger.info(
+    `preview cards: ${pages.length} pages, ${rendered} rendered, ${pages.length - rendered} from cache (${Math.round(performance.now() - started)} ms${perCard}${whileBuilding})`,
+  );
   return { pages: pages.length, rendered };
 }

@@ -16,8 +16,13 @@ const STYLESHEET = /<link rel="stylesheet" href="([^"]+)"/g;
 const IMAGE_FOLDERS = ['_astro', 'brand'];
 
 /** The report's image files in a build: their path in outDir and their URL as pages link them. */
-function reportImages(outDir: string, base: string): { file: string; url: string; mediaType: string }[] {
-  return IMAGE_FOLDERS.flatMap((folder) => filesBelow(join(outDir, folder), (name) => imageMediaType(name) !== undefined)).map((file) => ({
+function reportImages(
+  outDir: string,
+  base: string,
+): { file: string; url: string; mediaType: string }[] {
+  return IMAGE_FOLDERS.flatMap((folder) =>
+    filesBelow(join(outDir, folder), (name) => imageMediaType(name) !== undefined),
+  ).map((file) => ({
     file,
     url: withBase(base, relative(outDir, file).split(sep).join('/')),
     mediaType: imageMediaType(file)!,
@@ -31,10 +36,18 @@ function reportImages(outDir: string, base: string): { file: string; url: string
  * The report's images are inlined into the pages that show them and their files removed, so
  * they are encrypted too.
  */
-export async function protectPages(options: { outDir: string; base: string; password: string; lang: string; logger: AstroIntegrationLogger }): Promise<void> {
+export async function protectPages(options: {
+  outDir: string;
+  base: string;
+  password: string;
+  lang: string;
+  logger: AstroIntegrationLogger;
+}): Promise<void> {
   const pages = builtPages(options.outDir);
   const images = reportImages(options.outDir, options.base);
-  const inlined = new Map(images.map((image) => [image.url, dataUri(image.mediaType, readFileSync(image.file))]));
+  const inlined = new Map(
+    images.map((image) => [image.url, dataUri(image.mediaType, readFileSync(image.file))]),
+  );
   const t = translator(options.lang);
   const reportKey = await newReportKey(options.password);
   let done = 0;
@@ -45,7 +58,16 @@ export async function protectPages(options: { outDir: string; base: string; pass
       const html = inlineImages(readFileSync(page.file, 'utf8'), inlined);
       const stylesheets = [...html.matchAll(STYLESHEET)].map((m) => m[1]!);
       const payload = await encryptPage(html, reportKey);
-      writeFileSync(page.file, protectedShell({ lang: options.lang, stylesheets, ogImage: withBase(options.base, ogImagePath(page.path)), payload, t }));
+      writeFileSync(
+        page.file,
+        protectedShell({
+          lang: options.lang,
+          stylesheets,
+          ogImage: withBase(options.base, ogImagePath(page.path)),
+          payload,
+          t,
+        }),
+      );
       if (++done % 25 === 0) options.logger.info(`encrypting pages: ${done}/${pages.length}`);
     }
   };

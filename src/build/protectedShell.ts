@@ -1,7 +1,8 @@
 import type { Translate } from '../lib/i18n/index.ts';
 import type { EncryptedPage } from '../lib/protect.ts';
 
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /**
  * Decrypts the page and replaces the document with it. The key comes from the password typed
@@ -53,9 +54,17 @@ if (remembered) decrypt(bytes(remembered)).then(show, () => sessionStorage.remov
 `;
 
 /** The page a protected report publishes instead of each real page: a password form and the ciphertext. */
-export function protectedShell(options: { lang: string; stylesheets: string[]; ogImage: string; payload: EncryptedPage; t: Translate }): string {
+export function protectedShell(options: {
+  lang: string;
+  stylesheets: string[];
+  ogImage: string;
+  payload: EncryptedPage;
+  t: Translate;
+}): string {
   const { t } = options;
-  const links = options.stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('');
+  const links = options.stylesheets
+    .map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`)
+    .join('');
   // JSON inside <script>: "<" is escaped so the data can never close the element.
   const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
   return `<!doctype html><html lang="${escapeHtml(options.lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(t('protected.title'))}</title><meta name="robots" content="noindex, nofollow"><meta property="og:title" content="${escapeHtml(t('protected.title'))}"><meta property="og:image" content="${escapeHtml(options.ogImage)}"><meta name="twitter:card" content="summary_large_image">${links}</head><body><main id="main" class="protected"><h1>${escapeHtml(t('protected.title'))}</h1><p>${escapeHtml(t('protected.text'))}</p><form id="itinera-unlock"><p><label for="itinera-password">${escapeHtml(t('protected.password'))}</label><br><input id="itinera-password" name="password" type="password" autocomplete="current-password" required></p><p><label><input type="checkbox" name="remember" checked> ${escapeHtml(t('protected.remember'))}</label></p><p><button type="submit">${escapeHtml(t('protected.open'))}</button></p><p id="itinera-status" role="status" aria-live="polite"></p></form><noscript><p>${escapeHtml(t('protected.noscript'))}</p></noscript></main><script type="application/json" id="itinera-payload">${json(options.payload)}</script><script type="application/json" id="itinera-text">${json({ opening: t('protected.opening'), wrong: t('protected.wrong') })}</script><script type="module">${UNLOCK_SCRIPT}</script></body></html>`;

@@ -3,7 +3,10 @@ import type { AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 
 /** Indexes the built pages with Pagefind into `pagefind/`, for the search page. */
-export async function writeSearchIndex(outDir: string, logger: AstroIntegrationLogger): Promise<number> {
+export async function writeSearchIndex(
+  outDir: string,
+  logger: AstroIntegrationLogger,
+): Promise<number> {
   const started = performance.now();
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -12,6 +15,8 @@ export async function writeSearchIndex(outDir: string, logger: AstroIntegrationL
   const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
   if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
   await pagefind.close();
-  logger.info(`search index: ${added.page_count} pages (${Math.round(performance.now() - started)} ms)`);
+  logger.info(
+    `search index: ${added.page_count} pages (${Math.round(performance.now() - started)} ms)`,
+  );
   return added.page_count;
 }

@@ -56,7 +56,8 @@ const retiredPrefix = (outDir: string) => `.${basename(outDir)}.itinera-old-`;
 export function cleanStaleBuilds(projectRoot: string, outDir: string): void {
   const stagingRoot = join(projectRoot, STAGING_ROOT);
   if (existsSync(stagingRoot)) {
-    for (const name of readdirSync(stagingRoot)) if (staleTag(name)) rmSync(join(stagingRoot, name), { recursive: true, force: true });
+    for (const name of readdirSync(stagingRoot))
+      if (staleTag(name)) rmSync(join(stagingRoot, name), { recursive: true, force: true });
   }
   const parent = dirname(outDir);
   if (!existsSync(parent)) return;
@@ -69,7 +70,11 @@ export function cleanStaleBuilds(projectRoot: string, outDir: string): void {
 }
 
 /** Why an output folder cannot be replaced as a whole, or undefined when it can. */
-export function unsafeOutDir(projectRoot: string, outDir: string, contentDir: string): string | undefined {
+export function unsafeOutDir(
+  projectRoot: string,
+  outDir: string,
+  contentDir: string,
+): string | undefined {
   if (isInside(projectRoot, outDir)) return 'it contains the project folder';
   if (isInside(contentDir, outDir)) return 'it contains the report folder';
   if (isInside(outDir, contentDir)) return 'it is inside the report folder';
@@ -92,7 +97,11 @@ export function startStaging(projectRoot: string, outDir: string): Staging {
  * Moves a folder: a rename, or across file systems (where rename fails with EXDEV) a copy and
  * then removal of the source. The target is a new folder beside the output, never the output.
  */
-export function moveFolder(from: string, to: string, rename: (from: string, to: string) => void = renameSync): void {
+export function moveFolder(
+  from: string,
+  to: string,
+  rename: (from: string, to: string) => void = renameSync,
+): void {
   try {
     rename(from, to);
   } catch (error) {

@@ -21,22 +21,36 @@ export { audiences, defaultInternalFields, type Audience } from './schema/audien
 /** The environment variable that picks the edition, overriding the report's `audience.default`. */
 export const AUDIENCE_VARIABLE = 'ITINERA_AUDIENCE';
 
-const fieldRoots: FieldRoots = { report: reportSchema, personas: personaSchema, journeys: journeySchema, stages: stageSchema, touchpoints: touchpointSchema, kpis: kpiSchema, channels: channelSchema };
+const fieldRoots: FieldRoots = {
+  report: reportSchema,
+  personas: personaSchema,
+  journeys: journeySchema,
+  stages: stageSchema,
+  touchpoints: touchpointSchema,
+  kpis: kpiSchema,
+  channels: channelSchema,
+};
 
 /** Reads ITINERA_AUDIENCE; throws one line naming the fix when it is set to something else. */
 export function audienceFromEnvironment(value: string | undefined): Audience | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   const wanted = value.trim().toLowerCase();
   if ((audiences as readonly string[]).includes(wanted)) return wanted as Audience;
-  throw new Error(`${AUDIENCE_VARIABLE}=${value} is not an audience: set it to ${audiences.map((a) => `"${a}"`).join(' or ')}, or leave it unset for the report's audience.default.`);
+  throw new Error(
+    `${AUDIENCE_VARIABLE}=${value} is not an audience: set it to ${audiences.map((a) => `"${a}"`).join(' or ')}, or leave it unset for the report's audience.default.`,
+  );
 }
 
 /** The edition to build: ITINERA_AUDIENCE when set, else the report's `audience.default`. */
-export function chosenAudience(report: { audience: { default: Audience } }, env: Record<string, string | undefined> = process.env): Audience {
+export function chosenAudience(
+  report: { audience: { default: Audience } },
+  env: Record<string, string | undefined> = process.env,
+): Audience {
   return audienceFromEnvironment(env[AUDIENCE_VARIABLE]) ?? report.audience.default;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 
 /** A copy of `value` without the field at `keys` (looking through lists), or with it set to `replacement`. */
 function withoutField(value: unknown, keys: readonly string[], replacement: unknown): unknown {
@@ -76,37 +90,62 @@ export interface AudienceEdition {
 
 /** A touchpoint without its internal pain points, opportunities and evidence. */
 function publicTouchpoint(data: TouchpointData): TouchpointData {
-  return { ...data, painPoints: data.painPoints.filter(notInternal), opportunities: data.opportunities.filter(notInternal), evidence: data.evidence.filter(notInternal) };
+  return {
+    ...data,
+    painPoints: data.painPoints.filter(notInternal),
+    opportunities: data.opportunities.filter(notInternal),
+    evidence: data.evidence.filter(notInternal),
+  };
 }
 
 /** Removes links from shown touchpoints to internal touchpoints and opportunities, with a warning each. */
-function unlinkTouchpoints(touchpoints: SourceEntry<TouchpointData>[], all: ReportSources['touchpoints'], warnings: string[]): SourceEntry<TouchpointData>[] {
+function unlinkTouchpoints(
+  touchpoints: SourceEntry<TouchpointData>[],
+  all: ReportSources['touchpoints'],
+  warnings: string[],
+): SourceEntry<TouchpointData>[] {
   const shownIds = new Set(touchpoints.map((t) => t.id));
   const internalTouchpoints = new Set(all.filter((t) => !shownIds.has(t.id)).map((t) => t.id));
-  const shownOpportunities = new Set(touchpoints.flatMap((t) => t.data.opportunities.flatMap((o) => (o.id ? [o.id] : []))));
+  const shownOpportunities = new Set(
+    touchpoints.flatMap((t) => t.data.opportunities.flatMap((o) => (o.id ? [o.id] : []))),
+  );
   return touchpoints.map((t) => {
     let data = t.data;
     if (data.improves !== undefined && internalTouchpoints.has(data.improves)) {
-      warnings.push(`${t.file}: touchpoint "${t.id}" improves "${data.improves}", an internal touchpoint: the client edition leaves the link out`);
+      warnings.push(
+        `${t.file}: touchpoint "${t.id}" improves "${data.improves}", an internal touchpoint: the client edition leaves the link out`,
+      );
       data = { ...data, improves: undefined };
     }
     const hidden = data.addresses.filter((id) => !shownOpportunities.has(id));
-    for (const id of hidden) warnings.push(`${t.file}: touchpoint "${t.id}" addresses "${id}", an internal opportunity: the client edition leaves the link out`);
-    if (hidden.length > 0) data = { ...data, addresses: data.addresses.filter((id) => shownOpportunities.has(id)) };
+    for (const id of hidden)
+      warnings.push(
+        `${t.file}: touchpoint "${t.id}" addresses "${id}", an internal opportunity: the client edition leaves the link out`,
+      );
+    if (hidden.length > 0)
+      data = { ...data, addresses: data.addresses.filter((id) => shownOpportunities.has(id)) };
     return data === t.data ? t : { ...t, data };
   });
 }
 
-function clientKpis(sources: ReportSources, fields: readonly string[], warnings: string[]): ReportSources['kpis'] {
+function clientKpis(
+  sources: ReportSources,
+  fields: readonly string[],
+  warnings: string[],
+): ReportSources['kpis'] {
   const internalIds = new Set(sources.kpis.filter((k) => !notInternal(k.data)).map((k) => k.id));
-  return sources.kpis.filter((k) => notInternal(k.data)).map((k) => {
-    let data = stripFields('kpis', k.data, fields);
-    if (data.improves !== undefined && internalIds.has(data.improves)) {
-      warnings.push(`${k.file}: KPI "${k.id}" improves "${data.improves}", an internal KPI: the client edition leaves the link out`);
-      data = { ...data, improves: undefined };
-    }
-    return { ...k, data };
-  });
+  return sources.kpis
+    .filter((k) => notInternal(k.data))
+    .map((k) => {
+      let data = stripFields('kpis', k.data, fields);
+      if (data.improves !== undefined && internalIds.has(data.improves)) {
+        warnings.push(
+          `${k.file}: KPI "${k.id}" improves "${data.improves}", an internal KPI: the client edition leaves the link out`,
+        );
+        data = { ...data, improves: undefined };
+      }
+      return { ...k, data };
+    });
 }
 
 /**
@@ -118,8 +157,15 @@ export function forAudience(sources: ReportSources, audience: Audience): Audienc
   if (audience === 'internal') return { audience, sources, warnings: [] };
   const fields = sources.report.data.audience.internalFields;
   const warnings: string[] = [];
-  const strip = (kind: string) => <E extends SourceEntry<unknown>>(entry: E): E => ({ ...entry, data: stripFields(kind, entry.data, fields) });
-  const shownTouchpoints = sources.touchpoints.filter((t) => notInternal(t.data)).map((t) => ({ ...t, data: stripFields('touchpoints', publicTouchpoint(t.data), fields) }));
+  const strip =
+    (kind: string) =>
+    <E extends SourceEntry<unknown>>(entry: E): E => ({
+      ...entry,
+      data: stripFields(kind, entry.data, fields),
+    });
+  const shownTouchpoints = sources.touchpoints
+    .filter((t) => notInternal(t.data))
+    .map((t) => ({ ...t, data: stripFields('touchpoints', publicTouchpoint(t.data), fields) }));
   return {
     audience,
     warnings,
@@ -136,6 +182,9 @@ export function forAudience(sources: ReportSources, audience: Audience): Audienc
 }
 
 /** The edition this run builds (ITINERA_AUDIENCE, else the report's default) of a report's sources. */
-export function editionFor(sources: ReportSources, env: Record<string, string | undefined> = process.env): AudienceEdition {
+export function editionFor(
+  sources: ReportSources,
+  env: Record<string, string | undefined> = process.env,
+): AudienceEdition {
   return forAudience(sources, chosenAudience(sources.report.data, env));
 }

@@ -34,7 +34,12 @@ export interface Branding {
 function brandColor(authored: string, minimum: number): BrandColor {
   const rgb = parseHex(authored)!;
   const used = toHex(ensureContrast(rgb, WHITE, minimum));
-  return { authored, used, contrast: contrastRatio(rgb, WHITE), adjusted: used.toLowerCase() !== toHex(rgb).toLowerCase() };
+  return {
+    authored,
+    used,
+    contrast: contrastRatio(rgb, WHITE),
+    adjusted: used.toLowerCase() !== toHex(rgb).toLowerCase(),
+  };
 }
 
 /**
@@ -46,7 +51,9 @@ const SERIES_DISTANCE = 60;
 function distinctColors(candidates: readonly string[]): string[] {
   const distance = (a: Rgb, b: Rgb) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
   const kept: string[] = [];
-  for (const color of candidates) if (kept.every((k) => distance(parseHex(k)!, parseHex(color)!) >= SERIES_DISTANCE)) kept.push(color);
+  for (const color of candidates)
+    if (kept.every((k) => distance(parseHex(k)!, parseHex(color)!) >= SERIES_DISTANCE))
+      kept.push(color);
   return kept;
 }
 

@@ -6,7 +6,11 @@ export function editDistance(a: string, b: string): number {
     previous[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const above = previous[j]!;
-      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous[j] = Math.min(
+        above + 1,
+        previous[j - 1]! + 1,
+        diagonal + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       diagonal = above;
     }
   }
@@ -24,9 +28,11 @@ export function closestMatches(wanted: string, candidates: Iterable<string>, lim
   const scored: { candidate: string; distance: number }[] = [];
   for (const candidate of candidates) {
     const distance = editDistance(wanted, candidate);
-    const contains = (outer: string, inner: string) => inner.length >= MIN_CONTAINED && outer.includes(inner);
+    const contains = (outer: string, inner: string) =>
+      inner.length >= MIN_CONTAINED && outer.includes(inner);
     const related = contains(candidate, wanted) || contains(wanted, candidate);
-    if (distance <= Math.max(2, Math.ceil(wanted.length / 3)) || related) scored.push({ candidate, distance });
+    if (distance <= Math.max(2, Math.ceil(wanted.length / 3)) || related)
+      scored.push({ candidate, distance });
   }
   return scored
     .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
@@ -39,6 +45,9 @@ export function suggest(wanted: string, candidates: readonly string[], what: str
   const close = closestMatches(wanted, candidates);
   if (close.length > 0) return `did you mean ${close.map((c) => `"${c}"`).join(' or ')}?`;
   if (candidates.length === 0) return `there is no ${what} yet: create one first`;
-  const shown = candidates.slice(0, 8).map((c) => `"${c}"`).join(', ');
+  const shown = candidates
+    .slice(0, 8)
+    .map((c) => `"${c}"`)
+    .join(', ');
   return `use one of the existing ${what} ids: ${shown}${candidates.length > 8 ? ', ...' : ''}`;
 }

@@ -28,12 +28,28 @@ const yaml = ['.yaml', '.yml'] as const;
  */
 export const contentLayout = {
   report: { folder: '', name: 'report', extensions: yaml, recursive: false, schema: reportSchema },
-  channels: { folder: '', name: 'channels', extensions: yaml, recursive: false, schema: channelFileSchema },
+  channels: {
+    folder: '',
+    name: 'channels',
+    extensions: yaml,
+    recursive: false,
+    schema: channelFileSchema,
+  },
   personas: { folder: 'personas', extensions: markdown, recursive: true, schema: personaSchema },
   journeys: { folder: 'journeys', extensions: markdown, recursive: true, schema: journeySchema },
   stages: { folder: 'stages', extensions: markdown, recursive: true, schema: stageSchema },
-  touchpoints: { folder: 'touchpoints', extensions: markdown, recursive: true, schema: touchpointSchema },
-  touchpointLists: { folder: 'touchpoints', extensions: yaml, recursive: true, schema: touchpointListSchema },
+  touchpoints: {
+    folder: 'touchpoints',
+    extensions: markdown,
+    recursive: true,
+    schema: touchpointSchema,
+  },
+  touchpointLists: {
+    folder: 'touchpoints',
+    extensions: yaml,
+    recursive: true,
+    schema: touchpointListSchema,
+  },
   kpiLists: { folder: 'kpis', extensions: yaml, recursive: true, schema: kpiListSchema },
 } as const satisfies Record<string, CollectionLayout>;
 
@@ -59,7 +75,10 @@ export function collectionOfFile(relativePath: string): CollectionName | undefin
   const dot = fileName.lastIndexOf('.');
   const ending = dot === -1 ? '' : fileName.slice(dot);
   const base = dot === -1 ? fileName : fileName.slice(0, dot);
-  for (const [name, layout] of Object.entries(contentLayout) as [CollectionName, CollectionLayout][]) {
+  for (const [name, layout] of Object.entries(contentLayout) as [
+    CollectionName,
+    CollectionLayout,
+  ][]) {
     if (layout.folder !== folder || !layout.extensions.includes(ending)) continue;
     if (layout.name !== undefined && layout.name !== base) continue;
     return name;

@@ -20,7 +20,8 @@ export class UsageError extends Error {
 }
 
 /** How a script prints a UsageError: `✗ message`, then the usage when there is one. */
-export const usageErrorText = (error: UsageError): string => `✗ ${error.message}${error.usage ? `\n\n${error.usage}` : ''}`;
+export const usageErrorText = (error: UsageError): string =>
+  `✗ ${error.message}${error.usage ? `\n\n${error.usage}` : ''}`;
 
 /** `-2..2`, `-0.5`: a value that starts with a minus and a digit, not an option. */
 const NEGATIVE_VALUE = /^-\d/;
@@ -34,7 +35,12 @@ function joinNegativeValues(args: string[], options: ParseArgsOptionsConfig): st
   for (let i = 0; i < args.length; i++) {
     const name = args[i]!.startsWith('--') ? args[i]!.slice(2) : undefined;
     const next = args[i + 1];
-    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && NEGATIVE_VALUE.test(next)) {
+    if (
+      name !== undefined &&
+      options[name]?.type === 'string' &&
+      next !== undefined &&
+      NEGATIVE_VALUE.test(next)
+    ) {
       joined.push(`${args[i]}=${next}`);
       i++;
     } else joined.push(args[i]!);
@@ -46,7 +52,13 @@ function joinNegativeValues(args: string[], options: ParseArgsOptionsConfig): st
 function isTypo(typed: string, name: string): boolean {
   if (editDistance(typed, name) <= 1) return true;
   const differ = [...typed].flatMap((letter, i) => (letter === name[i] ? [] : [i]));
-  return typed.length === name.length && differ.length === 2 && differ[1] === differ[0]! + 1 && typed[differ[0]!] === name[differ[1]] && typed[differ[1]] === name[differ[0]!];
+  return (
+    typed.length === name.length &&
+    differ.length === 2 &&
+    differ[1] === differ[0]! + 1 &&
+    typed[differ[0]!] === name[differ[1]] &&
+    typed[differ[1]] === name[differ[0]!]
+  );
 }
 
 /** One line for parseArgs's error: the option at fault, what is wrong, and the options there are. */
@@ -60,8 +72,10 @@ function describe(error: Error, options: ParseArgsOptionsConfig, command: string
     return `Unknown option ${unknown[1]}${unknown[2]} for \`${command}\`: ${hint} ${listed}.`;
   }
   const option = /'(--[\w-]+)/.exec(error.message)?.[1];
-  if (option && /argument missing|ambiguous/.test(error.message)) return `${option} needs a value, e.g. ${option} <value> (or ${option}=<value>).`;
-  if (option && /does not take an argument/.test(error.message)) return `${option} takes no value: write just ${option}.`;
+  if (option && /argument missing|ambiguous/.test(error.message))
+    return `${option} needs a value, e.g. ${option} <value> (or ${option}=<value>).`;
+  if (option && /does not take an argument/.test(error.message))
+    return `${option} takes no value: write just ${option}.`;
   return error.message.split('\n')[0]!;
 }
 
@@ -69,11 +83,25 @@ function describe(error: Error, options: ParseArgsOptionsConfig, command: string
  * The options and positionals of `args`; throws UsageError (one line, then `usage`) for an
  * unknown option (naming the options `command` has), a missing value or a value given to a switch.
  */
-export function parseCommandLine<const T extends ParseArgsOptionsConfig>(args: string[], options: T, { command, usage }: { command: string; usage: string }) {
+export function parseCommandLine<const T extends ParseArgsOptionsConfig>(
+  args: string[],
+  options: T,
+  { command, usage }: { command: string; usage: string },
+) {
   try {
-    return parseArgs({ args: joinNegativeValues(args, options), options, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: joinNegativeValues(args, options),
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
-    if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) throw new UsageError(describe(error, options, command), usage);
+    if (
+      error instanceof Error &&
+      'code' in error &&
+      String(error.code).startsWith('ERR_PARSE_ARGS')
+    )
+      throw new UsageError(describe(error, options, command), usage);
     throw error;
   }
 }
@@ -86,6 +114,9 @@ export function parseScale(text: string, option = '--scale'): { min: number; max
   const match = RANGE.exec(text);
   const min = Number(match?.[1]);
   const max = Number(match?.[2]);
-  if (!match || !(min < max)) throw new UsageError(`${option} "${text}" is not a scale: write the lowest and highest score, e.g. ${option} 1-5, ${option} 0-10 or ${option} -2..2.`);
+  if (!match || !(min < max))
+    throw new UsageError(
+      `${option} "${text}" is not a scale: write the lowest and highest score, e.g. ${option} 1-5, ${option} 0-10 or ${option} -2..2.`,
+    );
   return { min, max };
 }

@@ -2,11 +2,19 @@ import type { ReportSources } from './model.ts';
 import { paths } from './routes.ts';
 import { stageKey } from './sources.ts';
 
-export const crossReferenceKinds = ['persona', 'journey', 'stage', 'touchpoint', 'channel', 'kpi'] as const;
+export const crossReferenceKinds = [
+  'persona',
+  'journey',
+  'stage',
+  'touchpoint',
+  'channel',
+  'kpi',
+] as const;
 export type CrossReferenceKind = (typeof crossReferenceKinds)[number];
 
 /** `[[persona:giulia]]` or `[[touchpoint:cc-pickup-queue|the pick-up queue]]` in prose. */
-export const CROSS_REFERENCE = /\[\[(persona|journey|stage|touchpoint|channel|kpi):([a-z0-9/-]+)(?:\|([^\]\n]+))?\]\]/g;
+export const CROSS_REFERENCE =
+  /\[\[(persona|journey|stage|touchpoint|channel|kpi):([a-z0-9/-]+)(?:\|([^\]\n]+))?\]\]/g;
 
 export interface CrossReference {
   kind: CrossReferenceKind;
@@ -40,18 +48,30 @@ export type CrossReferenceIndex = Map<string, CrossReferenceTarget>;
 
 export function buildCrossReferenceIndex(sources: ReportSources): CrossReferenceIndex {
   const index: CrossReferenceIndex = new Map();
-  for (const p of sources.personas) index.set(`persona:${p.id}`, { path: paths.persona(p.id), title: p.data.name });
-  for (const j of sources.journeys) index.set(`journey:${j.id}`, { path: paths.journey(j.id), title: j.data.title });
-  for (const s of sources.stages) index.set(`stage:${stageKey(s.ref)}`, { path: paths.stage(s.ref.journey, s.ref.stage), title: s.data.name });
-  for (const t of sources.touchpoints) index.set(`touchpoint:${t.id}`, { path: paths.touchpoint(t.id), title: t.data.title });
+  for (const p of sources.personas)
+    index.set(`persona:${p.id}`, { path: paths.persona(p.id), title: p.data.name });
+  for (const j of sources.journeys)
+    index.set(`journey:${j.id}`, { path: paths.journey(j.id), title: j.data.title });
+  for (const s of sources.stages)
+    index.set(`stage:${stageKey(s.ref)}`, {
+      path: paths.stage(s.ref.journey, s.ref.stage),
+      title: s.data.name,
+    });
+  for (const t of sources.touchpoints)
+    index.set(`touchpoint:${t.id}`, { path: paths.touchpoint(t.id), title: t.data.title });
   // Only channels with touchpoints have a page.
   const usedChannels = new Set(sources.touchpoints.map((t) => t.data.channel));
-  for (const c of sources.channels) if (usedChannels.has(c.id)) index.set(`channel:${c.id}`, { path: paths.channel(c.id), title: c.data.name });
-  for (const k of sources.kpis) index.set(`kpi:${k.id}`, { path: paths.kpi(k.id), title: k.data.name });
+  for (const c of sources.channels)
+    if (usedChannels.has(c.id))
+      index.set(`channel:${c.id}`, { path: paths.channel(c.id), title: c.data.name });
+  for (const k of sources.kpis)
+    index.set(`kpi:${k.id}`, { path: paths.kpi(k.id), title: k.data.name });
   return index;
 }
 
 /** Replaces fenced code blocks with blank lines of the same count, so offsets of lines stay true. */
 export function blankOutCodeFences(markdown: string): string {
-  return markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, (block) => block.replace(/[^\n]/g, ' '));
+  return markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, (block) =>
+    block.replace(/[^\n]/g, ' '),
+  );
 }

@@ -23,10 +23,17 @@ export const defaultChannels: readonly ChannelData[] = [
  * The built-in channels with the report's own added; a report channel replaces a default of the
  * same id; `nameOf` names built-in channels in the report's language. Authored channels are all kept, duplicates included, so validation can report them.
  */
-export function mergeChannels(authored: readonly SourceEntry<ChannelData>[], nameOf: (id: string) => string | undefined = () => undefined): SourceEntry<ChannelData>[] {
+export function mergeChannels(
+  authored: readonly SourceEntry<ChannelData>[],
+  nameOf: (id: string) => string | undefined = () => undefined,
+): SourceEntry<ChannelData>[] {
   const authoredIds = new Set(authored.map((c) => c.id));
   const defaults = defaultChannels
     .filter((c) => !authoredIds.has(c.id))
-    .map((data) => ({ id: data.id, data: { ...data, name: nameOf(data.id) ?? data.name }, file: 'built-in channels' }));
+    .map((data) => ({
+      id: data.id,
+      data: { ...data, name: nameOf(data.id) ?? data.name },
+      file: 'built-in channels',
+    }));
   return [...defaults, ...authored];
 }

@@ -25,7 +25,8 @@ export function embedSrc(path: string, base: string, site?: URL | string): strin
   return site ? new URL(relative, site).href : relative;
 }
 
-const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const escapeAttribute = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** The copy-paste `<iframe>` of an embed. `max-width` lets it shrink in a narrow column. */
 export function embedSnippet(options: { src: string; title: string } & EmbedSize): string {
@@ -65,11 +66,17 @@ const LINK_WIDTH = 190;
 
 /** Height of the frame's header with a title of `title` at width `width`. */
 function headerHeight(title: string, width: number): number {
-  return HEADER + wrapText(title, width - GUTTER - LINK_WIDTH, TITLE_FONT * 1.08).length * TITLE_LINE;
+  return (
+    HEADER + wrapText(title, width - GUTTER - LINK_WIDTH, TITLE_FONT * 1.08).length * TITLE_LINE
+  );
 }
 
 /** The journey map's frame: the canvas grid laid out at the frame's column width (canvas.css, CanvasGrid.astro). */
-export function canvasEmbedSize(title: string, canvas: Pick<CanvasSvgInput, 'stages' | 'lanes'>, columnMinRem: number): EmbedSize {
+export function canvasEmbedSize(
+  title: string,
+  canvas: Pick<CanvasSvgInput, 'stages' | 'lanes'>,
+  columnMinRem: number,
+): EmbedSize {
   const width = embedWidths.canvas;
   const laneHead = 8.5 * 16;
   const column = Math.max(columnMinRem * 16, (width - GUTTER - laneHead) / canvas.stages.length);
@@ -79,7 +86,10 @@ export function canvasEmbedSize(title: string, canvas: Pick<CanvasSvgInput, 'sta
   const rows = layoutCanvasRows(canvas, column);
   const stretch = 1 + Math.max(0, column - 160) * 0.0045;
   const intro = 30;
-  return { width, height: roundUp(headerHeight(title, width) + intro + rows.height * stretch * 1.01) };
+  return {
+    width,
+    height: roundUp(headerHeight(title, width) + intro + rows.height * stretch * 1.01),
+  };
 }
 
 /** The emotion curve's frame: the chart scales to the frame's width (ChartFigure.astro). */
@@ -90,7 +100,14 @@ export function curveEmbedSize(title: string, chart: { width: number; height: nu
 }
 
 /** Shares of the KPI table's width per column (embed.css sets them, `table-layout: fixed`); the trend column is as wide as its sparkline. */
-const KPI_COLUMNS = { kpi: 0.2, stage: 0.13, value: 0.11, target: 0.1, delta: 0.1, status: 0.1 } as const;
+const KPI_COLUMNS = {
+  kpi: 0.2,
+  stage: 0.13,
+  value: 0.11,
+  target: 0.1,
+  delta: 0.1,
+  status: 0.1,
+} as const;
 const TREND_COLUMN = 128;
 const CELL_PADDING = 24;
 const TABLE_FONT = 15.2;
@@ -99,7 +116,8 @@ const NOTE_FONT = 13.6;
 const NOTE_LINE = 21;
 const TABLE_WIDTH = () => embedWidths.kpis - GUTTER;
 /** The period and source column takes what the others leave. */
-const PERIOD_SHARE = () => 1 - Object.values(KPI_COLUMNS).reduce((a, b) => a + b, 0) - TREND_COLUMN / TABLE_WIDTH();
+const PERIOD_SHARE = () =>
+  1 - Object.values(KPI_COLUMNS).reduce((a, b) => a + b, 0) - TREND_COLUMN / TABLE_WIDTH();
 
 /** Lines `text` takes in a KPI table column whose share of the table is `share`. */
 function columnLines(text: string, share: number, font: number): number {
@@ -111,13 +129,22 @@ function kpiRowHeight(kpi: Kpi, locale: string, t: Translate): number {
   const { data } = kpi;
   const lines = (text: string, share: number) => columnLines(text, share, TABLE_FONT) * TABLE_LINE;
   const notes = (text: string, share: number) => columnLines(text, share, NOTE_FONT) * NOTE_LINE;
-  const asOf = kpi.freshness.asOf ? notes(t('kpi.asOf', { date: formatDate(kpi.freshness.asOf, locale) }), KPI_COLUMNS.value) + (kpi.freshness.stale ? NOTE_LINE : 0) : 0;
+  const asOf = kpi.freshness.asOf
+    ? notes(t('kpi.asOf', { date: formatDate(kpi.freshness.asOf, locale) }), KPI_COLUMNS.value) +
+      (kpi.freshness.stale ? NOTE_LINE : 0)
+    : 0;
   const cells = [
-    columnLines(data.name, KPI_COLUMNS.kpi, TABLE_FONT * 1.05) * TABLE_LINE + notes(data.definition ?? '', KPI_COLUMNS.kpi),
+    columnLines(data.name, KPI_COLUMNS.kpi, TABLE_FONT * 1.05) * TABLE_LINE +
+      notes(data.definition ?? '', KPI_COLUMNS.kpi),
     lines(kpi.stage.data.name, KPI_COLUMNS.stage),
-    lines(formatKpiValue(kpi.value, data.unit, locale), KPI_COLUMNS.value) + asOf + (kpi.measured ? 0 : notes(t('kpi.todayValue'), KPI_COLUMNS.value)),
+    lines(formatKpiValue(kpi.value, data.unit, locale), KPI_COLUMNS.value) +
+      asOf +
+      (kpi.measured ? 0 : notes(t('kpi.todayValue'), KPI_COLUMNS.value)),
     lines(`${formatKpiValue(data.target, data.unit, locale)} ↑`, KPI_COLUMNS.target),
-    lines(formatKpiDelta(kpiMargin(kpi.value, data.target, data.direction), data.unit, locale), KPI_COLUMNS.delta),
+    lines(
+      formatKpiDelta(kpiMargin(kpi.value, data.target, data.direction), data.unit, locale),
+      KPI_COLUMNS.delta,
+    ),
     lines(`${kpiStatusSymbol[kpi.status]} ${t(`status.${kpi.status}`)}`, KPI_COLUMNS.status),
     lines([data.period, data.source].filter(Boolean).join(' · '), PERIOD_SHARE()),
     40,
@@ -126,17 +153,34 @@ function kpiRowHeight(kpi: Kpi, locale: string, t: Translate): number {
 }
 
 /** A journey's KPI table in its frame: head row, one row per KPI and the download line (the caption repeats the frame's title, so it is visually hidden). */
-export function kpiEmbedSize(title: string, kpis: Kpi[], locale: string, t: Translate, downloads: boolean): EmbedSize {
+export function kpiEmbedSize(
+  title: string,
+  kpis: Kpi[],
+  locale: string,
+  t: Translate,
+  downloads: boolean,
+): EmbedSize {
   const width = embedWidths.kpis;
   const head = 2 * TABLE_LINE + 17;
   const rows = kpis.reduce((sum, kpi) => sum + kpiRowHeight(kpi, locale, t), 0);
   // Each row is estimated from its tallest cell wrapped at the narrowest width, so the sum errs on the tall side (frames 44-116 px taller than their content on the example).
-  return { width, height: roundUp(headerHeight(title, width) + 16 + head + rows + (downloads ? 32 : 0)) };
+  return {
+    width,
+    height: roundUp(headerHeight(title, width) + 16 + head + rows + (downloads ? 32 : 0)),
+  };
 }
 
 /** A journey's map and emotion curve frames, as the journey page offers them. */
-export function journeyEmbedSizes(journey: Journey, report: ReportData, t: Translate, colors?: readonly string[]): { canvas: EmbedSize; curve: EmbedSize } {
-  const canvas = { stages: canvasSvgStages(journey), lanes: canvasSvgLanes(journey, canvasLanes(journey, report), t) };
+export function journeyEmbedSizes(
+  journey: Journey,
+  report: ReportData,
+  t: Translate,
+  colors?: readonly string[],
+): { canvas: EmbedSize; curve: EmbedSize } {
+  const canvas = {
+    stages: canvasSvgStages(journey),
+    lanes: canvasSvgLanes(journey, canvasLanes(journey, report), t),
+  };
   const columnMin = canvasColumnMinRem(journey.stages.map((stage) => stage.touchpoints.length));
   const curve = buildEmotionCurve(journeyCurveInput(journey, report.emotionScale, t, { colors }));
   return {

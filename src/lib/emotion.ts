@@ -28,7 +28,11 @@ export function emotionLabel(score: number, scale: EmotionScale, t: Translate): 
 }
 
 /** A symbol for the tone, so emotion never relies on colour alone. */
-export const toneSymbol: Record<EmotionTone, string> = { negative: '▼', neutral: '●', positive: '▲' };
+export const toneSymbol: Record<EmotionTone, string> = {
+  negative: '▼',
+  neutral: '●',
+  positive: '▲',
+};
 
 /** Mean of scores, or undefined for none. */
 export function averageScore(scores: readonly number[]): number | undefined {

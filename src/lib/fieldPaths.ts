@@ -13,7 +13,12 @@ export type FieldRoots = Record<string, z.ZodType>;
 function unwrap(schema: z.ZodType): z.ZodType {
   let current = schema;
   for (;;) {
-    if (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodNullable) current = current.unwrap() as z.ZodType;
+    if (
+      current instanceof z.ZodOptional ||
+      current instanceof z.ZodDefault ||
+      current instanceof z.ZodNullable
+    )
+      current = current.unwrap() as z.ZodType;
     else if (current instanceof z.ZodPipe) current = current.in as z.ZodType;
     else return current;
   }
@@ -24,7 +29,9 @@ function containerOf(schema: z.ZodType): z.ZodType {
   let current = unwrap(schema);
   if (current instanceof z.ZodArray) current = unwrap(current.element as z.ZodType);
   if (current instanceof z.ZodUnion) {
-    const objects = (current.options as z.ZodType[]).map(unwrap).filter((o) => o instanceof z.ZodObject);
+    const objects = (current.options as z.ZodType[])
+      .map(unwrap)
+      .filter((o) => o instanceof z.ZodObject);
     if (objects[0]) current = objects[0];
   }
   return current;
@@ -43,16 +50,25 @@ export interface FieldPathProblem {
   hint: string;
 }
 
-export const isFieldPathProblem = (found: FieldAtPath | FieldPathProblem): found is FieldPathProblem => 'message' in found;
+export const isFieldPathProblem = (
+  found: FieldAtPath | FieldPathProblem,
+): found is FieldPathProblem => 'message' in found;
 
 /** The field a dotted path names, or why it names none (with a did-you-mean). `skip` lists fields a path may not name. */
-export function fieldAtPath(path: string, roots: FieldRoots, skip: readonly string[] = []): FieldAtPath | FieldPathProblem {
+export function fieldAtPath(
+  path: string,
+  roots: FieldRoots,
+  skip: readonly string[] = [],
+): FieldAtPath | FieldPathProblem {
   const [root, ...rest] = path.split('.');
   const start = roots[root!];
   if (!start || rest.length === 0) {
     const close = closestMatches(root!, Object.keys(roots)).filter((c) => c !== root);
     const kinds = Object.keys(roots).join(', ');
-    return { message: `"${path}" is not a field path`, hint: `write <kind>.<field>, e.g. "touchpoints.owner" (kinds: ${kinds})${close[0] ? `; did you mean "${close[0]}"?` : ''}` };
+    return {
+      message: `"${path}" is not a field path`,
+      hint: `write <kind>.<field>, e.g. "touchpoints.owner" (kinds: ${kinds})${close[0] ? `; did you mean "${close[0]}"?` : ''}`,
+    };
   }
   let found: FieldAtPath = { schema: start, inRecord: false };
   for (const [position, key] of rest.entries()) {
@@ -62,12 +78,18 @@ export function fieldAtPath(path: string, roots: FieldRoots, skip: readonly stri
       found = { schema: container.valueType as z.ZodType, inRecord: true };
       continue;
     }
-    if (!(container instanceof z.ZodObject)) return { message: `"${done}" has no fields inside`, hint: `list "${done}" itself` };
+    if (!(container instanceof z.ZodObject))
+      return { message: `"${done}" has no fields inside`, hint: `list "${done}" itself` };
     const shape = container.shape as Record<string, z.ZodType>;
     const fields = Object.keys(shape).filter((field) => !skip.includes(field));
     if (!fields.includes(key)) {
       const close = closestMatches(key, fields);
-      return { message: `"${done}" has no field "${key}"`, hint: close[0] ? `did you mean "${done}.${close[0]}"?` : `fields of ${done}: ${fields.join(', ')}` };
+      return {
+        message: `"${done}" has no field "${key}"`,
+        hint: close[0]
+          ? `did you mean "${done}.${close[0]}"?`
+          : `fields of ${done}: ${fields.join(', ')}`,
+      };
     }
     found = { schema: shape[key]!, inRecord: false };
   }

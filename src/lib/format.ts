@@ -11,7 +11,9 @@ const MINUS_SIGN = '\u2212';
  * One Intl formatter per locale and options, kept for the process: building one costs far more
  * than formatting with it, and a build formats tens of thousands of numbers (docs/performance.md).
  */
-function memoised<O extends object, F>(make: (locale: string, options: O) => F): (locale: string, options: O) => F {
+function memoised<O extends object, F>(
+  make: (locale: string, options: O) => F,
+): (locale: string, options: O) => F {
   const made = new Map<string, F>();
   return (locale, options) => {
     const key = `${locale}\u0000${JSON.stringify(options)}`;
@@ -21,9 +23,15 @@ function memoised<O extends object, F>(make: (locale: string, options: O) => F):
   };
 }
 
-const numberFormat = memoised((locale, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options));
-const dateFormat = memoised((locale, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options));
-const listFormat = memoised((locale, options: Intl.ListFormatOptions) => new Intl.ListFormat(locale, options));
+const numberFormat = memoised(
+  (locale, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options),
+);
+const dateFormat = memoised(
+  (locale, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options),
+);
+const listFormat = memoised(
+  (locale, options: Intl.ListFormatOptions) => new Intl.ListFormat(locale, options),
+);
 
 /** Intl's formatting with the minus sign of the report. */
 function format(value: number, locale: string, options: Intl.NumberFormatOptions): string {
@@ -42,8 +50,10 @@ export function formatNumber(value: number, locale: string, maximumFractionDigit
  * capital letters are a currency code (`EUR`), anything else follows the number.
  */
 export function formatKpiValue(value: number, unit: string, locale: string): string {
-  if (unit === '%') return format(value / 100, locale, { style: 'percent', maximumFractionDigits: 2 });
-  if (ISO_CURRENCY.test(unit)) return format(value, locale, { style: 'currency', currency: unit, maximumFractionDigits: 2 });
+  if (unit === '%')
+    return format(value / 100, locale, { style: 'percent', maximumFractionDigits: 2 });
+  if (ISO_CURRENCY.test(unit))
+    return format(value, locale, { style: 'currency', currency: unit, maximumFractionDigits: 2 });
   const number = formatNumber(value, locale);
   return unit ? `${number} ${unit}` : number;
 }
@@ -52,7 +62,10 @@ export function formatKpiValue(value: number, unit: string, locale: string): str
 export function formatKpiDelta(delta: number, unit: string, locale: string): string {
   const sign = delta > 0 ? '+' : delta < 0 ? MINUS_SIGN : '±';
   const magnitude = Math.abs(delta);
-  const body = unit === '%' ? `${formatNumber(magnitude, locale)} pp` : formatKpiValue(magnitude, unit, locale);
+  const body =
+    unit === '%'
+      ? `${formatNumber(magnitude, locale)} pp`
+      : formatKpiValue(magnitude, unit, locale);
   return `${sign}${body}`;
 }
 

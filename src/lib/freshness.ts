@@ -29,11 +29,18 @@ function startOfDay(date: Date): Date {
  * `kpiReferenceDate`, else the day of the build (UTC). Throws a readable error when
  * ITINERA_TODAY is not a YYYY-MM-DD day.
  */
-export function freshnessReferenceDate(report: Pick<ReportData, 'kpiReferenceDate'>, env: NodeJS.ProcessEnv = process.env, now = new Date()): Date {
+export function freshnessReferenceDate(
+  report: Pick<ReportData, 'kpiReferenceDate'>,
+  env: NodeJS.ProcessEnv = process.env,
+  now = new Date(),
+): Date {
   const pinned = env[referenceDateVariable]?.trim();
   if (pinned) {
     const day = parseDay(pinned);
-    if (!day) throw new Error(`${referenceDateVariable}="${pinned}" is not a day: write it as YYYY-MM-DD, e.g. ${referenceDateVariable}=2026-03-31, or unset it to use the build day`);
+    if (!day)
+      throw new Error(
+        `${referenceDateVariable}="${pinned}" is not a day: write it as YYYY-MM-DD, e.g. ${referenceDateVariable}=2026-03-31, or unset it to use the build day`,
+      );
     return day;
   }
   return startOfDay(report.kpiReferenceDate ?? now);
@@ -58,7 +65,11 @@ export interface KpiFreshness {
 }
 
 /** The freshness of a KPI's own measurements on `today`. */
-export function kpiFreshness(kpi: Pick<KpiData, 'history' | 'staleAfterDays'>, report: Pick<ReportData, 'kpiStaleAfterDays'>, today: Date): KpiFreshness {
+export function kpiFreshness(
+  kpi: Pick<KpiData, 'history' | 'staleAfterDays'>,
+  report: Pick<ReportData, 'kpiStaleAfterDays'>,
+  today: Date,
+): KpiFreshness {
   const staleAfterDays = kpi.staleAfterDays ?? report.kpiStaleAfterDays;
   const asOf = newestSampleDate(kpi.history);
   if (!asOf) return { staleAfterDays, stale: false };

@@ -47,6 +47,7 @@ export function countKpiStatuses(statuses: Iterable<KpiStatus>): Record<KpiStatu
  * measurements of its own, those of the KPI it improves.
  */
 export function kpiTrend(kpi: Kpi): KpiData['history'] {
-  const history = kpi.data.history.length > 0 || !kpi.improves ? kpi.data.history : kpi.improves.data.history;
+  const history =
+    kpi.data.history.length > 0 || !kpi.improves ? kpi.data.history : kpi.improves.data.history;
   return [...history].sort((a, b) => a.date.getTime() - b.date.getTime());
 }

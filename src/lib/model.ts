@@ -157,14 +157,21 @@ export interface ResolvedReport {
  * after the other (each resolver in src/lib/model/ links its entries to the ones resolved
  * before). Lookups go through maps built once, so the cost grows linearly with the report.
  */
-export function resolveReport(sources: ReportSources, options: { today?: Date } = {}): ResolvedReport {
+export function resolveReport(
+  sources: ReportSources,
+  options: { today?: Date } = {},
+): ResolvedReport {
   const report = sources.report.data;
   const today = options.today ?? freshnessReferenceDate(report);
   const { channels, channelById } = resolveChannels(sources.channels);
   const { personas, personaById } = resolvePersonas(sources.personas, channelById);
   const { journeys, journeyById } = resolveJourneys(sources.journeys, personaById);
   const { stageByKey } = resolveStages(sources.stages, journeyById);
-  const { touchpoints, touchpointById } = resolveTouchpoints(sources.touchpoints, { journeyById, stageByKey, channelById });
+  const { touchpoints, touchpointById } = resolveTouchpoints(sources.touchpoints, {
+    journeyById,
+    stageByKey,
+    channelById,
+  });
   const orderedTouchpoints = journeys.flatMap((j) => j.touchpoints);
   const opportunities = resolveOpportunities(touchpoints, orderedTouchpoints);
   resolveKpis(sources.kpis, { report, today, journeyById, stageByKey });

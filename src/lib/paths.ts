@@ -3,10 +3,13 @@ import { COMPARISON_SEGMENT, EMBED_SEGMENT } from './routes.ts';
 export { COMPARISON_SEGMENT, EMBED_SEGMENT };
 
 /** Stage ids the site keeps for pages of its own below `journeys/<id>/`, with that page: the validator rejects them. */
-export const RESERVED_STAGE_IDS: Readonly<Record<string, string>> = { [COMPARISON_SEGMENT]: 'the comparison page' };
+export const RESERVED_STAGE_IDS: Readonly<Record<string, string>> = {
+  [COMPARISON_SEGMENT]: 'the comparison page',
+};
 
 /** The page a stage id is kept for, if it is reserved. */
-export const reservedStagePage = (id: string): string | undefined => (Object.hasOwn(RESERVED_STAGE_IDS, id) ? RESERVED_STAGE_IDS[id] : undefined);
+export const reservedStagePage = (id: string): string | undefined =>
+  Object.hasOwn(RESERVED_STAGE_IDS, id) ? RESERVED_STAGE_IDS[id] : undefined;
 
 /** `id`, or `<id>-stage` when the site keeps `id` for a page of its own ("compare" → "compare-stage"). */
 export function nonReservedStageId(id: string): string {
@@ -17,7 +20,8 @@ export function nonReservedStageId(id: string): string {
 export { paths } from './routes.ts';
 
 /** Whether a page path (relative to the base) is an embeddable view: kept out of search and the sitemap. */
-export const isEmbedPath = (path: string): boolean => path.replace(/^\//, '').startsWith(`${EMBED_SEGMENT}/`);
+export const isEmbedPath = (path: string): boolean =>
+  path.replace(/^\//, '').startsWith(`${EMBED_SEGMENT}/`);
 
 /** Joins the site's base (`/` or `/reports/acme/`) and a page path. */
 export function withBase(base: string, path: string): string {
@@ -33,7 +37,8 @@ export const dataPaths = {
   /** A table download of the whole report, without the `.csv` or `.json` extension. */
   reportTable: (table: 'touchpoints' | 'opportunities') => `data/${table}`,
   /** A journey's table download, without the `.csv` or `.json` extension. */
-  journeyTable: (journeyId: string, table: 'kpis' | 'emotion-curve') => `data/journeys/${journeyId}/${table}`,
+  journeyTable: (journeyId: string, table: 'kpis' | 'emotion-curve') =>
+    `data/journeys/${journeyId}/${table}`,
   /** A stage's KPI table download, without the extension. */
   stageKpis: (journeyId: string, stageId: string) => `data/journeys/${journeyId}/${stageId}/kpis`,
   /** A table of one page (a path of `paths`), without the extension: `data/<page path><table>`. */

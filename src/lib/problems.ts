@@ -20,13 +20,17 @@ export interface Problem {
 /** `touchpoints[2].emotion` from `['touchpoints', 2, 'emotion']`. */
 export function formatFieldPath(path: readonly PropertyKey[]): string {
   return path
-    .map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`))
+    .map((key, index) =>
+      typeof key === 'number' ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`,
+    )
     .join('');
 }
 
 export function formatProblem(problem: Problem): string {
   const location = problem.line ? `${problem.file}:${problem.line}` : problem.file;
-  const lines = [`${problem.severity === 'error' ? 'error' : 'warning'}  ${location}${problem.field ? `  ${problem.field}` : ''}`];
+  const lines = [
+    `${problem.severity === 'error' ? 'error' : 'warning'}  ${location}${problem.field ? `  ${problem.field}` : ''}`,
+  ];
   lines.push(`  ${problem.message}`);
   if (problem.expected !== undefined) lines.push(`  expected: ${problem.expected}`);
   if (problem.found !== undefined) lines.push(`  found:    ${problem.found}`);

@@ -9,7 +9,13 @@
 import { diffJourneys } from './compare/journeyDiff.ts';
 import type { Translate, UiKey } from './i18n/index.ts';
 import type { Journey, ResolvedReport } from './model.ts';
-import { completeCard, previewCards, type CardContent, type CardContext, type OgCard } from './og/cards.ts';
+import {
+  completeCard,
+  previewCards,
+  type CardContent,
+  type CardContext,
+  type OgCard,
+} from './og/cards.ts';
 import { defaultHeatmapState, heatmapVariantPath, heatmapVariants } from './portfolio/heatmap.ts';
 import { personaMatrixPages } from './portfolio/personaMatrix.ts';
 
@@ -50,7 +56,11 @@ type AnchorBuilders = Record<string, (...args: never[]) => string>;
 type NoBuilders = Record<never, never>;
 
 /** What one page type declares. `Args` are the arguments of its path (entity ids, a variant). */
-export interface RouteDefinition<Args extends unknown[], Anchors extends AnchorBuilders = AnchorBuilders, Links extends AnchorBuilders = AnchorBuilders> {
+export interface RouteDefinition<
+  Args extends unknown[],
+  Anchors extends AnchorBuilders = AnchorBuilders,
+  Links extends AnchorBuilders = AnchorBuilders,
+> {
   /** The page file under src/pages that renders it. */
   page: string;
   /** Its site path relative to the base (`personas/giulia/`), ending in "/" (the 404 page excepted). */
@@ -74,13 +84,24 @@ export interface RouteDefinition<Args extends unknown[], Anchors extends AnchorB
 }
 
 /** Declares a page type, keeping the types of its arguments and anchors. */
-const defineRoute = <Args extends unknown[], Anchors extends AnchorBuilders = NoBuilders, Links extends AnchorBuilders = NoBuilders>(route: RouteDefinition<Args, Anchors, Links>) => route;
+const defineRoute = <
+  Args extends unknown[],
+  Anchors extends AnchorBuilders = NoBuilders,
+  Links extends AnchorBuilders = NoBuilders,
+>(
+  route: RouteDefinition<Args, Anchors, Links>,
+) => route;
 
 /** The one page of a page type that has one page. */
 const single = (): RoutePage<[]>[] => [{ args: [], params: {}, props: {} }];
 
 /** One page per journey, for page types below `journeys/<id>/` and the journey's embeds. */
-const journeyPages = (journeys: readonly Journey[]): RoutePage<[string]>[] => journeys.map((journey) => ({ args: [journey.id], params: { journey: journey.id }, props: { journey } }));
+const journeyPages = (journeys: readonly Journey[]): RoutePage<[string]>[] =>
+  journeys.map((journey) => ({
+    args: [journey.id],
+    params: { journey: journey.id },
+    props: { journey },
+  }));
 
 /** A trail of one crumb: the page itself. */
 const selfCrumb = (label: UiKey) => (t: Translate) => [{ label: t(label) }];
@@ -92,8 +113,14 @@ const sourceAnchor = (sourceId: string) => `source-${sourceId}`;
 const printPersonaAnchor = (personaId: string) => `print-persona-${personaId}`;
 const printJourneyAnchor = (journeyId: string) => `print-journey-${journeyId}`;
 
-const journeysCrumb = (t: Translate): Crumb => ({ label: t('nav.journeys'), path: routePaths.journeys() });
-const journeyCrumb = (report: ResolvedReport, journeyId: string): Crumb => ({ label: report.journeyById.get(journeyId)!.data.title, path: routePaths.journey(journeyId) });
+const journeysCrumb = (t: Translate): Crumb => ({
+  label: t('nav.journeys'),
+  path: routePaths.journeys(),
+});
+const journeyCrumb = (report: ResolvedReport, journeyId: string): Crumb => ({
+  label: report.journeyById.get(journeyId)!.data.title,
+  path: routePaths.journey(journeyId),
+});
 
 /** Path builders, kept apart so that crumbs and links of other entries can use them. */
 const routePaths = {
@@ -128,9 +155,17 @@ export const routes = {
   persona: defineRoute({
     page: 'src/pages/personas/[persona].astro',
     path: (id: string) => `personas/${id}/`,
-    pages: (report) => report.personas.map((persona) => ({ args: [persona.id], params: { persona: persona.id }, props: { persona } })),
+    pages: (report) =>
+      report.personas.map((persona) => ({
+        args: [persona.id],
+        params: { persona: persona.id },
+        props: { persona },
+      })),
     kind: 'kind.persona',
-    crumbs: (t, report, id) => [{ label: t('nav.personas'), path: routePaths.personas() }, { label: report.personaById.get(id)!.data.name }],
+    crumbs: (t, report, id) => [
+      { label: t('nav.personas'), path: routePaths.personas() },
+      { label: report.personaById.get(id)!.data.name },
+    ],
     card: previewCards.persona,
     printSection: printPersonaAnchor,
   }),
@@ -147,26 +182,56 @@ export const routes = {
     path: routePaths.journey,
     pages: (report) => journeyPages(report.journeys),
     kind: 'kind.journey',
-    crumbs: (t, report, id) => [journeysCrumb(t), { label: report.journeyById.get(id)!.data.title }],
+    crumbs: (t, report, id) => [
+      journeysCrumb(t),
+      { label: report.journeyById.get(id)!.data.title },
+    ],
     card: previewCards.journey,
     printSection: printJourneyAnchor,
-    anchors: { stage: stageAnchor, touchpoint: (touchpointId: string) => `touchpoint-${touchpointId}` },
+    anchors: {
+      stage: stageAnchor,
+      touchpoint: (touchpointId: string) => `touchpoint-${touchpointId}`,
+    },
   }),
   stage: defineRoute({
     page: 'src/pages/journeys/[journey]/[stage].astro',
     path: routePaths.stage,
-    pages: (report) => report.stages.map((stage) => ({ args: [stage.journey.id, stage.id], params: { journey: stage.journey.id, stage: stage.id }, props: { stage } })),
+    pages: (report) =>
+      report.stages.map((stage) => ({
+        args: [stage.journey.id, stage.id],
+        params: { journey: stage.journey.id, stage: stage.id },
+        props: { stage },
+      })),
     kind: 'kind.stage',
-    crumbs: (t, report, journeyId, stageId) => [journeysCrumb(t), journeyCrumb(report, journeyId), { label: report.journeyById.get(journeyId)!.stages.find((s) => s.id === stageId)!.data.name }],
+    crumbs: (t, report, journeyId, stageId) => [
+      journeysCrumb(t),
+      journeyCrumb(report, journeyId),
+      { label: report.journeyById.get(journeyId)!.stages.find((s) => s.id === stageId)!.data.name },
+    ],
     card: previewCards.stage,
     printSection: stageAnchor,
   }),
   comparison: defineRoute({
     page: 'src/pages/journeys/[journey]/compare.astro',
     path: (journeyId: string) => `journeys/${journeyId}/${COMPARISON_SEGMENT}/`,
-    pages: (report) => report.journeys.flatMap((journey) => (journey.improves ? [{ args: [journey.id] as [string], params: { journey: journey.id }, props: { diff: diffJourneys(journey.improves, journey) } }] : [])),
+    pages: (report) =>
+      report.journeys.flatMap((journey) =>
+        journey.improves
+          ? [
+              {
+                args: [journey.id] as [string],
+                params: { journey: journey.id },
+                props: { diff: diffJourneys(journey.improves, journey) },
+              },
+            ]
+          : [],
+      ),
     kind: 'kind.comparison',
-    crumbs: (t, report, journeyId) => [journeysCrumb(t), journeyCrumb(report, journeyId), { label: t('kind.comparison') }],
+    crumbs: (t, report, journeyId) => [
+      journeysCrumb(t),
+      journeyCrumb(report, journeyId),
+      { label: t('kind.comparison') },
+    ],
     card: previewCards.comparison,
   }),
   heatmap: defineRoute<[variant?: string]>({
@@ -177,7 +242,11 @@ export const routes = {
       const defaultState = defaultHeatmapState(report.journeys);
       return heatmapVariants(report.journeys).map((variant) => {
         const path = heatmapVariantPath(variant, defaultState);
-        return { args: [path], params: { variant: path.replace(/\/$/, '') || undefined }, props: { variant } };
+        return {
+          args: [path],
+          params: { variant: path.replace(/\/$/, '') || undefined },
+          props: { variant },
+        };
       });
     },
     kind: 'kind.heatmap',
@@ -195,11 +264,21 @@ export const routes = {
   touchpoint: defineRoute({
     page: 'src/pages/touchpoints/[touchpoint].astro',
     path: (id: string) => `touchpoints/${id}/`,
-    pages: (report) => report.touchpoints.map((touchpoint) => ({ args: [touchpoint.id], params: { touchpoint: touchpoint.id }, props: { touchpoint } })),
+    pages: (report) =>
+      report.touchpoints.map((touchpoint) => ({
+        args: [touchpoint.id],
+        params: { touchpoint: touchpoint.id },
+        props: { touchpoint },
+      })),
     kind: 'kind.touchpoint',
     crumbs: (t, report, id) => {
       const { journey, stage, data } = report.touchpointById.get(id)!;
-      return [journeysCrumb(t), journeyCrumb(report, journey.id), { label: stage.data.name, path: routePaths.stage(journey.id, stage.id) }, { label: data.title }];
+      return [
+        journeysCrumb(t),
+        journeyCrumb(report, journey.id),
+        { label: stage.data.name, path: routePaths.stage(journey.id, stage.id) },
+        { label: data.title },
+      ];
     },
     card: previewCards.touchpoint,
     anchors: {
@@ -219,9 +298,19 @@ export const routes = {
     page: 'src/pages/channels/[channel].astro',
     path: (id: string) => `channels/${id}/`,
     // Only channels with touchpoints have a page.
-    pages: (report) => report.channels.filter((c) => c.touchpoints.length > 0).map((channel) => ({ args: [channel.id], params: { channel: channel.id }, props: { channel } })),
+    pages: (report) =>
+      report.channels
+        .filter((c) => c.touchpoints.length > 0)
+        .map((channel) => ({
+          args: [channel.id],
+          params: { channel: channel.id },
+          props: { channel },
+        })),
     kind: 'kind.channel',
-    crumbs: (t, report, id) => [{ label: t('nav.channels'), path: routePaths.channels() }, { label: report.channelById.get(id)!.data.name }],
+    crumbs: (t, report, id) => [
+      { label: t('nav.channels'), path: routePaths.channels() },
+      { label: report.channelById.get(id)!.data.name },
+    ],
     card: previewCards.channel,
   }),
   kpis: defineRoute({
@@ -244,7 +333,9 @@ export const routes = {
     anchors: {
       /** An opportunity with an id of its own keeps it; one without is numbered within its touchpoint (`index` from 0). */
       opportunity: (touchpointId: string, index: number, opportunityId?: string) =>
-        opportunityId === undefined ? `${touchpointId}-opportunity-${index + 1}` : `opportunity-${opportunityId}`,
+        opportunityId === undefined
+          ? `${touchpointId}-opportunity-${index + 1}`
+          : `opportunity-${opportunityId}`,
     },
     /** `anchor` is the opportunity's anchor as the model gives it (`OpportunityItem.anchor`). */
     links: { opportunity: (anchor: string) => `${routePaths.opportunities()}#${anchor}` },
@@ -264,7 +355,11 @@ export const routes = {
     path: (page: number = 1) => `personas-journeys/${page === 1 ? '' : `page-${page}/`}`,
     pages: (report) => {
       const pages = personaMatrixPages(report.journeys);
-      return Array.from({ length: pages }, (_, i) => ({ args: [i + 1], params: { page: i === 0 ? undefined : `page-${i + 1}` }, props: { page: i + 1, pages } }));
+      return Array.from({ length: pages }, (_, i) => ({
+        args: [i + 1],
+        params: { page: i === 0 ? undefined : `page-${i + 1}` },
+        props: { page: i + 1, pages },
+      }));
     },
     kind: 'kind.personaMatrix',
     crumbs: selfCrumb('kind.personaMatrix'),
@@ -298,7 +393,11 @@ export const routes = {
     pages: single,
     kind: 'kind.print',
     crumbs: selfCrumb('kind.print'),
-    anchors: { printOverview: () => 'print-overview', printPersona: printPersonaAnchor, printJourney: printJourneyAnchor },
+    anchors: {
+      printOverview: () => 'print-overview',
+      printPersona: printPersonaAnchor,
+      printJourney: printJourneyAnchor,
+    },
   }),
   /** Embeddable views: one view without the site's header, navigation and footer (docs/embeds.md). */
   embedCanvas: defineRoute({
@@ -335,29 +434,50 @@ export type RouteArgs<Name extends RouteName> = Parameters<(typeof routes)[Name]
 /** Every page type's name, in the registry's order. */
 export const routeNames = Object.keys(routes) as RouteName[];
 
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
-type Field<Name extends RouteName, Key extends 'anchors' | 'links'> = (typeof routes)[Name] extends { [K in Key]?: infer Value } ? NonNullable<Value> : NoBuilders;
-type Flattened<Key extends 'anchors' | 'links'> = UnionToIntersection<{ [Name in RouteName]: Field<Name, Key> }[RouteName]>;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (
+  x: infer I,
+) => void
+  ? I
+  : never;
+type Field<
+  Name extends RouteName,
+  Key extends 'anchors' | 'links',
+> = (typeof routes)[Name] extends { [K in Key]?: infer Value } ? NonNullable<Value> : NoBuilders;
+type Flattened<Key extends 'anchors' | 'links'> = UnionToIntersection<
+  { [Name in RouteName]: Field<Name, Key> }[RouteName]
+>;
 
 /** Merges one field of every entry into one object (each name is used by one page type only: test/routes.test.ts). */
 function flatten<Key extends 'anchors' | 'links'>(key: Key): Flattened<Key> {
-  return Object.assign({}, ...Object.values(routes).map((route) => (key in route ? route[key as keyof typeof route] : {}))) as Flattened<Key>;
+  return Object.assign(
+    {},
+    ...Object.values(routes).map((route) => (key in route ? route[key as keyof typeof route] : {})),
+  ) as Flattened<Key>;
 }
 
 /** Site paths of every page type (and of places within pages), relative to the base, by page-type name. */
-export const paths = { ...(Object.fromEntries(routeNames.map((name) => [name, routes[name].path])) as { [Name in RouteName]: (typeof routes)[Name]['path'] }), ...flatten('links') };
+export const paths = {
+  ...(Object.fromEntries(routeNames.map((name) => [name, routes[name].path])) as {
+    [Name in RouteName]: (typeof routes)[Name]['path'];
+  }),
+  ...flatten('links'),
+};
 
 /** Element ids of the report's linkable entities, from every page type's `anchors`. */
 export const anchors = flatten('anchors');
 
 /** One page of a report, with its page type: what the built site is made of. */
-export type PageRef = { [Name in RouteName]: { route: Name; args: RouteArgs<Name>; path: string } }[RouteName];
+export type PageRef = {
+  [Name in RouteName]: { route: Name; args: RouteArgs<Name>; path: string };
+}[RouteName];
 
 /** Every page the report's site has, of every page type, with its path. */
 export function reportPages(report: ResolvedReport): PageRef[] {
   return routeNames.flatMap((name) => {
     const route = routes[name] as RouteDefinition<unknown[]>;
-    return route.pages(report).map(({ args }) => ({ route: name, args, path: route.path(...args) }) as PageRef);
+    return route
+      .pages(report)
+      .map(({ args }) => ({ route: name, args, path: route.path(...args) }) as PageRef);
   });
 }
 
@@ -366,7 +486,11 @@ const pagesByPath = new WeakMap<ResolvedReport, Map<string, PageRef>>();
 /** The page of the report at a path as `reportPages` gives it (a built page's path), if it is one. */
 export function pageAt(report: ResolvedReport, path: string): PageRef | undefined {
   let index = pagesByPath.get(report);
-  if (!index) pagesByPath.set(report, (index = new Map(reportPages(report).map((page) => [page.path, page]))));
+  if (!index)
+    pagesByPath.set(
+      report,
+      (index = new Map(reportPages(report).map((page) => [page.path, page]))),
+    );
   return index.get(path);
 }
 
@@ -374,21 +498,35 @@ export function pageAt(report: ResolvedReport, path: string): PageRef | undefine
 const entryOf = (page: PageRef) => routes[page.route] as RouteDefinition<unknown[]>;
 
 /** A page's link-preview card; `heading` (read from the built page) titles pages that show no entity. */
-export function pageCard(page: PageRef | undefined, context: CardContext, heading: string, brandColor: string): OgCard {
+export function pageCard(
+  page: PageRef | undefined,
+  context: CardContext,
+  heading: string,
+  brandColor: string,
+): OgCard {
   const content = page && entryOf(page).card?.(context, ...page.args);
   return completeCard(content, context.report, heading, brandColor);
 }
 
 /** The print-edition section of a page, if its page type has one there. */
-export const printSectionOf = (page: PageRef): string | undefined => entryOf(page).printSection?.(...page.args);
+export const printSectionOf = (page: PageRef): string | undefined =>
+  entryOf(page).printSection?.(...page.args);
 
 /** The breadcrumb trail of a page. */
-export function crumbsOf<Name extends RouteName>(name: Name, t: Translate, report: ResolvedReport, ...args: RouteArgs<Name>): Crumb[] | undefined {
+export function crumbsOf<Name extends RouteName>(
+  name: Name,
+  t: Translate,
+  report: ResolvedReport,
+  ...args: RouteArgs<Name>
+): Crumb[] | undefined {
   return (routes[name] as RouteDefinition<unknown[]>).crumbs?.(t, report, ...args);
 }
 
 /** What getStaticPaths of a page type's file returns. */
-export const staticPathsOf = (name: RouteName, report: ResolvedReport) => (routes[name] as RouteDefinition<unknown[]>).pages(report).map(({ params, props }) => ({ params, props }));
+export const staticPathsOf = (name: RouteName, report: ResolvedReport) =>
+  (routes[name] as RouteDefinition<unknown[]>)
+    .pages(report)
+    .map(({ params, props }) => ({ params, props }));
 
 /** The main navigation: page types with a nav entry, in order, with their path. */
 export function navEntries(): (NavEntry & { route: RouteName; path: string })[] {

@@ -27,7 +27,13 @@ export interface ScaffoldScale {
   labels: { score: number; label: string }[];
 }
 
-export function reportTemplate(options: { title: string; client: string; today: Date; locale: string; scale: ScaffoldScale }): string {
+export function reportTemplate(options: {
+  title: string;
+  client: string;
+  today: Date;
+  locale: string;
+  scale: ScaffoldScale;
+}): string {
   return `# Report settings. Every field is described in docs/reference/content.md.
 title: ${y(options.title)}
 client: ${y(options.client)}
@@ -104,7 +110,12 @@ A short bio of ${options.name.replace(/[{}<>]/g, '')}: who they are, what they w
 `;
 }
 
-export function journeyTemplate(options: { title: string; personas: string[]; today: Date; improves?: string }): string {
+export function journeyTemplate(options: {
+  title: string;
+  personas: string[];
+  today: Date;
+  improves?: string;
+}): string {
   return `---
 title: ${y(options.title)}
 # Persona ids; the first is the main persona.
@@ -129,9 +140,19 @@ The story of this journey, in a few paragraphs.
 `;
 }
 
-export function stageTemplate(options: { journey: string; name: string; order: number; customerGoal?: string; phase?: string; lifecycle?: { id: string }[] }): string {
+export function stageTemplate(options: {
+  journey: string;
+  name: string;
+  order: number;
+  customerGoal?: string;
+  phase?: string;
+  lifecycle?: { id: string }[];
+}): string {
   // A phase copied from another stage is the author's; otherwise it is only suggested from the name.
-  const phase = options.phase === undefined ? suggestedPhaseLine(options.name, options.lifecycle).line : `phase: ${options.phase}\n`;
+  const phase =
+    options.phase === undefined
+      ? suggestedPhaseLine(options.name, options.lifecycle).line
+      : `phase: ${options.phase}\n`;
   return `---
 journey: ${options.journey}
 # Position in the journey; unique within it.
@@ -149,7 +170,13 @@ What happens in this stage.
 `;
 }
 
-export function touchpointTemplate(options: { journey: string; stage: string; title: string; channel: string; scale: { min: number; max: number } }): string {
+export function touchpointTemplate(options: {
+  journey: string;
+  stage: string;
+  title: string;
+  channel: string;
+  scale: { min: number; max: number };
+}): string {
   return `---
 journey: ${options.journey}
 title: ${y(options.title)}

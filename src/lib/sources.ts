@@ -49,11 +49,21 @@ function stageSource(file: SourceEntry<StageData>): StageSource {
 }
 
 /** Flattens list files into one entry per item and gives every stage its reference. */
-export function assembleSources(files: CollectionFiles, channelName?: (id: string) => string | undefined): ReportSources {
+export function assembleSources(
+  files: CollectionFiles,
+  channelName?: (id: string) => string | undefined,
+): ReportSources {
   return {
     report: { id: 'report', data: files.report.data, file: files.report.file },
     channels: mergeChannels(
-      files.channels.flatMap((f) => f.data.channels.map((data, index) => ({ id: data.id, data, file: f.file, path: ['channels', index] }))),
+      files.channels.flatMap((f) =>
+        f.data.channels.map((data, index) => ({
+          id: data.id,
+          data,
+          file: f.file,
+          path: ['channels', index],
+        })),
+      ),
       channelName,
     ),
     personas: files.personas,
@@ -71,7 +81,12 @@ export function assembleSources(files: CollectionFiles, channelName?: (id: strin
       ),
     ],
     kpis: files.kpiLists.flatMap((f) =>
-      f.data.kpis.map((data, index) => ({ id: data.id, data: { ...data, journey: f.data.journey }, file: f.file, path: ['kpis', index] })),
+      f.data.kpis.map((data, index) => ({
+        id: data.id,
+        data: { ...data, journey: f.data.journey },
+        file: f.file,
+        path: ['kpis', index],
+      })),
     ),
   };
 }

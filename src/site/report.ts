@@ -6,19 +6,24 @@ import { assembleSources, parseStageKey } from '../lib/sources.ts';
 
 let cached: Promise<ResolvedReport> | undefined;
 
-const entry = <T>(e: { id: string; filePath?: string; data: T }) => ({ id: e.id, file: e.filePath ?? '', data: e.data });
+const entry = <T>(e: { id: string; filePath?: string; data: T }) => ({
+  id: e.id,
+  file: e.filePath ?? '',
+  data: e.data,
+});
 
 async function loadReport(): Promise<ResolvedReport> {
-  const [reports, channels, personas, journeys, stages, touchpoints, touchpointLists, kpiLists] = await Promise.all([
-    getCollection('report'),
-    getCollection('channels'),
-    getCollection('personas'),
-    getCollection('journeys'),
-    getCollection('stages'),
-    getCollection('touchpoints'),
-    getCollection('touchpointLists'),
-    getCollection('kpiLists'),
-  ]);
+  const [reports, channels, personas, journeys, stages, touchpoints, touchpointLists, kpiLists] =
+    await Promise.all([
+      getCollection('report'),
+      getCollection('channels'),
+      getCollection('personas'),
+      getCollection('journeys'),
+      getCollection('stages'),
+      getCollection('touchpoints'),
+      getCollection('touchpointLists'),
+      getCollection('kpiLists'),
+    ]);
   const report = reports[0];
   if (!report) throw new Error('content/report.yaml is missing (run `npm run check`)');
   // Built-in channels are named in the report's language.
@@ -28,7 +33,10 @@ async function loadReport(): Promise<ResolvedReport> {
       report: entry(report),
       channels: channels.map(entry),
       // The model keeps the avatar's path; pages take Astro's optimised image from the entry.
-      personas: personas.map((e) => ({ ...entry(e), data: { ...e.data, avatar: e.data.avatar?.src } })),
+      personas: personas.map((e) => ({
+        ...entry(e),
+        data: { ...e.data, avatar: e.data.avatar?.src },
+      })),
       journeys: journeys.map(entry),
       // Astro ids stages by their key (see content.config.ts); the assembler takes the journey from the data.
       stages: stages.map((e) => ({ ...entry(e), id: parseStageKey(e.id).stage })),

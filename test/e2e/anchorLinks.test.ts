@@ -24,8 +24,11 @@ describe('"#" anchor links in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/${paths.kpis()}`);
     // Hidden until hovered or focused, where the device can hover.
-    const hiddenBefore = await page.evaluate(() => getComputedStyle(document.querySelector('.anchor-link')!).opacity);
-    let focused: { href: string; opacity: string; visibility: string; targetHoldsLink: boolean } | undefined;
+    const hiddenBefore = await page.evaluate(
+      () => getComputedStyle(document.querySelector('.anchor-link')!).opacity,
+    );
+    let focused:
+      { href: string; opacity: string; visibility: string; targetHoldsLink: boolean } | undefined;
     for (let presses = 0; presses < 150 && !focused; presses++) {
       await page.keyboard.press('Tab');
       focused = await page.evaluate(() => {
@@ -34,7 +37,12 @@ describe('"#" anchor links in Chromium', () => {
         const style = getComputedStyle(link);
         const href = link.getAttribute('href') ?? '';
         const target = document.getElementById(decodeURIComponent(href.slice(1)));
-        return { href, opacity: style.opacity, visibility: style.visibility, targetHoldsLink: target?.contains(link) ?? false };
+        return {
+          href,
+          opacity: style.opacity,
+          visibility: style.visibility,
+          targetHoldsLink: target?.contains(link) ?? false,
+        };
       });
     }
     expect(focused, 'no "#" link reached with Tab').toBeDefined();

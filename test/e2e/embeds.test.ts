@@ -29,8 +29,20 @@ describe('embeddable views in Chromium', () => {
     const page = (path: string) => readFileSync(join(outDir, path, 'index.html'), 'utf8');
     const kinds = ['canvas', 'curve'];
     frames = [
-      ...report.journeys.flatMap((journey) => embedCodes(page(paths.journey(journey.id))).map((code, i) => ({ kind: kinds[i]!, path: code.src.slice(1), width: code.width, height: code.height }))),
-      ...embedCodes(page(paths.kpis())).map((code) => ({ kind: 'kpis', path: code.src.slice(1), width: code.width, height: code.height })),
+      ...report.journeys.flatMap((journey) =>
+        embedCodes(page(paths.journey(journey.id))).map((code, i) => ({
+          kind: kinds[i]!,
+          path: code.src.slice(1),
+          width: code.width,
+          height: code.height,
+        })),
+      ),
+      ...embedCodes(page(paths.kpis())).map((code) => ({
+        kind: 'kpis',
+        path: code.src.slice(1),
+        width: code.width,
+        height: code.height,
+      })),
     ];
   });
 
@@ -39,7 +51,15 @@ describe('embeddable views in Chromium', () => {
     await server?.close();
   });
 
-  async function open(path: string, options: { width: number; height?: number; javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' }): Promise<{ page: Page; errors: string[] }> {
+  async function open(
+    path: string,
+    options: {
+      width: number;
+      height?: number;
+      javaScriptEnabled?: boolean;
+      colorScheme?: 'light' | 'dark';
+    },
+  ): Promise<{ page: Page; errors: string[] }> {
     const context = await browser.newContext({
       viewport: { width: options.width, height: options.height ?? 800 },
       javaScriptEnabled: options.javaScriptEnabled ?? true,
@@ -54,7 +74,9 @@ describe('embeddable views in Chromium', () => {
   it('offers all three views of every journey', () => {
     expect(frames.filter((f) => f.kind === 'canvas')).toHaveLength(report.journeys.length);
     expect(frames.filter((f) => f.kind === 'curve')).toHaveLength(report.journeys.length);
-    expect(frames.filter((f) => f.kind === 'kpis')).toHaveLength(report.journeys.filter((j) => j.kpis.length > 0).length);
+    expect(frames.filter((f) => f.kind === 'kpis')).toHaveLength(
+      report.journeys.filter((j) => j.kpis.length > 0).length,
+    );
   });
 
   it('fits each view in the frame its snippet asks for: no scrollbar inside, little blank space below', async () => {
@@ -68,9 +90,12 @@ describe('embeddable views in Chromium', () => {
         scrollWidth: document.documentElement.scrollWidth,
         clientWidth: document.documentElement.clientWidth,
       }));
-      if (size.scrollHeight > size.clientHeight) misfits.push(`${frame.path}: ${size.scrollHeight} px tall in a ${frame.height} px frame`);
-      if (frame.height - size.content > spareAllowed(frame.height)) misfits.push(`${frame.path}: ${size.content} px of content in a ${frame.height} px frame`);
-      if (size.scrollWidth > size.clientWidth) misfits.push(`${frame.path}: ${size.scrollWidth} px wide in a ${frame.width} px frame`);
+      if (size.scrollHeight > size.clientHeight)
+        misfits.push(`${frame.path}: ${size.scrollHeight} px tall in a ${frame.height} px frame`);
+      if (frame.height - size.content > spareAllowed(frame.height))
+        misfits.push(`${frame.path}: ${size.content} px of content in a ${frame.height} px frame`);
+      if (size.scrollWidth > size.clientWidth)
+        misfits.push(`${frame.path}: ${size.scrollWidth} px wide in a ${frame.width} px frame`);
       misfits.push(...errors.map((error) => `${frame.path}: ${error}`));
       await page.context().close();
     }
@@ -79,7 +104,10 @@ describe('embeddable views in Chromium', () => {
 
   // axe takes seconds a page: the views of two journeys, one with a persona per curve line, one a future state.
   const axeFrames = () => {
-    const chosen = new Set([report.journeys.find((j) => j.personas.length > 1)!.id, report.journeys.find((j) => j.improves)!.id]);
+    const chosen = new Set([
+      report.journeys.find((j) => j.personas.length > 1)!.id,
+      report.journeys.find((j) => j.improves)!.id,
+    ]);
     return frames.filter((frame) => [...chosen].some((id) => frame.path.includes(`/${id}/`)));
   };
 
@@ -90,8 +118,12 @@ describe('embeddable views in Chromium', () => {
       for (const frame of axeFrames()) {
         const { page } = await open(frame.path, { width });
         problems.push(...(await accessibilityViolations(page)).map((v) => `${frame.path}: ${v}`));
-        const overflow = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-        if (overflow.scroll > overflow.client) problems.push(`${frame.path}: page ${overflow.scroll} px wide at ${overflow.client} px`);
+        const overflow = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+        }));
+        if (overflow.scroll > overflow.client)
+          problems.push(`${frame.path}: page ${overflow.scroll} px wide at ${overflow.client} px`);
         await page.context().close();
       }
       expect(problems).toEqual([]);
@@ -109,7 +141,9 @@ describe('embeddable views in Chromium', () => {
       const { page } = await open(path, { width: 1024, javaScriptEnabled: false });
       await expect(page.locator(selector).first().isVisible(), path).resolves.toBe(true);
       await expect(page.getByRole('navigation').count(), path).resolves.toBe(0);
-      await expect(page.getByRole('link', { name: 'Open in the full report' }).getAttribute('target')).resolves.toBe('_top');
+      await expect(
+        page.getByRole('link', { name: 'Open in the full report' }).getAttribute('target'),
+      ).resolves.toBe('_top');
       await page.context().close();
     }
   });
@@ -118,7 +152,9 @@ describe('embeddable views in Chromium', () => {
     const journey = report.journeys[0]!;
     for (const path of [paths.embedCanvas(journey.id), paths.embedKpis(journey.id)]) {
       const { page } = await open(path, { width: 1024, colorScheme: 'dark' });
-      await expect(page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).resolves.toBe('rgb(18, 22, 28)');
+      await expect(
+        page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor),
+      ).resolves.toBe('rgb(18, 22, 28)');
       expect(await accessibilityViolations(page)).toEqual([]);
       await page.context().close();
     }
@@ -131,8 +167,12 @@ describe('embeddable views in Chromium', () => {
       await page.getByText('Embed', { exact: true }).click();
       const field = page.getByLabel('Embed code: Journey map');
       await expect(field.isVisible()).resolves.toBe(true);
-      await expect(field.inputValue()).resolves.toContain(`<iframe src="/${paths.embedCanvas(journey.id)}"`);
-      await expect(page.getByRole('button', { name: 'Copy' }).first().isVisible()).resolves.toBe(javaScriptEnabled);
+      await expect(field.inputValue()).resolves.toContain(
+        `<iframe src="/${paths.embedCanvas(journey.id)}"`,
+      );
+      await expect(page.getByRole('button', { name: 'Copy' }).first().isVisible()).resolves.toBe(
+        javaScriptEnabled,
+      );
       await page.context().close();
     }
   });

@@ -33,16 +33,24 @@ describe('quality gates fail on broken pages', () => {
   }
 
   it('axe reports an image without alt text', async () => {
-    expect(await violationsOf('missing-alt.html')).toEqual([expect.stringMatching(/^image-alt: img/)]);
+    expect(await violationsOf('missing-alt.html')).toEqual([
+      expect.stringMatching(/^image-alt: img/),
+    ]);
   });
 
   it('axe reports text with too little contrast', async () => {
-    expect(await violationsOf('low-contrast.html')).toEqual([expect.stringMatching(/^color-contrast: p/)]);
+    expect(await violationsOf('low-contrast.html')).toEqual([
+      expect.stringMatching(/^color-contrast: p/),
+    ]);
   });
 
   it('the link crawler reports a missing page and a missing anchor', () => {
     expect(findBrokenLinks(join(fixtures, 'broken-link'))).toEqual([
-      { page: 'index.html', href: '/guide/#missing-anchor', reason: 'no element with id "missing-anchor"' },
+      {
+        page: 'index.html',
+        href: '/guide/#missing-anchor',
+        reason: 'no element with id "missing-anchor"',
+      },
       { page: 'index.html', href: '/journeys/deleted/', reason: 'no such page or file' },
     ]);
   });

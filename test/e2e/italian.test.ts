@@ -24,11 +24,21 @@ describe('the Italian, branded example report in Chromium', () => {
   it('has zero WCAG 2.2 A/AA violations, in light and dark mode', async () => {
     const violations: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {
-      for (const path of ['', 'journeys/preordine-ritiro/', 'journeys/torta-festa/ritiro/', 'touchpoints/pr-ritiro-banco/', 'kpis/', 'opportunities/', 'personas/chiara/']) {
+      for (const path of [
+        '',
+        'journeys/preordine-ritiro/',
+        'journeys/torta-festa/ritiro/',
+        'touchpoints/pr-ritiro-banco/',
+        'kpis/',
+        'opportunities/',
+        'personas/chiara/',
+      ]) {
         const context = await browser.newContext({ colorScheme });
         const page = await context.newPage();
         await page.goto(`${server.url}/${path}`);
-        violations.push(...(await accessibilityViolations(page)).map((v) => `${colorScheme} ${path}: ${v}`));
+        violations.push(
+          ...(await accessibilityViolations(page)).map((v) => `${colorScheme} ${path}: ${v}`),
+        );
         await context.close();
       }
     }
@@ -39,7 +49,11 @@ describe('the Italian, branded example report in Chromium', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}/`);
-    await expect(page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).backgroundColor)).resolves.toBe('rgb(138, 59, 18)');
+    await expect(
+      page.evaluate(
+        () => getComputedStyle(document.querySelector('.site-header')!).backgroundColor,
+      ),
+    ).resolves.toBe('rgb(138, 59, 18)');
     // Read a pixel of the card's brand band through a canvas.
     const pixel = await page.evaluate(async (src) => {
       const image = new Image();

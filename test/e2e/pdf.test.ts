@@ -12,7 +12,11 @@ import { exampleSite } from '../helpers/sharedBuild.ts';
 describe('npm run pdf', () => {
   it('exports the report to one PDF with a cover, contents and a section per persona and journey', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'itinera-pdf-')), 'report.pdf');
-    const run = spawnSync(process.execPath, ['scripts/pdf.ts', '--site', exampleSite(), '--out', out], { cwd: projectRoot, encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      ['scripts/pdf.ts', '--site', exampleSite(), '--out', out],
+      { cwd: projectRoot, encoding: 'utf8' },
+    );
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(`✓ Wrote ${out}`);
 
@@ -30,7 +34,11 @@ describe('npm run pdf', () => {
 
   it('prints only the journey maps with --poster, one A3 landscape page each', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'itinera-poster-')), 'maps.pdf');
-    const run = spawnSync(process.execPath, ['scripts/pdf.ts', '--poster', '--site', exampleSite(), '--out', out], { cwd: projectRoot, encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      ['scripts/pdf.ts', '--poster', '--site', exampleSite(), '--out', out],
+      { cwd: projectRoot, encoding: 'utf8' },
+    );
     expect(run.status, run.stderr).toBe(0);
     const report = resolveReport(validateContent(exampleContent, projectRoot).sources!);
     const pdf = await getDocumentProxy(new Uint8Array(readFileSync(out)));
@@ -42,7 +50,8 @@ describe('npm run pdf', () => {
     }
     // Every stage of every journey is on its journey's page.
     report.journeys.forEach((journey, i) => {
-      for (const stage of journey.stages) expect(text[i]!.replace(/\s+/g, ' ')).toContain(stage.data.name);
+      for (const stage of journey.stages)
+        expect(text[i]!.replace(/\s+/g, ' ')).toContain(stage.data.name);
     });
   });
 });

@@ -5,7 +5,12 @@ import { paths } from '../../src/lib/paths.ts';
 import { accessibilityViolations, launchBrowser } from '../helpers/browser.ts';
 import { exampleSite } from '../helpers/sharedBuild.ts';
 
-const portfolioPages = [paths.overview(), paths.heatmap(), paths.personaMatrix(), paths.painPointSeams()];
+const portfolioPages = [
+  paths.overview(),
+  paths.heatmap(),
+  paths.personaMatrix(),
+  paths.painPointSeams(),
+];
 
 describe('the portfolio views in Chromium', () => {
   let browser: Browser;
@@ -29,8 +34,12 @@ describe('the portfolio views in Chromium', () => {
         const page = await context.newPage();
         await page.goto(`${server.url}/${path}`);
         problems.push(...(await accessibilityViolations(page)).map((v) => `${path}: ${v}`));
-        const sizes = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-        if (sizes.scroll > sizes.client) problems.push(`${path}: ${sizes.scroll} > ${sizes.client}`);
+        const sizes = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+        }));
+        if (sizes.scroll > sizes.client)
+          problems.push(`${path}: ${sizes.scroll} > ${sizes.client}`);
         await context.close();
       }
       expect(problems).toEqual([]);
@@ -42,8 +51,12 @@ describe('the portfolio views in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/${paths.heatmap()}`);
     await page.getByRole('link', { name: 'Lowest mean emotion' }).click();
-    await expect(page.evaluate(() => location.pathname)).resolves.toBe(`/${paths.heatmap('by-emotion/')}`);
-    const means = await page.locator('[data-heatmap] tbody tr td.num:nth-last-child(2)').allTextContents();
+    await expect(page.evaluate(() => location.pathname)).resolves.toBe(
+      `/${paths.heatmap('by-emotion/')}`,
+    );
+    const means = await page
+      .locator('[data-heatmap] tbody tr td.num:nth-last-child(2)')
+      .allTextContents();
     const scores = means.map((text) => Number(text.replace(/[^\d.]/g, '')));
     expect(scores.length).toBeGreaterThan(1);
     expect(scores).toEqual([...scores].sort((a, b) => a - b));

@@ -21,7 +21,10 @@ const COUNT_DERIVATIONS = () => {
   counted.derivationMs = 0;
   for (const name of ['deriveBits', 'deriveKey'] as const) {
     // Read without binding: the wrapper below calls it with the real receiver.
-    const original = Reflect.get(SubtleCrypto.prototype, name) as (this: SubtleCrypto, ...args: unknown[]) => Promise<unknown>;
+    const original = Reflect.get(SubtleCrypto.prototype, name) as (
+      this: SubtleCrypto,
+      ...args: unknown[]
+    ) => Promise<unknown>;
     Object.defineProperty(SubtleCrypto.prototype, name, {
       value: async function (this: SubtleCrypto, ...args: unknown[]) {
         counted.derivations++;
@@ -41,15 +44,20 @@ describe('a protected report in the browser', () => {
     const password = 'correct horse';
     const dir = copyFixture();
     const report = join(dir, 'report.yaml');
-    writeFileSync(report, readFileSync(report, 'utf8').replace('summary:', 'visibility: protected\nsummary:'));
+    writeFileSync(
+      report,
+      readFileSync(report, 'utf8').replace('summary:', 'visibility: protected\nsummary:'),
+    );
     const build = buildSite(dir, { env: { ITINERA_PASSWORD: password } });
     expect(build.status, build.output).toBe(0);
     const server = await serveStatic(build.outDir);
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.addInitScript(COUNT_DERIVATIONS);
-    const derivations = () => page.evaluate(() => (window as unknown as { derivations: number }).derivations);
-    const stored = () => page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
+    const derivations = () =>
+      page.evaluate(() => (window as unknown as { derivations: number }).derivations);
+    const stored = () =>
+      page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
     await page.goto(`${server.url}/`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Protected report');
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -68,7 +76,9 @@ describe('a protected report in the browser', () => {
     const unlockMs = Date.now() - unlockStart;
     await expect(page.getByText('Fixture Shoes').first().isVisible()).resolves.toBe(true);
     expect(await derivations()).toBe(1);
-    const pbkdf2Ms = await page.evaluate(() => (window as unknown as { derivationMs: number }).derivationMs);
+    const pbkdf2Ms = await page.evaluate(
+      () => (window as unknown as { derivationMs: number }).derivationMs,
+    );
 
     // Another page opens by itself with the remembered key: no PBKDF2, and no password stored.
     const secondStart = Date.now();
@@ -81,7 +91,9 @@ describe('a protected report in the browser', () => {
     expect(storage).not.toContain(password);
     expect(storage).not.toContain(Buffer.from(password).toString('base64'));
     // Figures for docs/protected-reports.md (printed, not asserted).
-    console.log(`protected report in Chromium: first unlock ${unlockMs} ms (PBKDF2 ${Math.round(pbkdf2Ms)} ms), second page ${secondMs} ms`);
+    console.log(
+      `protected report in Chromium: first unlock ${unlockMs} ms (PBKDF2 ${Math.round(pbkdf2Ms)} ms), second page ${secondMs} ms`,
+    );
     await context.close();
     await server.close();
   });

@@ -39,11 +39,18 @@ describe('the example report in Chromium', () => {
     };
     const pages = reportPages(report);
     pageTypes = [
-      ...routeNames.filter((name) => name !== 'notFound').map((name): [string, string] => [name, examples[name] ?? pages.find((p) => p.route === name)!.path]),
+      ...routeNames
+        .filter((name) => name !== 'notFound')
+        .map((name): [string, string] => [
+          name,
+          examples[name] ?? pages.find((p) => p.route === name)!.path,
+        ]),
       ['future-state journey', paths.journey(future.id)],
       ['heatmap, future state by emotion', paths.heatmap('future/by-emotion/')],
       // Every journey page: each one's narrative can hold its own charts (a Mermaid block).
-      ...report.journeys.filter((j) => j !== journey && j !== future).map((j): [string, string] => [`journey ${j.id}`, paths.journey(j.id)]),
+      ...report.journeys
+        .filter((j) => j !== journey && j !== future)
+        .map((j): [string, string] => [`journey ${j.id}`, paths.journey(j.id)]),
     ];
     mkdirSync(artifacts, { recursive: true });
   });
@@ -53,7 +60,10 @@ describe('the example report in Chromium', () => {
     await server?.close();
   });
 
-  async function open(path: string, options: { javaScriptEnabled?: boolean; width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<{ page: Page; errors: string[] }> {
+  async function open(
+    path: string,
+    options: { javaScriptEnabled?: boolean; width?: number; colorScheme?: 'light' | 'dark' } = {},
+  ): Promise<{ page: Page; errors: string[] }> {
     const context = await browser.newContext({
       javaScriptEnabled: options.javaScriptEnabled ?? true,
       viewport: { width: options.width ?? 1280, height: 900 },
@@ -95,7 +105,9 @@ describe('the example report in Chromium', () => {
     const violations: string[] = [];
     for (const [type, path] of pageTypes) {
       const { page } = await open(path, { colorScheme: 'dark' });
-      await expect(page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).resolves.toBe('rgb(18, 22, 28)');
+      await expect(
+        page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor),
+      ).resolves.toBe('rgb(18, 22, 28)');
       violations.push(...(await accessibilityViolations(page)).map((v) => `${type}: ${v}`));
       await page.context().close();
     }
@@ -110,23 +122,36 @@ describe('the example report in Chromium', () => {
     await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
     await page.goto(`${server.url}/${paths.kpis()}`);
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
-    await expect(page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).resolves.toBe('rgb(18, 22, 28)');
+    await expect(
+      page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor),
+    ).resolves.toBe('rgb(18, 22, 28)');
     // Print is always light.
     await page.emulateMedia({ media: 'print' });
-    await expect(page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).resolves.toBe('rgb(255, 255, 255)');
+    await expect(
+      page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor),
+    ).resolves.toBe('rgb(255, 255, 255)');
     await page.context().close();
   });
 
   it('shows the journey map with its emotion curve, the KPI tables and the navigation with JavaScript off', async () => {
     const journey = report.journeys[0]!;
     const { page } = await open(paths.journey(journey.id), { javaScriptEnabled: false });
-    await expect(page.locator('[data-canvas]:not([data-canvas-sketch])').isVisible()).resolves.toBe(true);
-    await expect(page.locator('[data-canvas-touchpoint] a').count()).resolves.toBe(journey.touchpoints.length);
+    await expect(page.locator('[data-canvas]:not([data-canvas-sketch])').isVisible()).resolves.toBe(
+      true,
+    );
+    await expect(page.locator('[data-canvas-touchpoint] a').count()).resolves.toBe(
+      journey.touchpoints.length,
+    );
     await expect(page.locator('[data-curve-stage]').first().isVisible()).resolves.toBe(true);
     await expect(page.locator('table.kpi-table').count()).resolves.toBeGreaterThan(0);
     await expect(page.locator('table.kpi-table').first().isVisible()).resolves.toBe(true);
     for (const label of ['Overview', 'Personas', 'Journeys', 'KPIs', 'Opportunities']) {
-      await expect(page.getByRole('navigation', { name: 'Report sections' }).getByRole('link', { name: label }).isVisible()).resolves.toBe(true);
+      await expect(
+        page
+          .getByRole('navigation', { name: 'Report sections' })
+          .getByRole('link', { name: label })
+          .isVisible(),
+      ).resolves.toBe(true);
     }
     await page.context().close();
   });
@@ -134,7 +159,12 @@ describe('the example report in Chromium', () => {
   it('reaches every touchpoint of the journey map with Tab, shows a focus ring, and opens the touchpoint with Enter', async () => {
     const journey = report.journeys[0]!;
     const { page } = await open(paths.journey(journey.id));
-    const focusedMark = () => page.evaluate(() => document.activeElement?.closest<HTMLElement>('[data-canvas-touchpoint]')?.dataset.canvasTouchpoint ?? null);
+    const focusedMark = () =>
+      page.evaluate(
+        () =>
+          document.activeElement?.closest<HTMLElement>('[data-canvas-touchpoint]')?.dataset
+            .canvasTouchpoint ?? null,
+      );
     const reached: string[] = [];
     for (let presses = 0; presses < 200 && reached.length < journey.touchpoints.length; presses++) {
       await page.keyboard.press('Tab');
@@ -151,7 +181,10 @@ describe('the example report in Chromium', () => {
     expect(ring).toEqual({ color: 'rgb(179, 92, 0)', width: '3px' });
 
     const target = reached.at(-1)!;
-    await Promise.all([page.waitForURL(`**/${paths.touchpoint(target)}`), page.keyboard.press('Enter')]);
+    await Promise.all([
+      page.waitForURL(`**/${paths.touchpoint(target)}`),
+      page.keyboard.press('Enter'),
+    ]);
     expect(new URL(page.url()).pathname).toBe(`/${paths.touchpoint(target)}`);
     await page.context().close();
   });
@@ -164,10 +197,15 @@ describe('the example report in Chromium', () => {
       const violations: string[] = [];
       for (const [type, path] of pageTypes) {
         const { page } = await open(path, { width });
-        const sizes = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-        if (sizes.scroll > sizes.client) overflowing.push(`${type}: ${sizes.scroll} > ${sizes.client}`);
+        const sizes = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+        }));
+        if (sizes.scroll > sizes.client)
+          overflowing.push(`${type}: ${sizes.scroll} > ${sizes.client}`);
         violations.push(...(await accessibilityViolations(page)).map((v) => `${type}: ${v}`));
-        if (type === 'journey') await page.screenshot({ path: join(artifacts, `journey-${width}.png`), fullPage: true });
+        if (type === 'journey')
+          await page.screenshot({ path: join(artifacts, `journey-${width}.png`), fullPage: true });
         await page.context().close();
       }
       expect(overflowing).toEqual([]);
@@ -180,7 +218,9 @@ describe('the example report in Chromium', () => {
     const journey = report.journeys[0]!;
     const { page } = await open(paths.journey(journey.id));
     await page.emulateMedia({ media: 'print' });
-    await expect(page.locator('[data-canvas]:not([data-canvas-sketch])').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-canvas]:not([data-canvas-sketch])').isVisible()).resolves.toBe(
+      true,
+    );
     await expect(page.locator('.site-nav').isVisible()).resolves.toBe(false);
     const pdfPath = join(artifacts, `journey-${journey.id}.pdf`);
     const pdf = await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });

@@ -17,7 +17,19 @@ const buildsDir = join(projectRoot, '.itinera-tmp/builds');
 /** Vitest puts Vite's own variables into process.env; a child build must not inherit them. */
 function childEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'NODE_ENV']) delete env[key];
+  for (const key of [
+    'BASE_URL',
+    'MODE',
+    'DEV',
+    'PROD',
+    'SSR',
+    'VITEST',
+    'VITEST_MODE',
+    'VITEST_POOL_ID',
+    'VITEST_WORKER_ID',
+    'NODE_ENV',
+  ])
+    delete env[key];
   return env;
 }
 
@@ -44,7 +56,11 @@ function buildCommand(contentDir: string, options: BuildOptions) {
     ASTRO_TELEMETRY_DISABLED: '1',
     ...options.env,
   };
-  return { args: [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], spawnOptions: { cwd: projectRoot, env }, outDir };
+  return {
+    args: [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'],
+    spawnOptions: { cwd: projectRoot, env },
+    outDir,
+  };
 }
 
 /** Runs `astro build` on a report folder in a child process, into a fresh temporary folder. */
@@ -58,7 +74,11 @@ export function buildSite(contentDir: string, options: BuildOptions = {}): Build
  * Starts `astro build` and kills it (SIGKILL unless told, as a cancelled CI job or an
  * out-of-memory kill would) as soon as its output matches `killAt`; resolves once it has ended.
  */
-export function buildKilledAt(contentDir: string, killAt: RegExp, options: BuildOptions & { signal?: NodeJS.Signals } = {}): Promise<BuildResult & { killed: boolean }> {
+export function buildKilledAt(
+  contentDir: string,
+  killAt: RegExp,
+  options: BuildOptions & { signal?: NodeJS.Signals } = {},
+): Promise<BuildResult & { killed: boolean }> {
   const signal = options.signal ?? 'SIGKILL';
   const { args, spawnOptions, outDir } = buildCommand(contentDir, options);
   const child = spawn(process.execPath, args, spawnOptions);
@@ -70,7 +90,11 @@ export function buildKilledAt(contentDir: string, killAt: RegExp, options: Build
   };
   child.stdout.on('data', watch);
   child.stderr.on('data', watch);
-  return new Promise((done) => child.on('close', (status, ended) => done({ status, output: stripVTControlCharacters(output), outDir, killed: ended === signal })));
+  return new Promise((done) =>
+    child.on('close', (status, ended) =>
+      done({ status, output: stripVTControlCharacters(output), outDir, killed: ended === signal }),
+    ),
+  );
 }
 
 /** A writable copy of a fixture report, to break on purpose. */
@@ -90,14 +114,19 @@ export function copyFutureStateFixture(): string {
 /** Sets `visibility` in a copied report's report.yaml. */
 export function setVisibility(dir: string, visibility: string) {
   const report = join(dir, 'report.yaml');
-  writeFileSync(report, readFileSync(report, 'utf8').replace('summary:', `visibility: ${visibility}\nsummary:`));
+  writeFileSync(
+    report,
+    readFileSync(report, 'utf8').replace('summary:', `visibility: ${visibility}\nsummary:`),
+  );
 }
 
 /** `file: marker` for every file below a folder that contains a marker, as UTF-8 or UTF-16 (binary files too). */
 export function filesContaining(dir: string, markers: readonly string[]): string[] {
   return filesBelow(dir).flatMap((file) => {
     const bytes = readFileSync(file);
-    return markers.filter((m) => bytes.includes(Buffer.from(m)) || bytes.includes(Buffer.from(m, 'utf16le'))).map((m) => `${file}: ${m}`);
+    return markers
+      .filter((m) => bytes.includes(Buffer.from(m)) || bytes.includes(Buffer.from(m, 'utf16le')))
+      .map((m) => `${file}: ${m}`);
   });
 }
 

@@ -14,7 +14,11 @@ export interface ReportRepository {
 }
 
 /** `folder` is where the report sits inside the repository (`content` unless given). */
-export function createReportRepository(source: string, overlay?: string, folder = 'content'): ReportRepository {
+export function createReportRepository(
+  source: string,
+  overlay?: string,
+  folder = 'content',
+): ReportRepository {
   // Inside the project's ignored scratch folder, so builds can use it; its own .git makes it a separate repository.
   const scratch = join(projectRoot, '.itinera-tmp/repos');
   mkdirSync(scratch, { recursive: true });
@@ -22,7 +26,8 @@ export function createReportRepository(source: string, overlay?: string, folder 
   const content = join(root, folder);
   cpSync(source, content, { recursive: true });
   if (overlay) cpSync(overlay, content, { recursive: true });
-  const git = (args: string[], env: NodeJS.ProcessEnv = {}) => execFileSync('git', args, { cwd: root, env: { ...process.env, ...env }, stdio: 'pipe' });
+  const git = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+    execFileSync('git', args, { cwd: root, env: { ...process.env, ...env }, stdio: 'pipe' });
   git(['init', '-q', '-b', 'main']);
   return {
     root,
@@ -35,7 +40,14 @@ export function createReportRepository(source: string, overlay?: string, folder 
     },
     commit(message, author, date) {
       git(['add', '-A']);
-      const identity = { GIT_AUTHOR_NAME: author, GIT_AUTHOR_EMAIL: `${author.toLowerCase()}@example.com`, GIT_COMMITTER_NAME: author, GIT_COMMITTER_EMAIL: `${author.toLowerCase()}@example.com`, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+      const identity = {
+        GIT_AUTHOR_NAME: author,
+        GIT_AUTHOR_EMAIL: `${author.toLowerCase()}@example.com`,
+        GIT_COMMITTER_NAME: author,
+        GIT_COMMITTER_EMAIL: `${author.toLowerCase()}@example.com`,
+        GIT_AUTHOR_DATE: date,
+        GIT_COMMITTER_DATE: date,
+      };
       git(['commit', '-q', '-m', message], identity);
     },
     tag(name) {

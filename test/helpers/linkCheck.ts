@@ -53,7 +53,10 @@ const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 /** The file a site path is served from, as static hosts resolve it (`/a/` → `a/index.html`). */
 function fileForPath(siteDir: string, path: string): string | undefined {
   const clean = decodeURIComponent(path).replace(/^\/+/, '');
-  const candidates = clean === '' || clean.endsWith('/') ? [join(clean, 'index.html')] : [clean, join(clean, 'index.html'), `${clean}.html`];
+  const candidates =
+    clean === '' || clean.endsWith('/')
+      ? [join(clean, 'index.html')]
+      : [clean, join(clean, 'index.html'), `${clean}.html`];
   for (const candidate of candidates) {
     const full = join(siteDir, candidate);
     if (existsSync(full) && statSync(full).isFile()) return full;
@@ -80,7 +83,10 @@ export function findBrokenLinks(siteDir: string, base = '/'): BrokenLink[] {
   for (const file of htmlFiles(siteDir)) {
     const page = relative(siteDir, file).split(sep).join('/');
     // The URL the page is served at, for resolving relative links.
-    const pageUrl = new URL(`${prefix}${page.replace(/(^|\/)index\.html$/, '$1')}`, 'http://site.invalid');
+    const pageUrl = new URL(
+      `${prefix}${page.replace(/(^|\/)index\.html$/, '$1')}`,
+      'http://site.invalid',
+    );
     for (const href of pageOf(file).links) {
       if (EXTERNAL.test(href) && !href.startsWith('http://site.invalid')) continue;
       const target = new URL(href, pageUrl);

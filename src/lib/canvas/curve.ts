@@ -40,9 +40,15 @@ const PAD = 10;
 /** Where every touchpoint's point sits: spread evenly in its own stage column, y on the report's scale. */
 export function layoutCanvasCurve(input: CanvasCurveInput): CanvasCurve {
   const { min, max } = input.scale;
-  const yOf = (score: number) => round(PAD + ((max - Math.min(max, Math.max(min, score))) / (max - min)) * (100 - 2 * PAD));
+  const yOf = (score: number) =>
+    round(PAD + ((max - Math.min(max, Math.max(min, score))) / (max - min)) * (100 - 2 * PAD));
   const slots = input.stages.flatMap((stage, stageIndex) =>
-    stage.touchpoints.map((touchpoint, i) => ({ touchpoint, stage: stage.id, stageIndex, x: round((i + 0.5) / stage.touchpoints.length) })),
+    stage.touchpoints.map((touchpoint, i) => ({
+      touchpoint,
+      stage: stage.id,
+      stageIndex,
+      x: round((i + 0.5) / stage.touchpoints.length),
+    })),
   );
   const series = input.series.map((s) => {
     const placed = slots.map((slot) => {

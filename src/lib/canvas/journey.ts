@@ -12,8 +12,14 @@ import type { CanvasSvgInput, CanvasSvgLane } from './svg.ts';
 /** The emotion curve's input for a journey's canvas: its stages, and one series per persona (real scores only) or one for the journey. */
 export function canvasCurveInput(journey: Journey, scale: EmotionScale): CanvasCurveInput {
   return {
-    stages: journey.stages.map((stage) => ({ id: stage.id, touchpoints: stage.touchpoints.map((t) => t.id) })),
-    series: journeyEmotionSeries(journey).map((s) => ({ name: s.name, scores: new Map(s.points.map((p) => [p.id, p.score])) })),
+    stages: journey.stages.map((stage) => ({
+      id: stage.id,
+      touchpoints: stage.touchpoints.map((t) => t.id),
+    })),
+    series: journeyEmotionSeries(journey).map((s) => ({
+      name: s.name,
+      scores: new Map(s.points.map((p) => [p.id, p.score])),
+    })),
     scale,
   };
 }
@@ -33,7 +39,11 @@ export function canvasAnchor(journeyId: string, ...parts: string[]): string {
 }
 
 /** Each lane's cells as plain lines, for the downloadable SVG: what the page shows, as text. */
-export function canvasSvgLanes(journey: Journey, lanes: CanvasLane[], t: Translate): CanvasSvgLane[] {
+export function canvasSvgLanes(
+  journey: Journey,
+  lanes: CanvasLane[],
+  t: Translate,
+): CanvasSvgLane[] {
   const number = new Map(journey.touchpoints.map((tp, i) => [tp.id, i + 1]));
   const lines = (stage: Stage, laneId: string): string[] => {
     const cell = laneCell(stage, laneId);
@@ -41,23 +51,57 @@ export function canvasSvgLanes(journey: Journey, lanes: CanvasLane[], t: Transla
     switch (laneId) {
       case 'touchpoints':
         return stage.touchpoints.map((tp) =>
-          own(tp, [tp.data.title, `${tp.channel.data.name} (${t(`channelKind.${tp.channel.data.kind}`)})`, formatNumber(tp.data.emotion, t.locale, 1), tp.data.momentOfTruth && t('table.momentOfTruth'), `${t('canvas.evidenceOf')} ${t(`canvas.evidence.${evidenceLevel(tp)}`)}`].filter(Boolean).join(' · ')),
+          own(
+            tp,
+            [
+              tp.data.title,
+              `${tp.channel.data.name} (${t(`channelKind.${tp.channel.data.kind}`)})`,
+              formatNumber(tp.data.emotion, t.locale, 1),
+              tp.data.momentOfTruth && t('table.momentOfTruth'),
+              `${t('canvas.evidenceOf')} ${t(`canvas.evidence.${evidenceLevel(tp)}`)}`,
+            ]
+              .filter(Boolean)
+              .join(' · '),
+          ),
         );
       case 'pain-points':
-        return [...cell.stageLines, ...stage.touchpoints.flatMap((tp) => tp.painPoints.map((p) => own(tp, `${t(`severity.${p.severity}`)}: ${p.title}`)))];
+        return [
+          ...cell.stageLines,
+          ...stage.touchpoints.flatMap((tp) =>
+            tp.painPoints.map((p) => own(tp, `${t(`severity.${p.severity}`)}: ${p.title}`)),
+          ),
+        ];
       case 'opportunities':
-        return [...cell.stageLines, ...stage.touchpoints.flatMap((tp) => tp.opportunities.map((o) => own(tp, `${o.data.title} (${t(`opportunityStatus.${o.data.status}`)})`)))];
+        return [
+          ...cell.stageLines,
+          ...stage.touchpoints.flatMap((tp) =>
+            tp.opportunities.map((o) =>
+              own(tp, `${o.data.title} (${t(`opportunityStatus.${o.data.status}`)})`),
+            ),
+          ),
+        ];
       case 'kpis':
         return stage.kpis.map((kpi) => `${kpi.data.name}: ${t(`status.${kpi.status}`)}`);
       default:
-        return [...cell.stageLines, ...cell.touchpoints.map((c) => own(c.touchpoint, laneId === 'feeling' ? `“${c.lines.join(' ')}”` : c.lines.join(' · ')))];
+        return [
+          ...cell.stageLines,
+          ...cell.touchpoints.map((c) =>
+            own(
+              c.touchpoint,
+              laneId === 'feeling' ? `“${c.lines.join(' ')}”` : c.lines.join(' · '),
+            ),
+          ),
+        ];
     }
   };
   return lanes.map((lane) => ({
     id: lane.id,
     label: laneLabel(lane, t),
     kind: lane.id === 'emotion' ? 'curve' : lane.id === 'visibility' ? 'visibility' : 'text',
-    cells: lane.id === 'emotion' || lane.id === 'visibility' ? [] : journey.stages.map((stage) => lines(stage, lane.id)),
+    cells:
+      lane.id === 'emotion' || lane.id === 'visibility'
+        ? []
+        : journey.stages.map((stage) => lines(stage, lane.id)),
   }));
 }
 

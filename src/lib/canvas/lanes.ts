@@ -21,10 +21,14 @@ const touchpointFields: Partial<Record<BuiltInLane, (keyof TouchpointData)[]>> =
   support: ['support', 'systems'],
 };
 
-const isBuiltIn = (id: string): id is BuiltInLane => (builtInLanes as readonly string[]).includes(id);
+const isBuiltIn = (id: string): id is BuiltInLane =>
+  (builtInLanes as readonly string[]).includes(id);
 
 /** The lanes a journey's canvas asks for: the journey's own choice, else the report's, else every built-in lane. */
-export function configuredLanes(journey: Pick<Journey, 'data'>, report: Pick<ReportData, 'canvas'>): CanvasLane[] {
+export function configuredLanes(
+  journey: Pick<Journey, 'data'>,
+  report: Pick<ReportData, 'canvas'>,
+): CanvasLane[] {
   const canvas: CanvasData | undefined = journey.data.canvas ?? report.canvas;
   const lanes = canvas?.lanes ?? builtInLanes.map((id) => ({ id, label: undefined }));
   return lanes.map((lane) => ({ id: lane.id, label: lane.label, builtIn: isBuiltIn(lane.id) }));
@@ -41,15 +45,23 @@ export function touchpointLaneText(touchpoint: Pick<Touchpoint, 'data'>, laneId:
 }
 
 /** Text of one cell of a text lane: the stage's own lines first, then each touchpoint's. */
-export function laneCell(stage: Pick<Stage, 'data' | 'touchpoints'>, laneId: string): { stageLines: string[]; touchpoints: { touchpoint: Touchpoint; lines: string[] }[] } {
+export function laneCell(
+  stage: Pick<Stage, 'data' | 'touchpoints'>,
+  laneId: string,
+): { stageLines: string[]; touchpoints: { touchpoint: Touchpoint; lines: string[] }[] } {
   return {
     stageLines: stage.data.lanes[laneId] ?? [],
-    touchpoints: stage.touchpoints.map((touchpoint) => ({ touchpoint, lines: touchpointLaneText(touchpoint, laneId) })).filter((cell) => cell.lines.length > 0),
+    touchpoints: stage.touchpoints
+      .map((touchpoint) => ({ touchpoint, lines: touchpointLaneText(touchpoint, laneId) }))
+      .filter((cell) => cell.lines.length > 0),
   };
 }
 
 /** Whether a stage's cell in a lane has anything to show; the line of visibility is drawn in every stage. */
-export function cellHasContent(stage: Pick<Stage, 'data' | 'touchpoints' | 'kpis'>, laneId: string): boolean {
+export function cellHasContent(
+  stage: Pick<Stage, 'data' | 'touchpoints' | 'kpis'>,
+  laneId: string,
+): boolean {
   if ((stage.data.lanes[laneId]?.length ?? 0) > 0) return true;
   switch (laneId) {
     case 'touchpoints':
@@ -70,7 +82,8 @@ export function cellHasContent(stage: Pick<Stage, 'data' | 'touchpoints' | 'kpis
 
 /** Whether any stage of the journey has content for a lane; the line of visibility goes with the frontstage or backstage. */
 function laneHasContent(journey: Pick<Journey, 'stages'>, laneId: string): boolean {
-  if (laneId === 'visibility') return ['frontstage', 'backstage'].some((id) => laneHasContent(journey, id));
+  if (laneId === 'visibility')
+    return ['frontstage', 'backstage'].some((id) => laneHasContent(journey, id));
   return journey.stages.some((stage) => cellHasContent(stage, laneId));
 }
 

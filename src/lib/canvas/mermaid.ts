@@ -32,7 +32,13 @@ export function mermaidCanvas(journey: MermaidJourney, key: string): MermaidCanv
   const stages = journey.sections.map((section, i) => ({
     id: `section-${i + 1}`,
     name: section.name,
-    tasks: section.tasks.map((task, j) => ({ id: `task-${i + 1}-${j + 1}`, number: ++number, name: task.name, score: task.score, actors: task.actors })),
+    tasks: section.tasks.map((task, j) => ({
+      id: `task-${i + 1}-${j + 1}`,
+      number: ++number,
+      name: task.name,
+      score: task.score,
+      actors: task.actors,
+    })),
   }));
   const tasks = stages.flatMap((stage) => stage.tasks);
   const title = journey.title ?? journey.accTitle ?? 'Journey';
@@ -41,7 +47,10 @@ export function mermaidCanvas(journey: MermaidJourney, key: string): MermaidCanv
     title,
     stages,
     curve: {
-      stages: stages.map((stage) => ({ id: stage.id, touchpoints: stage.tasks.map((task) => task.id) })),
+      stages: stages.map((stage) => ({
+        id: stage.id,
+        touchpoints: stage.tasks.map((task) => task.id),
+      })),
       series: [{ name: title, scores: new Map(tasks.map((task) => [task.id, task.score])) }],
       scale: mermaidScale,
     },

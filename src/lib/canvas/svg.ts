@@ -1,4 +1,11 @@
-import { seriesDashes, seriesShapes, chartBand, chartGrid, chartInk, chartMuted } from '../charts/palette.ts';
+import {
+  seriesDashes,
+  seriesShapes,
+  chartBand,
+  chartGrid,
+  chartInk,
+  chartMuted,
+} from '../charts/palette.ts';
 import { marker } from '../charts/shapes.ts';
 import { chartRoot, el, round, text } from '../charts/svg.ts';
 import type { CanvasCurve } from './curve.ts';
@@ -59,16 +66,38 @@ export function wrapText(value: string, maxWidth: number, fontSize: number): str
  * Where each row of the canvas starts and how tall it is, from the wrapped text of its cells.
  * `column` is a stage column's width (the SVG's own unless told; embeds size their frame with the page's).
  */
-export function layoutCanvasRows(input: Pick<CanvasSvgInput, 'stages' | 'lanes'>, column = COLUMN): { header: number; rows: { top: number; height: number; cells: string[][][] }[]; height: number; width: number } {
-  const wrap = (lines: string[], width: number, size: number) => lines.map((line) => wrapText(line, width - 2 * PAD, size));
-  const headerLines = input.stages.map((s) => [...wrapText(s.name, column - 2 * PAD, FONT + 2), ...wrapText(s.goal, column - 2 * PAD, FONT - 1)]);
+export function layoutCanvasRows(
+  input: Pick<CanvasSvgInput, 'stages' | 'lanes'>,
+  column = COLUMN,
+): {
+  header: number;
+  rows: { top: number; height: number; cells: string[][][] }[];
+  height: number;
+  width: number;
+} {
+  const wrap = (lines: string[], width: number, size: number) =>
+    lines.map((line) => wrapText(line, width - 2 * PAD, size));
+  const headerLines = input.stages.map((s) => [
+    ...wrapText(s.name, column - 2 * PAD, FONT + 2),
+    ...wrapText(s.goal, column - 2 * PAD, FONT - 1),
+  ]);
   const header = PAD * 2 + Math.max(2, ...headerLines.map((l) => l.length)) * LINE;
   let top = header;
   const rows = input.lanes.map((lane) => {
     const cells = input.stages.map((_, s) => wrap(lane.cells[s] ?? [], column, FONT));
     const labelLines = wrapText(lane.label, HEAD - 2 * PAD, FONT).length;
-    const textLines = Math.max(labelLines, ...cells.map((c) => c.reduce((n, entry) => n + entry.length, 0) + Math.max(0, c.length - 1) * 0.5));
-    const height = lane.kind === 'curve' ? CURVE_HEIGHT : lane.kind === 'visibility' ? 24 : PAD * 2 + textLines * LINE;
+    const textLines = Math.max(
+      labelLines,
+      ...cells.map(
+        (c) => c.reduce((n, entry) => n + entry.length, 0) + Math.max(0, c.length - 1) * 0.5,
+      ),
+    );
+    const height =
+      lane.kind === 'curve'
+        ? CURVE_HEIGHT
+        : lane.kind === 'visibility'
+          ? 24
+          : PAD * 2 + textLines * LINE;
     const row = { top, height, cells };
     top += height;
     return row;
@@ -79,37 +108,122 @@ export function layoutCanvasRows(input: Pick<CanvasSvgInput, 'stages' | 'lanes'>
 function curveParts(input: CanvasSvgInput, top: number): string[] {
   const x = (unit: number) => HEAD + unit * COLUMN;
   const y = (percent: number) => top + (percent / 100) * CURVE_HEIGHT;
-  const scaled = (d: string) => d.replace(/(-?[\d.]+),(-?[\d.]+)/g, (_, px: string, py: string) => `${round(x(Number(px)))},${round(y(Number(py)))}`);
-  const parts = [el('line', { x1: HEAD, x2: x(input.stages.length), y1: y(input.curve.neutralY), y2: y(input.curve.neutralY), stroke: chartMuted, 'stroke-dasharray': '4 3' })];
+  const scaled = (d: string) =>
+    d.replace(
+      /(-?[\d.]+),(-?[\d.]+)/g,
+      (_, px: string, py: string) => `${round(x(Number(px)))},${round(y(Number(py)))}`,
+    );
+  const parts = [
+    el('line', {
+      x1: HEAD,
+      x2: x(input.stages.length),
+      y1: y(input.curve.neutralY),
+      y2: y(input.curve.neutralY),
+      stroke: chartMuted,
+      'stroke-dasharray': '4 3',
+    }),
+  ];
   input.curve.series.forEach((series, i) => {
     const color = input.colors[i % input.colors.length]!;
-    parts.push(el('path', { d: scaled(series.path), fill: 'none', stroke: color, 'stroke-width': 2.5, 'stroke-dasharray': seriesDashes[i % seriesDashes.length] || undefined }));
-    for (const p of series.points) parts.push(marker(seriesShapes[i % seriesShapes.length]!, x(p.stageIndex + p.x), y(p.y), 4.5, { fill: color, stroke: '#ffffff', 'stroke-width': 1 }));
+    parts.push(
+      el('path', {
+        d: scaled(series.path),
+        fill: 'none',
+        stroke: color,
+        'stroke-width': 2.5,
+        'stroke-dasharray': seriesDashes[i % seriesDashes.length] || undefined,
+      }),
+    );
+    for (const p of series.points)
+      parts.push(
+        marker(seriesShapes[i % seriesShapes.length]!, x(p.stageIndex + p.x), y(p.y), 4.5, {
+          fill: color,
+          stroke: '#ffffff',
+          'stroke-width': 1,
+        }),
+      );
   });
   return parts;
 }
 
 /** Lines of text from (x, y) down, one <tspan> each: text stays text in design tools. */
-function textBlock(lines: string[], x: number, y: number, attrs: Record<string, string | number> = {}): string {
-  return el('text', { x, y, 'font-size': FONT, fill: chartInk, ...attrs }, ...lines.map((line, i) => el('tspan', { x, dy: i === 0 ? 0 : LINE }, text(line))));
+function textBlock(
+  lines: string[],
+  x: number,
+  y: number,
+  attrs: Record<string, string | number> = {},
+): string {
+  return el(
+    'text',
+    { x, y, 'font-size': FONT, fill: chartInk, ...attrs },
+    ...lines.map((line, i) => el('tspan', { x, dy: i === 0 ? 0 : LINE }, text(line))),
+  );
 }
 
 /** The journey map canvas as one standalone SVG, for design tools and slides. */
 export function buildCanvasSvg(input: CanvasSvgInput): string {
   const layout = layoutCanvasRows(input);
-  const parts: string[] = [el('rect', { x: 0, y: 0, width: layout.width, height: layout.height, fill: '#ffffff' })];
+  const parts: string[] = [
+    el('rect', { x: 0, y: 0, width: layout.width, height: layout.height, fill: '#ffffff' }),
+  ];
   input.stages.forEach((stage, s) => {
     const x = HEAD + s * COLUMN;
-    if (s % 2 === 1) parts.push(el('rect', { x, y: layout.header, width: COLUMN, height: layout.height - layout.header, fill: chartBand }));
-    parts.push(el('rect', { x, y: 0, width: COLUMN, height: layout.header, fill: input.primary, stroke: '#ffffff' }));
+    if (s % 2 === 1)
+      parts.push(
+        el('rect', {
+          x,
+          y: layout.header,
+          width: COLUMN,
+          height: layout.height - layout.header,
+          fill: chartBand,
+        }),
+      );
+    parts.push(
+      el('rect', {
+        x,
+        y: 0,
+        width: COLUMN,
+        height: layout.header,
+        fill: input.primary,
+        stroke: '#ffffff',
+      }),
+    );
     const name = wrapText(`${s + 1}. ${stage.name}`, COLUMN - 2 * PAD, FONT + 2);
-    parts.push(textBlock(name, x + PAD, PAD + FONT + 2, { 'font-size': FONT + 2, 'font-weight': 700, fill: '#ffffff' }));
-    parts.push(textBlock(wrapText(stage.goal, COLUMN - 2 * PAD, FONT - 1), x + PAD, PAD + FONT + 2 + name.length * LINE, { 'font-size': FONT - 1, fill: '#ffffff' }));
+    parts.push(
+      textBlock(name, x + PAD, PAD + FONT + 2, {
+        'font-size': FONT + 2,
+        'font-weight': 700,
+        fill: '#ffffff',
+      }),
+    );
+    parts.push(
+      textBlock(
+        wrapText(stage.goal, COLUMN - 2 * PAD, FONT - 1),
+        x + PAD,
+        PAD + FONT + 2 + name.length * LINE,
+        { 'font-size': FONT - 1, fill: '#ffffff' },
+      ),
+    );
   });
   input.lanes.forEach((lane, l) => {
     const row = layout.rows[l]!;
-    parts.push(el('line', { x1: 0, x2: layout.width, y1: row.top, y2: row.top, stroke: lane.kind === 'visibility' ? chartMuted : chartGrid, 'stroke-dasharray': lane.kind === 'visibility' ? '6 4' : undefined, 'stroke-width': lane.kind === 'visibility' ? 2 : 1 }));
-    parts.push(textBlock(wrapText(lane.label, HEAD - 2 * PAD, FONT), PAD, row.top + PAD + FONT, { 'font-weight': 700, fill: chartMuted }));
+    parts.push(
+      el('line', {
+        x1: 0,
+        x2: layout.width,
+        y1: row.top,
+        y2: row.top,
+        stroke: lane.kind === 'visibility' ? chartMuted : chartGrid,
+        'stroke-dasharray': lane.kind === 'visibility' ? '6 4' : undefined,
+        'stroke-width': lane.kind === 'visibility' ? 2 : 1,
+      }),
+    );
+    parts.push(
+      textBlock(wrapText(lane.label, HEAD - 2 * PAD, FONT), PAD, row.top + PAD + FONT, {
+        'font-weight': 700,
+        fill: chartMuted,
+      }),
+    );
     if (lane.kind === 'curve') parts.push(...curveParts(input, row.top));
     row.cells.forEach((entries, s) => {
       let y = row.top + PAD + FONT;
@@ -119,7 +233,16 @@ export function buildCanvasSvg(input: CanvasSvgInput): string {
       }
     });
   });
-  for (let s = 0; s <= input.stages.length; s++) parts.push(el('line', { x1: HEAD + s * COLUMN, x2: HEAD + s * COLUMN, y1: 0, y2: layout.height, stroke: chartGrid }));
+  for (let s = 0; s <= input.stages.length; s++)
+    parts.push(
+      el('line', {
+        x1: HEAD + s * COLUMN,
+        x2: HEAD + s * COLUMN,
+        y1: 0,
+        y2: layout.height,
+        stroke: chartGrid,
+      }),
+    );
   return `<?xml version="1.0" encoding="UTF-8"?>\n${chartRoot({ id: input.id, width: layout.width, height: layout.height, role: 'img', className: 'canvas-export', title: input.title, description: input.description }, ...parts)}\n`;
 }
 

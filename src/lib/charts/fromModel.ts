@@ -14,8 +14,19 @@ export interface JourneyChartOptions {
 }
 
 /** The timeline of a journey, with each mark linking where `hrefOf` says. */
-export function journeyTimelineInput(journey: Journey, scale: EmotionScale, hrefOf: (t: Touchpoint) => string, t: Translate, { compact = false }: Pick<JourneyChartOptions, 'compact'> = {}): TimelineInput {
-  const lanes = new Map(journey.touchpoints.map((t) => [t.channel.id, { id: t.channel.id, name: t.channel.data.name, kind: t.channel.data.kind }]));
+export function journeyTimelineInput(
+  journey: Journey,
+  scale: EmotionScale,
+  hrefOf: (t: Touchpoint) => string,
+  t: Translate,
+  { compact = false }: Pick<JourneyChartOptions, 'compact'> = {},
+): TimelineInput {
+  const lanes = new Map(
+    journey.touchpoints.map((t) => [
+      t.channel.id,
+      { id: t.channel.id, name: t.channel.data.name, kind: t.channel.data.kind },
+    ]),
+  );
   return {
     id: chartId(compact ? 'timeline-compact' : 'timeline', journey.id),
     title: t('charts.timelineTitle', { journey: journey.data.title }),
@@ -43,9 +54,22 @@ export function journeyTimelineInput(journey: Journey, scale: EmotionScale, href
  * persona: a missing score is a gap, never the journey's overall score.
  */
 export function journeyEmotionSeries(journey: Journey): CurveSeries[] {
-  const point = (t: Touchpoint, score: number) => ({ id: t.id, label: t.data.title, stageId: t.stage.id, score });
-  const perPersona = journey.personas.length > 1 && journey.touchpoints.some((t) => Object.keys(t.data.emotionByPersona).length > 0);
-  if (!perPersona) return [{ name: journey.data.title, points: journey.touchpoints.map((t) => point(t, t.data.emotion)) }];
+  const point = (t: Touchpoint, score: number) => ({
+    id: t.id,
+    label: t.data.title,
+    stageId: t.stage.id,
+    score,
+  });
+  const perPersona =
+    journey.personas.length > 1 &&
+    journey.touchpoints.some((t) => Object.keys(t.data.emotionByPersona).length > 0);
+  if (!perPersona)
+    return [
+      {
+        name: journey.data.title,
+        points: journey.touchpoints.map((t) => point(t, t.data.emotion)),
+      },
+    ];
   return journey.personas.map((persona) => ({
     name: persona.data.name,
     points: journey.touchpoints.flatMap((t) => {
@@ -55,7 +79,12 @@ export function journeyEmotionSeries(journey: Journey): CurveSeries[] {
   }));
 }
 
-export function journeyCurveInput(journey: Journey, scale: EmotionScale, t: Translate, { compact = false, colors }: JourneyChartOptions = {}): EmotionCurveInput {
+export function journeyCurveInput(
+  journey: Journey,
+  scale: EmotionScale,
+  t: Translate,
+  { compact = false, colors }: JourneyChartOptions = {},
+): EmotionCurveInput {
   return {
     id: chartId(compact ? 'curve-compact' : 'curve', journey.id),
     title: t('charts.curveTitle', { journey: journey.data.title }),
@@ -72,12 +101,23 @@ export function journeyCurveInput(journey: Journey, scale: EmotionScale, t: Tran
  * Today's and the future-state emotion curves on one chart: the stages of both journeys on one
  * axis (matched stages share a band), each touchpoint in its stage's band.
  */
-export function comparisonCurveInput(diff: JourneyDiff, scale: EmotionScale, t: Translate, { colors }: Pick<JourneyChartOptions, 'colors'> = {}): EmotionCurveInput {
+export function comparisonCurveInput(
+  diff: JourneyDiff,
+  scale: EmotionScale,
+  t: Translate,
+  { colors }: Pick<JourneyChartOptions, 'colors'> = {},
+): EmotionCurveInput {
   const axisId = new Map<Stage, string>();
-  for (const stage of diff.stages) for (const side of [stage.current, stage.future]) if (side) axisId.set(side, stage.id);
+  for (const stage of diff.stages)
+    for (const side of [stage.current, stage.future]) if (side) axisId.set(side, stage.id);
   const series = (name: string, journey: Journey): CurveSeries => ({
     name,
-    points: journey.touchpoints.map((tp) => ({ id: tp.id, label: tp.data.title, stageId: axisId.get(tp.stage)!, score: tp.data.emotion })),
+    points: journey.touchpoints.map((tp) => ({
+      id: tp.id,
+      label: tp.data.title,
+      stageId: axisId.get(tp.stage)!,
+      score: tp.data.emotion,
+    })),
   });
   return {
     id: chartId('curve-compare', diff.future.id),

@@ -45,19 +45,67 @@ const M = { left: 56, right: 16, top: 16, bottom: 48 };
 export function buildOpportunityMatrix(input: MatrixInput): Chart {
   const t = input.t;
   const name = (q: Quadrant) => t(`quadrant.${q}`);
-  const x = scaleLinear().domain([1, 5]).range([M.left + 14, WIDTH - M.right - 14]);
-  const y = scaleLinear().domain([1, 5]).range([HEIGHT - M.bottom - 14, M.top + 14]);
+  const x = scaleLinear()
+    .domain([1, 5])
+    .range([M.left + 14, WIDTH - M.right - 14]);
+  const y = scaleLinear()
+    .domain([1, 5])
+    .range([HEIGHT - M.bottom - 14, M.top + 14]);
   const midX = x(3);
   const midY = y(3);
   const parts: string[] = [
-    el('rect', { x: M.left, y: M.top, width: midX - M.left, height: midY - M.top, fill: chartBand }),
-    el('rect', { x: midX, y: midY, width: WIDTH - M.right - midX, height: HEIGHT - M.bottom - midY, fill: chartBand }),
-    el('rect', { x: M.left, y: M.top, width: WIDTH - M.left - M.right, height: HEIGHT - M.top - M.bottom, fill: 'none', stroke: chartGrid }),
-    el('line', { x1: midX, x2: midX, y1: M.top, y2: HEIGHT - M.bottom, stroke: chartMuted, 'stroke-dasharray': '4 3' }),
-    el('line', { x1: M.left, x2: WIDTH - M.right, y1: midY, y2: midY, stroke: chartMuted, 'stroke-dasharray': '4 3' }),
+    el('rect', {
+      x: M.left,
+      y: M.top,
+      width: midX - M.left,
+      height: midY - M.top,
+      fill: chartBand,
+    }),
+    el('rect', {
+      x: midX,
+      y: midY,
+      width: WIDTH - M.right - midX,
+      height: HEIGHT - M.bottom - midY,
+      fill: chartBand,
+    }),
+    el('rect', {
+      x: M.left,
+      y: M.top,
+      width: WIDTH - M.left - M.right,
+      height: HEIGHT - M.top - M.bottom,
+      fill: 'none',
+      stroke: chartGrid,
+    }),
+    el('line', {
+      x1: midX,
+      x2: midX,
+      y1: M.top,
+      y2: HEIGHT - M.bottom,
+      stroke: chartMuted,
+      'stroke-dasharray': '4 3',
+    }),
+    el('line', {
+      x1: M.left,
+      x2: WIDTH - M.right,
+      y1: midY,
+      y2: midY,
+      stroke: chartMuted,
+      'stroke-dasharray': '4 3',
+    }),
   ];
   const corner = (label: string, px: number, py: number, anchor: string) =>
-    el('text', { x: px, y: py, 'text-anchor': anchor, 'font-size': 13, 'font-weight': 700, fill: chartMuted }, text(label));
+    el(
+      'text',
+      {
+        x: px,
+        y: py,
+        'text-anchor': anchor,
+        'font-size': 13,
+        'font-weight': 700,
+        fill: chartMuted,
+      },
+      text(label),
+    );
   parts.push(
     corner(name('quick-win'), M.left + 8, M.top + 18, 'start'),
     corner(name('big-bet'), WIDTH - M.right - 8, M.top + 18, 'end'),
@@ -65,11 +113,54 @@ export function buildOpportunityMatrix(input: MatrixInput): Chart {
     corner(name('money-pit'), WIDTH - M.right - 8, HEIGHT - M.bottom - 8, 'end'),
   );
   for (let v = 1; v <= 5; v++) {
-    parts.push(el('text', { x: M.left - 8, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 11, fill: chartMuted }, String(v)));
-    parts.push(el('text', { x: x(v), y: HEIGHT - M.bottom + 16, 'text-anchor': 'middle', 'font-size': 11, fill: chartMuted }, String(v)));
+    parts.push(
+      el(
+        'text',
+        { x: M.left - 8, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 11, fill: chartMuted },
+        String(v),
+      ),
+    );
+    parts.push(
+      el(
+        'text',
+        {
+          x: x(v),
+          y: HEIGHT - M.bottom + 16,
+          'text-anchor': 'middle',
+          'font-size': 11,
+          fill: chartMuted,
+        },
+        String(v),
+      ),
+    );
   }
-  parts.push(el('text', { x: (M.left + WIDTH - M.right) / 2, y: HEIGHT - 10, 'text-anchor': 'middle', 'font-size': 12, fill: chartInk }, text(t('charts.effortAxis'))));
-  parts.push(el('text', { x: 14, y: (M.top + HEIGHT - M.bottom) / 2, 'text-anchor': 'middle', 'font-size': 12, fill: chartInk, transform: `rotate(-90 14 ${(M.top + HEIGHT - M.bottom) / 2})` }, text(t('charts.valueAxis'))));
+  parts.push(
+    el(
+      'text',
+      {
+        x: (M.left + WIDTH - M.right) / 2,
+        y: HEIGHT - 10,
+        'text-anchor': 'middle',
+        'font-size': 12,
+        fill: chartInk,
+      },
+      text(t('charts.effortAxis')),
+    ),
+  );
+  parts.push(
+    el(
+      'text',
+      {
+        x: 14,
+        y: (M.top + HEIGHT - M.bottom) / 2,
+        'text-anchor': 'middle',
+        'font-size': 12,
+        fill: chartInk,
+        transform: `rotate(-90 14 ${(M.top + HEIGHT - M.bottom) / 2})`,
+      },
+      text(t('charts.valueAxis')),
+    ),
+  );
 
   // Opportunities at the same spot are set around it on a small ring so every number shows.
   const groups = new Map<string, MatrixItem[]>();
@@ -87,14 +178,49 @@ export function buildOpportunityMatrix(input: MatrixInput): Chart {
         el(
           'a',
           { href: item.href, class: 'chart-mark', 'data-opportunity': item.id },
-          el('title', {}, text(t('charts.matrixMark', { number: item.number, title: item.title, value: formatNumber(item.value, t.locale), effort: formatNumber(item.effort, t.locale), quadrant: name(quadrantOf(item.value, item.effort)) }))),
-          el('circle', { cx, cy, r: 10, fill: input.color ?? seriesColors[0], stroke: '#ffffff', 'stroke-width': 1.5, class: 'chart-mark__shape' }),
-          el('text', { x: cx, y: cy + 4, 'text-anchor': 'middle', 'font-size': 10.5, 'font-weight': 700, fill: '#ffffff' }, String(item.number)),
+          el(
+            'title',
+            {},
+            text(
+              t('charts.matrixMark', {
+                number: item.number,
+                title: item.title,
+                value: formatNumber(item.value, t.locale),
+                effort: formatNumber(item.effort, t.locale),
+                quadrant: name(quadrantOf(item.value, item.effort)),
+              }),
+            ),
+          ),
+          el('circle', {
+            cx,
+            cy,
+            r: 10,
+            fill: input.color ?? seriesColors[0],
+            stroke: '#ffffff',
+            'stroke-width': 1.5,
+            class: 'chart-mark__shape',
+          }),
+          el(
+            'text',
+            {
+              x: cx,
+              y: cy + 4,
+              'text-anchor': 'middle',
+              'font-size': 10.5,
+              'font-weight': 700,
+              fill: '#ffffff',
+            },
+            String(item.number),
+          ),
         ),
       );
     });
   }
-  const counts = quadrants.map((q) => t(`quadrantCount.${q}`, { count: input.items.filter((i) => quadrantOf(i.value, i.effort) === q).length }));
+  const counts = quadrants.map((q) =>
+    t(`quadrantCount.${q}`, {
+      count: input.items.filter((i) => quadrantOf(i.value, i.effort) === q).length,
+    }),
+  );
   const svg = chartRoot(
     {
       id: input.id,
@@ -103,7 +229,10 @@ export function buildOpportunityMatrix(input: MatrixInput): Chart {
       role: 'group',
       className: 'chart chart--matrix',
       title: input.title,
-      description: t('charts.matrixSummary', { count: input.items.length, counts: counts.join(', ') }),
+      description: t('charts.matrixSummary', {
+        count: input.items.length,
+        counts: counts.join(', '),
+      }),
     },
     ...parts,
   );

@@ -31,11 +31,18 @@ const PAD = 4;
 export function buildSparkline(input: SparklineInput): Chart {
   const samples = [...input.samples].sort((a, b) => a.date.getTime() - b.date.getTime());
   const values = samples.map((s) => s.value);
-  const [low, high] = extent(input.target === undefined ? values : [...values, input.target]) as [number, number];
+  const [low, high] = extent(input.target === undefined ? values : [...values, input.target]) as [
+    number,
+    number,
+  ];
   // A flat series still gets a visible band around it.
   const padding = high === low ? Math.max(1, Math.abs(high) * 0.1) : 0;
-  const y = scaleLinear().domain([low - padding, high + padding]).range([HEIGHT - PAD, PAD]);
-  const x = scaleLinear().domain([0, Math.max(1, samples.length - 1)]).range([PAD, WIDTH - PAD]);
+  const y = scaleLinear()
+    .domain([low - padding, high + padding])
+    .range([HEIGHT - PAD, PAD]);
+  const x = scaleLinear()
+    .domain([0, Math.max(1, samples.length - 1)])
+    .range([PAD, WIDTH - PAD]);
   const path = line<{ value: number }>()
     .x((_, i) => round(x(i)))
     .y((s) => round(y(s.value)))(samples);
@@ -48,10 +55,39 @@ export function buildSparkline(input: SparklineInput): Chart {
       ? `${t('charts.sparkline', { count: samples.length, from: date(first.date), to: date(last.date), first: input.formatValue(first.value), last: input.formatValue(last.value) })}${input.target === undefined ? '' : t('charts.sparklineTarget', { target: input.formatValue(input.target) })}.`
       : t('charts.noHistory');
   const svg = chartRoot(
-    { id: input.id, width: WIDTH, height: HEIGHT, role: 'img', className: 'chart chart--sparkline', title: input.title, description },
-    input.target !== undefined && el('line', { x1: PAD, x2: WIDTH - PAD, y1: y(input.target), y2: y(input.target), stroke: chartMuted, 'stroke-dasharray': '3 2', 'stroke-width': 1 }),
-    path !== null && el('path', { d: path, fill: 'none', stroke: input.color ?? seriesColors[0], 'stroke-width': 1.75 }),
-    last && el('circle', { cx: x(samples.length - 1), cy: y(last.value), r: 2.5, fill: input.color ?? seriesColors[0] }),
+    {
+      id: input.id,
+      width: WIDTH,
+      height: HEIGHT,
+      role: 'img',
+      className: 'chart chart--sparkline',
+      title: input.title,
+      description,
+    },
+    input.target !== undefined &&
+      el('line', {
+        x1: PAD,
+        x2: WIDTH - PAD,
+        y1: y(input.target),
+        y2: y(input.target),
+        stroke: chartMuted,
+        'stroke-dasharray': '3 2',
+        'stroke-width': 1,
+      }),
+    path !== null &&
+      el('path', {
+        d: path,
+        fill: 'none',
+        stroke: input.color ?? seriesColors[0],
+        'stroke-width': 1.75,
+      }),
+    last &&
+      el('circle', {
+        cx: x(samples.length - 1),
+        cy: y(last.value),
+        r: 2.5,
+        fill: input.color ?? seriesColors[0],
+      }),
   );
   return { svg, width: WIDTH, height: HEIGHT };
 }

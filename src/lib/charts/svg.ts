@@ -1,6 +1,12 @@
 /** Minimal, deterministic SVG markup helpers: escaped text, rounded numbers, stable attribute order. */
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
@@ -17,16 +23,23 @@ function attributes(attrs: Attributes): string {
   let out = '';
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === false) continue;
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`SVG attribute ${name} is ${value}`);
+    if (typeof value === 'number' && !Number.isFinite(value))
+      throw new Error(`SVG attribute ${name} is ${value}`);
     out += ` ${name}="${typeof value === 'number' ? round(value) : escapeXml(value)}"`;
   }
   return out;
 }
 
 /** An element; children are already-built markup strings. */
-export function el(tag: string, attrs: Attributes = {}, ...children: (string | false | undefined)[]): string {
+export function el(
+  tag: string,
+  attrs: Attributes = {},
+  ...children: (string | false | undefined)[]
+): string {
   const inner = children.filter((c): c is string => typeof c === 'string').join('');
-  return inner === '' && tag !== 'text' && tag !== 'title' && tag !== 'desc' ? `<${tag}${attributes(attrs)}/>` : `<${tag}${attributes(attrs)}>${inner}</${tag}>`;
+  return inner === '' && tag !== 'text' && tag !== 'title' && tag !== 'desc'
+    ? `<${tag}${attributes(attrs)}/>`
+    : `<${tag}${attributes(attrs)}>${inner}</${tag}>`;
 }
 
 /** A text node, escaped. */
@@ -43,11 +56,19 @@ export function fitLabel(label: string, maxWidth: number, fontSize: number): str
   const maxChars = Math.max(1, Math.floor(maxWidth / (fontSize * 0.58)));
   const chars = [...label];
   if (chars.length <= maxChars) return label;
-  return `${chars.slice(0, Math.max(1, maxChars - 1)).join('').trimEnd()}…`;
+  return `${chars
+    .slice(0, Math.max(1, maxChars - 1))
+    .join('')
+    .trimEnd()}…`;
 }
 
 /** Splits a label into at most `maxLines` lines that fit `maxWidth`, the last one shortened. */
-export function wrapLabel(label: string, maxWidth: number, fontSize: number, maxLines: number): string[] {
+export function wrapLabel(
+  label: string,
+  maxWidth: number,
+  fontSize: number,
+  maxLines: number,
+): string[] {
   const maxChars = Math.max(1, Math.floor(maxWidth / (fontSize * 0.58)));
   const lines: string[] = [];
   let current = '';
@@ -62,14 +83,24 @@ export function wrapLabel(label: string, maxWidth: number, fontSize: number, max
   if (current) lines.push(current);
   if (lines.length <= maxLines) return lines.map((line) => fitLabel(line, maxWidth, fontSize));
   const kept = lines.slice(0, maxLines);
-  kept[maxLines - 1] = fitLabel(`${kept[maxLines - 1]} ${lines.slice(maxLines).join(' ')}`, maxWidth, fontSize);
-  if (!kept[maxLines - 1]!.endsWith('…')) kept[maxLines - 1] = `${fitLabel(kept[maxLines - 1]!, maxWidth - fontSize, fontSize)}…`;
+  kept[maxLines - 1] = fitLabel(
+    `${kept[maxLines - 1]} ${lines.slice(maxLines).join(' ')}`,
+    maxWidth,
+    fontSize,
+  );
+  if (!kept[maxLines - 1]!.endsWith('…'))
+    kept[maxLines - 1] = `${fitLabel(kept[maxLines - 1]!, maxWidth - fontSize, fontSize)}…`;
   return kept.map((line) => fitLabel(line, maxWidth, fontSize));
 }
 
 /** Id-safe form of any text, for ids inside a chart. */
 export function idPart(value: string): string {
-  return value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
+  return (
+    value
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'x'
+  );
 }
 
 export interface ChartRootOptions {
@@ -86,7 +117,10 @@ export interface ChartRootOptions {
 }
 
 /** The outer <svg> of every chart: viewBox, size, role, and <title>/<desc> wired by id. */
-export function chartRoot(options: ChartRootOptions, ...children: (string | false | undefined)[]): string {
+export function chartRoot(
+  options: ChartRootOptions,
+  ...children: (string | false | undefined)[]
+): string {
   const titleId = `${options.id}-title`;
   const descId = `${options.id}-desc`;
   return el(

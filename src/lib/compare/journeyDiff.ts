@@ -2,7 +2,12 @@ import { mean } from 'd3-array';
 import type { Journey, Kpi, OpportunityItem, Stage, Touchpoint } from '../model.ts';
 import { deriveKpiStatus, kpiMargin, type KpiStatus } from '../kpi.ts';
 import { matchItems } from './match.ts';
-import { comparePainPoints, compareTouchpoints, type PainPointChange, type TouchpointChange } from './touchpointChanges.ts';
+import {
+  comparePainPoints,
+  compareTouchpoints,
+  type PainPointChange,
+  type TouchpointChange,
+} from './touchpointChanges.ts';
 
 export interface StageComparison {
   /** Id on the comparison's shared stage axis: the future stage's id, or the only side's id. */
@@ -47,7 +52,8 @@ export interface JourneyDiff {
   emotion: { current?: number; future?: number };
 }
 
-const meanEmotion = (touchpoints: readonly Touchpoint[]) => mean(touchpoints, (t) => t.data.emotion);
+const meanEmotion = (touchpoints: readonly Touchpoint[]) =>
+  mean(touchpoints, (t) => t.data.emotion);
 
 /** Matches stages by id, then by name, and lays them on one axis in journey order. */
 function compareStages(current: Journey, future: Journey): StageComparison[] {
@@ -60,7 +66,12 @@ function compareStages(current: Journey, future: Journey): StageComparison[] {
   const paired = new Set(pairs.values());
   const placed = new Set<Stage>();
   const axis: StageComparison[] = [];
-  const side = (stage: Stage, which: 'current' | 'future'): StageComparison => ({ id: stage.id, name: stage.data.name, [which]: stage, [`${which}Mean`]: meanEmotion(stage.touchpoints) });
+  const side = (stage: Stage, which: 'current' | 'future'): StageComparison => ({
+    id: stage.id,
+    name: stage.data.name,
+    [which]: stage,
+    [`${which}Mean`]: meanEmotion(stage.touchpoints),
+  });
   for (const stage of future.stages) {
     const counterpart = pairs.get(stage);
     if (!counterpart) {
@@ -83,7 +94,10 @@ function compareStages(current: Journey, future: Journey): StageComparison[] {
       future: stage,
       currentMean,
       futureMean,
-      delta: currentMean !== undefined && futureMean !== undefined ? futureMean - currentMean : undefined,
+      delta:
+        currentMean !== undefined && futureMean !== undefined
+          ? futureMean - currentMean
+          : undefined,
     });
   }
   for (const stage of current.stages) if (!placed.has(stage)) axis.push(side(stage, 'current'));
@@ -102,8 +116,17 @@ export function diffJourneys(current: Journey, future: Journey): JourneyDiff {
     if (stage.current) axisIdOf.set(stage.current, stage.id);
     if (stage.future) axisIdOf.set(stage.future, stage.id);
   }
-  const pairs = matchItems(current.touchpoints, future.touchpoints, { id: (t: Touchpoint) => t.id, title: (t) => t.data.title, reference: (t) => t.data.improves });
-  const touchpoints = compareTouchpoints(current.touchpoints, future.touchpoints, pairs, (b, a) => axisIdOf.get(b.stage) === axisIdOf.get(a.stage));
+  const pairs = matchItems(current.touchpoints, future.touchpoints, {
+    id: (t: Touchpoint) => t.id,
+    title: (t) => t.data.title,
+    reference: (t) => t.data.improves,
+  });
+  const touchpoints = compareTouchpoints(
+    current.touchpoints,
+    future.touchpoints,
+    pairs,
+    (b, a) => axisIdOf.get(b.stage) === axisIdOf.get(a.stage),
+  );
   const counts: JourneyDiff['counts'] = { added: 0, removed: 0, changed: 0, unchanged: 0 };
   for (const change of touchpoints) counts[change.kind]++;
 
@@ -111,12 +134,19 @@ export function diffJourneys(current: Journey, future: Journey): JourneyDiff {
     const counterpart = kpi.improves?.journey === current ? kpi.improves : undefined;
     const today = counterpart?.value ?? kpi.value;
     const { target, direction } = kpi.data;
-    return { kpi, current: counterpart, today, margin: kpiMargin(today, target, direction), status: deriveKpiStatus(today, target, direction, kpi.tolerance) };
+    return {
+      kpi,
+      current: counterpart,
+      today,
+      margin: kpiMargin(today, target, direction),
+      status: deriveKpiStatus(today, target, direction, kpi.tolerance),
+    };
   });
   const tracked = new Set(kpis.map((k) => k.current));
   const delivered = new Map<OpportunityItem, Touchpoint[]>();
   for (const touchpoint of future.touchpoints) {
-    for (const opportunity of touchpoint.addresses) delivered.set(opportunity, [...(delivered.get(opportunity) ?? []), touchpoint]);
+    for (const opportunity of touchpoint.addresses)
+      delivered.set(opportunity, [...(delivered.get(opportunity) ?? []), touchpoint]);
   }
 
   return {

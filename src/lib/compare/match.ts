@@ -32,7 +32,11 @@ export const kpiMatchKeys: MatchKeys<{ id: string; data: { name: string; improve
 };
 
 /** Pairs each `after` item with at most one `before` item, and each `before` item with at most one `after` item. */
-export function matchItems<B extends T, A extends T, T>(before: readonly B[], after: readonly A[], keys: MatchKeys<T>): Map<A, B> {
+export function matchItems<B extends T, A extends T, T>(
+  before: readonly B[],
+  after: readonly A[],
+  keys: MatchKeys<T>,
+): Map<A, B> {
   const pairs = new Map<A, B>();
   const taken = new Set<B>();
   const byId = new Map(before.map((item) => [keys.id(item), item]));

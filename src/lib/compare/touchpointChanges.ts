@@ -3,7 +3,17 @@ import type { Touchpoint } from '../model.ts';
 import { normalizeTitle } from './match.ts';
 
 /** What can differ between two versions of a touchpoint. */
-export const touchpointAspects = ['title', 'stage', 'channel', 'emotion', 'does', 'thinks', 'feels', 'painPoints', 'momentOfTruth'] as const;
+export const touchpointAspects = [
+  'title',
+  'stage',
+  'channel',
+  'emotion',
+  'does',
+  'thinks',
+  'feels',
+  'painPoints',
+  'momentOfTruth',
+] as const;
 export type TouchpointAspect = (typeof touchpointAspects)[number];
 
 export type ChangeKind = 'added' | 'removed' | 'changed' | 'unchanged';
@@ -18,9 +28,17 @@ export interface TouchpointChange {
   emotionDelta?: number;
 }
 
-const painTitles = (painPoints: readonly PainPoint[]) => painPoints.map((p) => normalizeTitle(p.title)).sort().join('\n');
+const painTitles = (painPoints: readonly PainPoint[]) =>
+  painPoints
+    .map((p) => normalizeTitle(p.title))
+    .sort()
+    .join('\n');
 
-function changedAspects(before: Touchpoint, after: Touchpoint, sameStage: boolean): TouchpointAspect[] {
+function changedAspects(
+  before: Touchpoint,
+  after: Touchpoint,
+  sameStage: boolean,
+): TouchpointAspect[] {
   const differs: Record<TouchpointAspect, boolean> = {
     title: before.data.title !== after.data.title,
     stage: !sameStage,
@@ -51,9 +69,16 @@ export function compareTouchpoints(
     const counterpart = pairs.get(item);
     if (!counterpart) return { kind: 'added', after: item, aspects: [] };
     const aspects = changedAspects(counterpart, item, sameStage(counterpart, item));
-    return { kind: aspects.length > 0 ? 'changed' : 'unchanged', before: counterpart, after: item, aspects, emotionDelta: item.data.emotion - counterpart.data.emotion };
+    return {
+      kind: aspects.length > 0 ? 'changed' : 'unchanged',
+      before: counterpart,
+      after: item,
+      aspects,
+      emotionDelta: item.data.emotion - counterpart.data.emotion,
+    };
   });
-  for (const item of before) if (!paired.has(item)) changes.push({ kind: 'removed', before: item, aspects: [] });
+  for (const item of before)
+    if (!paired.has(item)) changes.push({ kind: 'removed', before: item, aspects: [] });
   return changes;
 }
 
@@ -66,17 +91,26 @@ export interface PainPointChange {
 }
 
 /** Pain points of `before` that `after` no longer has (resolved), and those `after` brings (new). */
-export function comparePainPoints(changes: readonly TouchpointChange[]): { resolved: PainPointChange[]; introduced: PainPointChange[] } {
+export function comparePainPoints(changes: readonly TouchpointChange[]): {
+  resolved: PainPointChange[];
+  introduced: PainPointChange[];
+} {
   const resolved: PainPointChange[] = [];
   const introduced: PainPointChange[] = [];
   for (const change of changes) {
     const beforeTitles = new Set(change.before?.painPoints.map((p) => normalizeTitle(p.title)));
     const afterTitles = new Set(change.after?.painPoints.map((p) => normalizeTitle(p.title)));
     for (const painPoint of change.before?.painPoints ?? []) {
-      if (!afterTitles.has(normalizeTitle(painPoint.title))) resolved.push({ painPoint, touchpoint: change.before!, withTouchpoint: change.kind === 'removed' });
+      if (!afterTitles.has(normalizeTitle(painPoint.title)))
+        resolved.push({
+          painPoint,
+          touchpoint: change.before!,
+          withTouchpoint: change.kind === 'removed',
+        });
     }
     for (const painPoint of change.after?.painPoints ?? []) {
-      if (!beforeTitles.has(normalizeTitle(painPoint.title))) introduced.push({ painPoint, touchpoint: change.after!, withTouchpoint: false });
+      if (!beforeTitles.has(normalizeTitle(painPoint.title)))
+        introduced.push({ painPoint, touchpoint: change.after!, withTouchpoint: false });
     }
   }
   return { resolved, introduced };

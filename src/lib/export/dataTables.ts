@@ -8,9 +8,23 @@ import { diffJourneys, type JourneyDiff } from '../compare/journeyDiff.ts';
 import { isoDate } from '../format.ts';
 import type { Translate } from '../i18n/index.ts';
 import { kpiMargin, kpiTrend } from '../kpi.ts';
-import type { Channel, Journey, Kpi, OpportunityItem, ResolvedReport, Stage, Touchpoint } from '../model.ts';
+import type {
+  Channel,
+  Journey,
+  Kpi,
+  OpportunityItem,
+  ResolvedReport,
+  Stage,
+  Touchpoint,
+} from '../model.ts';
 import { dataPaths, paths } from '../paths.ts';
-import { defaultHeatmapState, heatmapVariantPath, heatmapVariantRows, heatmapVariants, overviewHeatmapRows } from '../portfolio/heatmap.ts';
+import {
+  defaultHeatmapState,
+  heatmapVariantPath,
+  heatmapVariantRows,
+  heatmapVariants,
+  overviewHeatmapRows,
+} from '../portfolio/heatmap.ts';
 import { currentStateSeams } from '../portfolio/painPointSeams.ts';
 import { personaMatrixPage, personaMatrixPages } from '../portfolio/personaMatrix.ts';
 import {
@@ -21,14 +35,23 @@ import {
   comparisonTouchpointsDataTable,
 } from './comparisonTables.ts';
 import { evidenceDataTable, evidenceGapsDataTable } from './evidenceTables.ts';
-import { heatmapDataTable, journeyListDataTable, personaMatrixDataTable, seamDataTable } from './portfolioTables.ts';
+import {
+  heatmapDataTable,
+  journeyListDataTable,
+  personaMatrixDataTable,
+  seamDataTable,
+} from './portfolioTables.ts';
 import { mermaidSketchDataTable, sketchId } from './sketchTables.ts';
 import { differenceCell, pick, type DataTable } from './tableModel.ts';
 
 export { tableToCsv, tableToJson, type Cell, type DataTable } from './tableModel.ts';
 
 /** The KPI table: one row per KPI; the stage column only where the table shows it. */
-export function kpiDataTable(kpis: readonly Kpi[], t: Translate, { withStage }: { withStage: boolean }): DataTable {
+export function kpiDataTable(
+  kpis: readonly Kpi[],
+  t: Translate,
+  { withStage }: { withStage: boolean },
+): DataTable {
   const columns = [
     { key: 'kpi', header: t('table.kpi') },
     ...(withStage ? [{ key: 'stage', header: t('table.stage') }] : []),
@@ -68,14 +91,26 @@ export function kpiHistoryDataTable(kpis: readonly Kpi[], t: Translate): DataTab
     { key: 'value', header: t('table.value') },
     { key: 'unit', header: t('data.unit') },
   ];
-  const rows = kpis.filter((kpi) => kpiTrend(kpi).length > 1).flatMap((kpi) => kpiTrend(kpi).map((sample) => ({ kpi: kpi.data.name, date: isoDate(sample.date), value: sample.value, unit: kpi.data.unit })));
+  const rows = kpis
+    .filter((kpi) => kpiTrend(kpi).length > 1)
+    .flatMap((kpi) =>
+      kpiTrend(kpi).map((sample) => ({
+        kpi: kpi.data.name,
+        date: isoDate(sample.date),
+        value: sample.value,
+        unit: kpi.data.unit,
+      })),
+    );
   return { columns, rows };
 }
 
 /** The emotion curve's data table: one row per touchpoint, one score column per persona when they score apart. */
 export function emotionDataTable(journey: Journey, t: Translate): DataTable {
   const series = journeyEmotionSeries(journey);
-  const scoreColumns = series.length > 1 ? series.map((s, i) => ({ key: `emotion${i + 1}`, header: s.name })) : [{ key: 'emotion', header: t('table.emotion') }];
+  const scoreColumns =
+    series.length > 1
+      ? series.map((s, i) => ({ key: `emotion${i + 1}`, header: s.name }))
+      : [{ key: 'emotion', header: t('table.emotion') }];
   const columns = [
     { key: 'position', header: '#' },
     { key: 'touchpoint', header: t('table.touchpoint') },
@@ -91,7 +126,12 @@ export function emotionDataTable(journey: Journey, t: Translate): DataTable {
     stage: tp.stage.data.name,
     channel: tp.channel.data.name,
     // A persona's series holds only its real scores: a touchpoint not scored for them is null.
-    ...Object.fromEntries(scoreColumns.map((column, s) => [column.key, series[s]!.points.find((p) => p.id === tp.id)?.score ?? null])),
+    ...Object.fromEntries(
+      scoreColumns.map((column, s) => [
+        column.key,
+        series[s]!.points.find((p) => p.id === tp.id)?.score ?? null,
+      ]),
+    ),
     momentOfTruth: tp.data.momentOfTruth,
     painPoints: tp.painPoints.length,
   }));
@@ -102,7 +142,11 @@ export function emotionDataTable(journey: Journey, t: Translate): DataTable {
 export type TouchpointColumn = 'journey' | 'stage' | 'channel';
 
 /** The touchpoint table: one row per touchpoint, with its journey, stage and channel unless hidden. */
-export function touchpointDataTable(touchpoints: readonly Touchpoint[], t: Translate, hide: readonly TouchpointColumn[] = []): DataTable {
+export function touchpointDataTable(
+  touchpoints: readonly Touchpoint[],
+  t: Translate,
+  hide: readonly TouchpointColumn[] = [],
+): DataTable {
   const hidden = new Set<string>(hide);
   const columns = [
     { key: 'touchpoint', header: t('table.touchpoint') },
@@ -139,12 +183,21 @@ export interface OpportunityColumns {
  * The opportunity table, with the columns the page shows: the future-state column only once a
  * future-state journey delivers one of them; delivering touchpoints joined by "; ".
  */
-export function opportunityDataTable(opportunities: readonly OpportunityItem[], t: Translate, { showTouchpoint = true, numbered = false }: OpportunityColumns = {}): DataTable {
+export function opportunityDataTable(
+  opportunities: readonly OpportunityItem[],
+  t: Translate,
+  { showTouchpoint = true, numbered = false }: OpportunityColumns = {},
+): DataTable {
   const showFutureState = opportunities.some((o) => o.addressedBy.length > 0);
   const columns = [
     ...(numbered ? [{ key: 'position', header: '#' }] : []),
     { key: 'opportunity', header: t('table.opportunity') },
-    ...(showTouchpoint ? [{ key: 'touchpoint', header: t('table.touchpoint') }, { key: 'journey', header: t('table.journey') }] : []),
+    ...(showTouchpoint
+      ? [
+          { key: 'touchpoint', header: t('table.touchpoint') },
+          { key: 'journey', header: t('table.journey') },
+        ]
+      : []),
     { key: 'customerValue', header: t('table.customerValue') },
     { key: 'businessValue', header: t('table.businessValue') },
     { key: 'effort', header: t('table.effort') },
@@ -168,7 +221,13 @@ export function opportunityDataTable(opportunities: readonly OpportunityItem[], 
 }
 
 /** The sections of a comparison page that have a download. */
-export const comparisonTables = ['stages', 'touchpoints', 'pain-points', 'kpis', 'opportunities'] as const;
+export const comparisonTables = [
+  'stages',
+  'touchpoints',
+  'pain-points',
+  'kpis',
+  'opportunities',
+] as const;
 export type ComparisonTable = (typeof comparisonTables)[number];
 
 const comparisonTableOf: Record<ComparisonTable, (diff: JourneyDiff, t: Translate) => DataTable> = {
@@ -184,11 +243,15 @@ const comparisonTableOf: Record<ComparisonTable, (diff: JourneyDiff, t: Translat
  * path plus the table's name. Pages link them from here and `downloadTables` writes them.
  */
 export const tableDownloads = {
-  stageTouchpoints: (stage: Stage) => dataPaths.pageTable(paths.stage(stage.journey.id, stage.id), 'touchpoints'),
+  stageTouchpoints: (stage: Stage) =>
+    dataPaths.pageTable(paths.stage(stage.journey.id, stage.id), 'touchpoints'),
   /** The stage's opportunities, on the stage page and under the stage on the journey page. */
-  stageOpportunities: (stage: Stage) => dataPaths.pageTable(paths.stage(stage.journey.id, stage.id), 'opportunities'),
-  channelTouchpoints: (channel: Channel) => dataPaths.pageTable(paths.channel(channel.id), 'touchpoints'),
-  touchpointOpportunities: (touchpoint: Touchpoint) => dataPaths.pageTable(paths.touchpoint(touchpoint.id), 'opportunities'),
+  stageOpportunities: (stage: Stage) =>
+    dataPaths.pageTable(paths.stage(stage.journey.id, stage.id), 'opportunities'),
+  channelTouchpoints: (channel: Channel) =>
+    dataPaths.pageTable(paths.channel(channel.id), 'touchpoints'),
+  touchpointOpportunities: (touchpoint: Touchpoint) =>
+    dataPaths.pageTable(paths.touchpoint(touchpoint.id), 'opportunities'),
   journeys: () => dataPaths.pageTable(paths.journeys(), 'journeys'),
   overviewHeatmap: () => dataPaths.pageTable(paths.overview(), 'heatmap'),
   /** `variant` is the heatmap page's own path below `heatmap/` (see heatmapVariantPath). */
@@ -197,7 +260,8 @@ export const tableDownloads = {
   painPointSeams: () => dataPaths.pageTable(paths.painPointSeams(), 'seams'),
   evidence: () => dataPaths.pageTable(paths.evidence(), 'sources'),
   evidenceGaps: () => dataPaths.pageTable(paths.evidence(), 'gaps'),
-  comparison: (future: Journey, table: ComparisonTable) => dataPaths.pageTable(paths.comparison(future.id), table),
+  comparison: (future: Journey, table: ComparisonTable) =>
+    dataPaths.pageTable(paths.comparison(future.id), table),
   /** The trends of a KPI table, next to the table's own download. */
   kpiHistory: (kpiTablePath: string) => `${kpiTablePath}-history`,
   /** A Mermaid journey drawn in an MDX body, by its source. */
@@ -211,9 +275,17 @@ export const channelTouchpointsHide: readonly TouchpointColumn[] = ['channel'];
 type Download = { path: string; table: DataTable };
 
 /** A KPI table's download and, when it draws any trend, the download of its trends. */
-function kpiDownloads(path: string, kpis: readonly Kpi[], t: Translate, withStage: boolean): Download[] {
+function kpiDownloads(
+  path: string,
+  kpis: readonly Kpi[],
+  t: Translate,
+  withStage: boolean,
+): Download[] {
   const history = kpiHistoryDataTable(kpis, t);
-  return [{ path, table: kpiDataTable(kpis, t, { withStage }) }, ...(history.rows.length > 0 ? [{ path: tableDownloads.kpiHistory(path), table: history }] : [])];
+  return [
+    { path, table: kpiDataTable(kpis, t, { withStage }) },
+    ...(history.rows.length > 0 ? [{ path: tableDownloads.kpiHistory(path), table: history }] : []),
+  ];
 }
 
 /** The downloads of the stage, channel and touchpoint pages. */
@@ -221,16 +293,36 @@ function entityDownloads(report: ResolvedReport, t: Translate): Download[] {
   const stages = report.stages.flatMap((stage) => {
     const opportunities = stage.touchpoints.flatMap((tp) => tp.opportunities);
     return [
-      ...(stage.touchpoints.length > 0 ? [{ path: tableDownloads.stageTouchpoints(stage), table: touchpointDataTable(stage.touchpoints, t, stageTouchpointsHide) }] : []),
-      ...(opportunities.length > 0 ? [{ path: tableDownloads.stageOpportunities(stage), table: opportunityDataTable(opportunities, t) }] : []),
+      ...(stage.touchpoints.length > 0
+        ? [
+            {
+              path: tableDownloads.stageTouchpoints(stage),
+              table: touchpointDataTable(stage.touchpoints, t, stageTouchpointsHide),
+            },
+          ]
+        : []),
+      ...(opportunities.length > 0
+        ? [
+            {
+              path: tableDownloads.stageOpportunities(stage),
+              table: opportunityDataTable(opportunities, t),
+            },
+          ]
+        : []),
     ];
   });
   const channels = report.channels
     .filter((channel) => channel.touchpoints.length > 0)
-    .map((channel) => ({ path: tableDownloads.channelTouchpoints(channel), table: touchpointDataTable(channel.touchpoints, t, channelTouchpointsHide) }));
+    .map((channel) => ({
+      path: tableDownloads.channelTouchpoints(channel),
+      table: touchpointDataTable(channel.touchpoints, t, channelTouchpointsHide),
+    }));
   const touchpoints = report.touchpoints
     .filter((tp) => tp.opportunities.length > 0)
-    .map((tp) => ({ path: tableDownloads.touchpointOpportunities(tp), table: opportunityDataTable(tp.opportunities, t, { showTouchpoint: false }) }));
+    .map((tp) => ({
+      path: tableDownloads.touchpointOpportunities(tp),
+      table: opportunityDataTable(tp.opportunities, t, { showTouchpoint: false }),
+    }));
   return [...stages, ...channels, ...touchpoints];
 }
 
@@ -244,17 +336,29 @@ function portfolioDownloads(report: ResolvedReport, t: Translate): Download[] {
   }));
   const matrices = Array.from({ length: personaMatrixPages(report.journeys) }, (_, i) => {
     const { journeys, rows } = personaMatrixPage(report.journeys, report.personas, i + 1);
-    return { path: tableDownloads.personaMatrix(i + 1), table: personaMatrixDataTable(journeys, rows, t) };
+    return {
+      path: tableDownloads.personaMatrix(i + 1),
+      table: personaMatrixDataTable(journeys, rows, t),
+    };
   });
   const seams = currentStateSeams(report.touchpoints, lifecycle);
   return [
-    { path: tableDownloads.overviewHeatmap(), table: heatmapDataTable(overviewHeatmapRows(report.journeys, lifecycle).rows, t, false) },
+    {
+      path: tableDownloads.overviewHeatmap(),
+      table: heatmapDataTable(overviewHeatmapRows(report.journeys, lifecycle).rows, t, false),
+    },
     { path: tableDownloads.journeys(), table: journeyListDataTable(report.journeys, t) },
     ...heatmaps,
     ...matrices,
-    ...(seams.length > 0 ? [{ path: tableDownloads.painPointSeams(), table: seamDataTable(seams, t) }] : []),
-    ...(report.data.researchSources.length > 0 ? [{ path: tableDownloads.evidence(), table: evidenceDataTable(report, t) }] : []),
-    ...[{ path: tableDownloads.evidenceGaps(), table: evidenceGapsDataTable(report.touchpoints, t) }].filter((download) => download.table.rows.length > 0),
+    ...(seams.length > 0
+      ? [{ path: tableDownloads.painPointSeams(), table: seamDataTable(seams, t) }]
+      : []),
+    ...(report.data.researchSources.length > 0
+      ? [{ path: tableDownloads.evidence(), table: evidenceDataTable(report, t) }]
+      : []),
+    ...[
+      { path: tableDownloads.evidenceGaps(), table: evidenceGapsDataTable(report.touchpoints, t) },
+    ].filter((download) => download.table.rows.length > 0),
   ];
 }
 
@@ -265,8 +369,14 @@ function comparisonDownloads(report: ResolvedReport, t: Translate): Download[] {
     const diff = diffJourneys(future.improves, future);
     // The page always shows the curve and the stages; the other sections link a download when they list anything.
     return comparisonTables
-      .map((table) => ({ name: table, path: tableDownloads.comparison(future, table), table: comparisonTableOf[table](diff, t) }))
-      .filter(({ name, table }) => name === 'stages' || name === 'touchpoints' || table.rows.length > 0)
+      .map((table) => ({
+        name: table,
+        path: tableDownloads.comparison(future, table),
+        table: comparisonTableOf[table](diff, t),
+      }))
+      .filter(
+        ({ name, table }) => name === 'stages' || name === 'touchpoints' || table.rows.length > 0,
+      )
       .map(({ path, table }) => ({ path, table }));
   });
 }
@@ -275,16 +385,45 @@ function comparisonDownloads(report: ResolvedReport, t: Translate): Download[] {
  * Every table download of the report: its path without extension and its table. `sketches` are
  * the sources of the Mermaid journeys in MDX bodies, which the resolved report does not hold.
  */
-export function downloadTables(report: ResolvedReport, t: Translate, sketches: readonly string[] = []): Download[] {
+export function downloadTables(
+  report: ResolvedReport,
+  t: Translate,
+  sketches: readonly string[] = [],
+): Download[] {
   const reportTables = [
-    { path: dataPaths.reportTable('touchpoints'), table: touchpointDataTable(report.touchpoints, t) },
-    { path: dataPaths.reportTable('opportunities'), table: opportunityDataTable(report.opportunities, t, { numbered: true }) },
+    {
+      path: dataPaths.reportTable('touchpoints'),
+      table: touchpointDataTable(report.touchpoints, t),
+    },
+    {
+      path: dataPaths.reportTable('opportunities'),
+      table: opportunityDataTable(report.opportunities, t, { numbered: true }),
+    },
   ];
-  const sketchDownloads = [...new Set(sketches)].map((source) => ({ path: tableDownloads.mermaidSketch(source), table: mermaidSketchDataTable(source, t) }));
+  const sketchDownloads = [...new Set(sketches)].map((source) => ({
+    path: tableDownloads.mermaidSketch(source),
+    table: mermaidSketchDataTable(source, t),
+  }));
   const journeyTables = report.journeys.flatMap((journey) => [
-    { path: dataPaths.journeyTable(journey.id, 'emotion-curve'), table: emotionDataTable(journey, t) },
-    ...(journey.kpis.length > 0 ? kpiDownloads(dataPaths.journeyTable(journey.id, 'kpis'), journey.kpis, t, true) : []),
-    ...journey.stages.filter((stage) => stage.kpis.length > 0).flatMap((stage) => kpiDownloads(dataPaths.stageKpis(journey.id, stage.id), stage.kpis, t, false)),
+    {
+      path: dataPaths.journeyTable(journey.id, 'emotion-curve'),
+      table: emotionDataTable(journey, t),
+    },
+    ...(journey.kpis.length > 0
+      ? kpiDownloads(dataPaths.journeyTable(journey.id, 'kpis'), journey.kpis, t, true)
+      : []),
+    ...journey.stages
+      .filter((stage) => stage.kpis.length > 0)
+      .flatMap((stage) =>
+        kpiDownloads(dataPaths.stageKpis(journey.id, stage.id), stage.kpis, t, false),
+      ),
   ]);
-  return [...reportTables, ...journeyTables, ...entityDownloads(report, t), ...portfolioDownloads(report, t), ...comparisonDownloads(report, t), ...sketchDownloads];
+  return [
+    ...reportTables,
+    ...journeyTables,
+    ...entityDownloads(report, t),
+    ...portfolioDownloads(report, t),
+    ...comparisonDownloads(report, t),
+    ...sketchDownloads,
+  ];
 }

@@ -119,12 +119,10 @@ export function seamDataTable(seams: readonly PainPointSeam[], t: Translate): Da
     { key: 'journeys', header: t('nav.journeys') },
     { key: 'personas', header: t('nav.personas') },
     { key: 'painPoints', header: t('table.painPoints') },
-    ...[...severities]
-      .reverse()
-      .map((severity) => ({
-        key: `painPoints-${severity}`,
-        header: t('data.painPointsBySeverity', { severity: t(`severity.${severity}`) }),
-      })),
+    ...[...severities].reverse().map((severity) => ({
+      key: `painPoints-${severity}`,
+      header: t('data.painPointsBySeverity', { severity: t(`severity.${severity}`) }),
+    })),
     { key: 'examples', header: t('data.examples') },
   ];
   const rows = seams.map((seam) => ({

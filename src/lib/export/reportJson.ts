@@ -5,20 +5,33 @@
 import { z } from 'astro/zod';
 import { isoDate } from '../format.ts';
 import type { ResolvedReport } from '../model.ts';
-import { REPORT_SCHEMA_VERSION, reportExportSchema, type ReportExport } from '../schema/reportExport.ts';
+import {
+  REPORT_SCHEMA_VERSION,
+  reportExportSchema,
+  type ReportExport,
+} from '../schema/reportExport.ts';
 
 const ids = (items: readonly { id: string }[]) => items.map((item) => item.id);
 const day = (date: Date | undefined) => (date === undefined ? undefined : isoDate(date));
 
 function exportReportMeta({ data }: ResolvedReport): ReportExport['report'] {
   const { researchSources: _listedAsEvidence, ...meta } = data;
-  return { ...meta, date: isoDate(data.date), kpiReferenceDate: day(data.kpiReferenceDate), versions: data.versions.map((v) => ({ ...v, date: isoDate(v.date) })) };
+  return {
+    ...meta,
+    date: isoDate(data.date),
+    kpiReferenceDate: day(data.kpiReferenceDate),
+    versions: data.versions.map((v) => ({ ...v, date: isoDate(v.date) })),
+  };
 }
 
 function exportEvidence(report: ResolvedReport): ReportExport['evidence'] {
   return report.data.researchSources.map((source) => ({
     ...source,
-    citedBy: report.touchpoints.flatMap((t) => t.data.evidence.filter((e) => e.source === source.id).map((e) => ({ touchpoint: t.id, strength: e.strength, note: e.note }))),
+    citedBy: report.touchpoints.flatMap((t) =>
+      t.data.evidence
+        .filter((e) => e.source === source.id)
+        .map((e) => ({ touchpoint: t.id, strength: e.strength, note: e.note })),
+    ),
   }));
 }
 
@@ -28,9 +41,21 @@ export function exportReport(report: ResolvedReport): ReportExport {
     schemaVersion: REPORT_SCHEMA_VERSION,
     report: exportReportMeta(report),
     personas: report.personas.map((p) => ({ ...p.data, id: p.id, journeys: ids(p.journeys) })),
-    journeys: report.journeys.map((j) => ({ ...j.data, id: j.id, lastReviewed: day(j.data.lastReviewed), stages: j.stages.map((s) => s.key), improvedBy: ids(j.improvedBy) })),
+    journeys: report.journeys.map((j) => ({
+      ...j.data,
+      id: j.id,
+      lastReviewed: day(j.data.lastReviewed),
+      stages: j.stages.map((s) => s.key),
+      improvedBy: ids(j.improvedBy),
+    })),
     stages: report.stages.map((s) => ({ ...s.data, key: s.key, id: s.id })),
-    touchpoints: report.touchpoints.map((t) => ({ ...t.data, id: t.id, stageKey: t.stage.key, painPoints: t.painPoints, opportunities: ids(t.opportunities) })),
+    touchpoints: report.touchpoints.map((t) => ({
+      ...t.data,
+      id: t.id,
+      stageKey: t.stage.key,
+      painPoints: t.painPoints,
+      opportunities: ids(t.opportunities),
+    })),
     channels: report.channels.map((c) => c.data),
     kpis: report.kpis.map((k) => ({
       ...k.data,
@@ -40,15 +65,32 @@ export function exportReport(report: ResolvedReport): ReportExport {
       measured: k.measured,
       tolerance: k.tolerance,
       status: k.status,
-      freshness: { asOf: day(k.freshness.asOf), staleAfterDays: k.freshness.staleAfterDays, stale: k.freshness.stale },
-      history: k.data.history.map((sample) => ({ ...sample, date: isoDate(sample.date) })).sort((a, b) => a.date.localeCompare(b.date)),
+      freshness: {
+        asOf: day(k.freshness.asOf),
+        staleAfterDays: k.freshness.staleAfterDays,
+        stale: k.freshness.stale,
+      },
+      history: k.data.history
+        .map((sample) => ({ ...sample, date: isoDate(sample.date) }))
+        .sort((a, b) => a.date.localeCompare(b.date)),
     })),
-    opportunities: report.opportunities.map((o) => ({ ...o.data, id: o.id, touchpoint: o.touchpoint.id, journey: o.touchpoint.journey.id, value: o.value, addressedBy: ids(o.addressedBy) })),
+    opportunities: report.opportunities.map((o) => ({
+      ...o.data,
+      id: o.id,
+      touchpoint: o.touchpoint.id,
+      journey: o.touchpoint.journey.id,
+      value: o.value,
+      addressedBy: ids(o.addressedBy),
+    })),
     evidence: exportEvidence(report),
   };
 }
 
 /** The JSON Schema (draft 2020-12) of report.json. */
 export function reportJsonSchema(): Record<string, unknown> {
-  return { ...z.toJSONSchema(reportExportSchema, { io: 'output' }), title: 'Itinera report.json', description: `Schema version ${REPORT_SCHEMA_VERSION}` };
+  return {
+    ...z.toJSONSchema(reportExportSchema, { io: 'output' }),
+    title: 'Itinera report.json',
+    description: `Schema version ${REPORT_SCHEMA_VERSION}`,
+  };
 }

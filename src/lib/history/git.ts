@@ -27,7 +27,12 @@ function runner(git: string, cwd: string) {
   return (args: string[], input?: string): Buffer | undefined => {
     try {
       // Paths as they are (no octal escapes for accents), whatever the user's git config says.
-      return execFileSync(git, ['-c', 'core.quotePath=false', ...args], { cwd, input, stdio: ['pipe', 'pipe', 'ignore'], maxBuffer: 512 * 1024 * 1024 });
+      return execFileSync(git, ['-c', 'core.quotePath=false', ...args], {
+        cwd,
+        input,
+        stdio: ['pipe', 'pipe', 'ignore'],
+        maxBuffer: 512 * 1024 * 1024,
+      });
     } catch {
       return undefined;
     }
@@ -38,7 +43,10 @@ function runner(git: string, cwd: string) {
  * The repository that tracks the content folder, or undefined when git is not installed, the
  * folder is not in a repository, or none of its files are committed (ignored or new folders).
  */
-export function openContentRepository(contentDir: string, options: GitOptions = {}): ContentRepository | undefined {
+export function openContentRepository(
+  contentDir: string,
+  options: GitOptions = {},
+): ContentRepository | undefined {
   const git = options.git ?? 'git';
   const inContent = runner(git, contentDir);
   const root = inContent(['rev-parse', '--show-toplevel'])?.toString().trim();
@@ -48,7 +56,11 @@ export function openContentRepository(contentDir: string, options: GitOptions = 
   const run = runner(git, root);
   const contentPath = prefix.replace(/\/$/, '') || '.';
   if (!run(['ls-files', '--', contentPath])?.toString().trim()) return undefined;
-  return { contentPath, shallow: run(['rev-parse', '--is-shallow-repository'])?.toString().trim() === 'true', run };
+  return {
+    contentPath,
+    shallow: run(['rev-parse', '--is-shallow-repository'])?.toString().trim() === 'true',
+    run,
+  };
 }
 
 const RECORD = '\x1e';
@@ -56,7 +68,16 @@ const FIELD = '\x1f';
 
 /** The newest commit that touched each content file, by its path inside the content folder. */
 export function lastCommitPerFile(repository: ContentRepository): Map<string, CommitInfo> {
-  const log = repository.run(['log', `--format=${RECORD}%H${FIELD}%aI${FIELD}%an`, '--name-only', '--', repository.contentPath])?.toString() ?? '';
+  const log =
+    repository
+      .run([
+        'log',
+        `--format=${RECORD}%H${FIELD}%aI${FIELD}%an`,
+        '--name-only',
+        '--',
+        repository.contentPath,
+      ])
+      ?.toString() ?? '';
   const inContent = repository.contentPath === '.' ? '' : `${repository.contentPath}/`;
   const latest = new Map<string, CommitInfo>();
   for (const record of log.split(RECORD).slice(1)) {
@@ -73,8 +94,17 @@ export function lastCommitPerFile(repository: ContentRepository): Map<string, Co
 }
 
 /** Tags whose commit holds the content folder, oldest first. */
-export function contentTags(repository: ContentRepository): { name: string; commit: string; date: Date }[] {
-  const refs = repository.run(['for-each-ref', 'refs/tags', `--format=%(refname:short)${FIELD}%(*objectname)${FIELD}%(objectname)${FIELD}%(creatordate:iso-strict)`])?.toString() ?? '';
+export function contentTags(
+  repository: ContentRepository,
+): { name: string; commit: string; date: Date }[] {
+  const refs =
+    repository
+      .run([
+        'for-each-ref',
+        'refs/tags',
+        `--format=%(refname:short)${FIELD}%(*objectname)${FIELD}%(objectname)${FIELD}%(creatordate:iso-strict)`,
+      ])
+      ?.toString() ?? '';
   return refs
     .split('\n')
     .filter(Boolean)
@@ -87,29 +117,51 @@ export function contentTags(repository: ContentRepository): { name: string; comm
 }
 
 function hasContent(repository: ContentRepository, commit: string): boolean {
-  return (repository.run(['ls-tree', '--name-only', commit, '--', repository.contentPath])?.length ?? 0) > 0;
+  return (
+    (repository.run(['ls-tree', '--name-only', commit, '--', repository.contentPath])?.length ??
+      0) > 0
+  );
 }
 
 /** The commit a tag, branch or hash names, when the repository has it (a shallow clone may not). */
 export function resolveCommit(repository: ContentRepository, ref: string): string | undefined {
-  return repository.run(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])?.toString().trim() || undefined;
+  return (
+    repository
+      .run(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
+      ?.toString()
+      .trim() || undefined
+  );
 }
 
 /** The last commit that touched the content on or before the end of `date` (UTC). */
 export function lastContentCommitOn(repository: ContentRepository, date: Date): string | undefined {
   const endOfDay = `${date.toISOString().slice(0, 10)}T23:59:59Z`;
-  return repository.run(['log', '-1', '--format=%H', `--before=${endOfDay}`, '--', repository.contentPath])?.toString().trim() || undefined;
+  return (
+    repository
+      .run(['log', '-1', '--format=%H', `--before=${endOfDay}`, '--', repository.contentPath])
+      ?.toString()
+      .trim() || undefined
+  );
 }
 
 /**
  * Writes the content folder as it was at `commit` into `target` (keeping its path inside the
  * repository) and returns where the content landed. One `cat-file --batch` reads every file.
  */
-export function checkoutContent(repository: ContentRepository, commit: string, target: string): string | undefined {
-  const listing = repository.run(['ls-tree', '-r', '-z', '--name-only', commit, '--', repository.contentPath])?.toString();
+export function checkoutContent(
+  repository: ContentRepository,
+  commit: string,
+  target: string,
+): string | undefined {
+  const listing = repository
+    .run(['ls-tree', '-r', '-z', '--name-only', commit, '--', repository.contentPath])
+    ?.toString();
   if (!listing) return undefined;
   const paths = listing.split('\0').filter(Boolean);
-  const batch = repository.run(['cat-file', '--batch'], paths.map((path) => `${commit}:${path}\n`).join(''));
+  const batch = repository.run(
+    ['cat-file', '--batch'],
+    paths.map((path) => `${commit}:${path}\n`).join(''),
+  );
   if (!batch) return undefined;
   let offset = 0;
   for (const path of paths) {

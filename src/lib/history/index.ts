@@ -4,11 +4,22 @@ import { join, relative, sep } from 'node:path';
 import { chosenAudience, forAudience } from '../audience.ts';
 import { resolveReport, type Journey, type ResolvedReport } from '../model.ts';
 import { validateContent } from '../validate/index.ts';
-import { checkoutContent, contentTags, lastCommitPerFile, lastContentCommitOn, openContentRepository, resolveCommit, type CommitInfo, type ContentRepository, type GitOptions } from './git.ts';
+import {
+  checkoutContent,
+  contentTags,
+  lastCommitPerFile,
+  lastContentCommitOn,
+  openContentRepository,
+  resolveCommit,
+  type CommitInfo,
+  type ContentRepository,
+  type GitOptions,
+} from './git.ts';
 import { diffReports, type JourneyChanges } from './reportChanges.ts';
 
 /** Why a version has no list of changes. */
-export type MissingChanges = 'first' | 'no-git' | 'unknown-ref' | 'invalid-content' | 'previous-unreadable';
+export type MissingChanges =
+  'first' | 'no-git' | 'unknown-ref' | 'invalid-content' | 'previous-unreadable';
 
 export interface ReportVersionChanges {
   version: string;
@@ -34,16 +45,29 @@ export interface ReportHistory {
 
 /** Every file a journey's page is built from, relative to the project. */
 function filesOf(journey: Journey): string[] {
-  return [journey.file, ...journey.stages.map((s) => s.file), ...journey.touchpoints.map((t) => t.file), ...journey.kpis.map((k) => k.file)];
+  return [
+    journey.file,
+    ...journey.stages.map((s) => s.file),
+    ...journey.touchpoints.map((t) => t.file),
+    ...journey.kpis.map((k) => k.file),
+  ];
 }
 
-function lastChangePerJourney(report: ResolvedReport, repository: ContentRepository, contentDir: string, projectRoot: string): Map<string, CommitInfo> {
+function lastChangePerJourney(
+  report: ResolvedReport,
+  repository: ContentRepository,
+  contentDir: string,
+  projectRoot: string,
+): Map<string, CommitInfo> {
   const perFile = lastCommitPerFile(repository);
-  const inContent = (file: string) => relative(contentDir, join(projectRoot, file)).split(sep).join('/');
+  const inContent = (file: string) =>
+    relative(contentDir, join(projectRoot, file)).split(sep).join('/');
   const result = new Map<string, CommitInfo>();
   for (const journey of report.journeys) {
     // Touchpoints listed in one YAML file share it: look each file up once.
-    const commits = [...new Set(filesOf(journey))].flatMap((file) => perFile.get(inContent(file)) ?? []);
+    const commits = [...new Set(filesOf(journey))].flatMap(
+      (file) => perFile.get(inContent(file)) ?? [],
+    );
     const newest = commits.sort((a, b) => b.date.getTime() - a.date.getTime())[0];
     if (newest) result.set(journey.id, newest);
   }
@@ -64,7 +88,10 @@ const WORKING_TREE = 'working-tree';
  * The versions to show, oldest first: the report's `versions` list when it has one (each found
  * by `ref`, by a tag named like it, or by date), else the git tags plus the content being built.
  */
-function planVersions(report: ResolvedReport, repository: ContentRepository | undefined): PlannedVersion[] {
+function planVersions(
+  report: ResolvedReport,
+  repository: ContentRepository | undefined,
+): PlannedVersion[] {
   const current = report.data.version;
   const listed = [...report.data.versions].sort((a, b) => a.date.getTime() - b.date.getTime());
   if (listed.length > 0) {
@@ -72,17 +99,25 @@ function planVersions(report: ResolvedReport, repository: ContentRepository | un
       const isBeingBuilt = entry.ref === undefined && entry.version === current;
       const source = isBeingBuilt
         ? WORKING_TREE
-        : repository && (entry.ref !== undefined
-          ? resolveCommit(repository, entry.ref)
-          : (resolveCommit(repository, `refs/tags/${entry.version}`) ?? resolveCommit(repository, `refs/tags/v${entry.version}`) ?? lastContentCommitOn(repository, entry.date)));
+        : repository &&
+          (entry.ref !== undefined
+            ? resolveCommit(repository, entry.ref)
+            : (resolveCommit(repository, `refs/tags/${entry.version}`) ??
+              resolveCommit(repository, `refs/tags/v${entry.version}`) ??
+              lastContentCommitOn(repository, entry.date)));
       return { version: entry.version, date: entry.date, notes: entry.notes, source };
     });
   }
   if (!repository) return [];
   const tags = contentTags(repository);
   if (tags.length === 0) return [];
-  const planned: PlannedVersion[] = tags.map((tag) => ({ version: tag.name, date: tag.date, source: tag.commit }));
-  if (!tags.some((tag) => tag.name === current || tag.name === `v${current}`)) planned.push({ version: current, date: report.data.date, source: WORKING_TREE });
+  const planned: PlannedVersion[] = tags.map((tag) => ({
+    version: tag.name,
+    date: tag.date,
+    source: tag.commit,
+  }));
+  if (!tags.some((tag) => tag.name === current || tag.name === `v${current}`))
+    planned.push({ version: current, date: report.data.date, source: WORKING_TREE });
   return planned;
 }
 
@@ -91,7 +126,12 @@ function planVersions(report: ResolvedReport, repository: ContentRepository | un
  * per version what changed since the one before. Without git, or with the content outside a
  * repository, it returns no dates and versions without change lists; it never throws.
  */
-export function readReportHistory(report: ResolvedReport, contentDir: string, projectRoot: string, options: GitOptions = {}): ReportHistory {
+export function readReportHistory(
+  report: ResolvedReport,
+  contentDir: string,
+  projectRoot: string,
+  options: GitOptions = {},
+): ReportHistory {
   const repository = openContentRepository(contentDir, options);
   const planned = planVersions(report, repository);
   // Made on the first old version read: most builds read none.
@@ -110,7 +150,9 @@ export function readReportHistory(report: ResolvedReport, contentDir: string, pr
       const dir = repository && checkoutContent(repository, commit, target);
       const loaded = dir ? validateContent(dir, target) : undefined;
       // An old version is shown to the same audience as the current one.
-      return loaded?.ok && loaded.sources ? resolveReport(forAudience(loaded.sources, chosenAudience(report.data)).sources) : undefined;
+      return loaded?.ok && loaded.sources
+        ? resolveReport(forAudience(loaded.sources, chosenAudience(report.data)).sources)
+        : undefined;
     } catch {
       return undefined;
     }
@@ -118,8 +160,17 @@ export function readReportHistory(report: ResolvedReport, contentDir: string, pr
   try {
     const versions = planned.map((entry, i): ReportVersionChanges => {
       const isWorkingTree = entry.source === WORKING_TREE;
-      const isCurrent = isWorkingTree || entry.version === report.data.version || entry.version === `v${report.data.version}`;
-      const base = { version: entry.version, date: entry.date, notes: entry.notes, isCurrent, commit: isWorkingTree ? undefined : entry.source };
+      const isCurrent =
+        isWorkingTree ||
+        entry.version === report.data.version ||
+        entry.version === `v${report.data.version}`;
+      const base = {
+        version: entry.version,
+        date: entry.date,
+        notes: entry.notes,
+        isCurrent,
+        commit: isWorkingTree ? undefined : entry.source,
+      };
       if (!repository) return { ...base, missing: 'no-git' };
       if (entry.source === undefined) return { ...base, missing: 'unknown-ref' };
       const after = snapshot(entry.source);
@@ -132,7 +183,10 @@ export function readReportHistory(report: ResolvedReport, contentDir: string, pr
     });
     return {
       tracked: repository !== undefined,
-      lastChanged: repository && !repository.shallow && report.data.showHistory ? lastChangePerJourney(report, repository, contentDir, projectRoot) : new Map<string, CommitInfo>(),
+      lastChanged:
+        repository && !repository.shallow && report.data.showHistory
+          ? lastChangePerJourney(report, repository, contentDir, projectRoot)
+          : new Map<string, CommitInfo>(),
       versions: versions.reverse(),
     };
   } finally {

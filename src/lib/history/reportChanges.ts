@@ -33,7 +33,8 @@ function compareKpis(before: readonly Kpi[], after: readonly Kpi[]): KpiChange[]
     }
     const valueDelta = kpi.value - old.value;
     const targetDelta = kpi.data.target - old.data.target;
-    if (valueDelta !== 0 || targetDelta !== 0) changes.push({ kind: 'changed', before: old, after: kpi, valueDelta, targetDelta });
+    if (valueDelta !== 0 || targetDelta !== 0)
+      changes.push({ kind: 'changed', before: old, after: kpi, valueDelta, targetDelta });
   }
   for (const old of previous.values()) changes.push({ kind: 'removed', before: old });
   return changes;
@@ -59,12 +60,19 @@ export function diffReports(before: ResolvedReport, after: ResolvedReport): Jour
       // A touchpoint whose id is new may still be an old one renamed: let the title pair it.
       reference: (t) => (oldIds.has(t.id) ? t.id : undefined),
     });
-    const touchpoints = compareTouchpoints(old.touchpoints, journey.touchpoints, pairs, (b, a) => b.stage.id === a.stage.id).filter((c) => c.kind !== 'unchanged');
+    const touchpoints = compareTouchpoints(
+      old.touchpoints,
+      journey.touchpoints,
+      pairs,
+      (b, a) => b.stage.id === a.stage.id,
+    ).filter((c) => c.kind !== 'unchanged');
     const kpis = compareKpis(old.kpis, journey.kpis);
-    if (touchpoints.length > 0 || kpis.length > 0) changes.push({ kind: 'changed', before: old, after: journey, touchpoints, kpis });
+    if (touchpoints.length > 0 || kpis.length > 0)
+      changes.push({ kind: 'changed', before: old, after: journey, touchpoints, kpis });
   }
   for (const journey of before.journeys) {
-    if (!after.journeyById.has(journey.id)) changes.push({ kind: 'removed', before: journey, touchpoints: [], kpis: [] });
+    if (!after.journeyById.has(journey.id))
+      changes.push({ kind: 'removed', before: journey, touchpoints: [], kpis: [] });
   }
   return changes;
 }

@@ -8,7 +8,10 @@ export type PluralCategory = Intl.LDMLPluralRule;
  * The forms of a counted phrase: one for each plural category `Category` its language uses for
  * whole numbers, always `other`, which also stands in for a category the table leaves out.
  */
-export type PluralForms<Category extends PluralCategory = 'one' | 'other'> = Partial<Record<PluralCategory, string>> & Record<Category | 'other', string>;
+export type PluralForms<Category extends PluralCategory = 'one' | 'other'> = Partial<
+  Record<PluralCategory, string>
+> &
+  Record<Category | 'other', string>;
 
 export type UiKey = keyof typeof en;
 /** Keys whose text depends on a count (`{ one, other }` in English): they need `vars.count`. */
@@ -17,15 +20,21 @@ export type PluralKey = { [K in UiKey]: (typeof en)[K] extends string ? never : 
  * A complete table of interface text for one language whose counts take the forms `Category`:
  * every counted phrase has each of those forms, every other key a string (checked by `tsc`).
  */
-export type UiTable<Category extends PluralCategory = 'one' | 'other'> = { readonly [K in UiKey]: K extends PluralKey ? PluralForms<Category> : string };
+export type UiTable<Category extends PluralCategory = 'one' | 'other'> = {
+  readonly [K in UiKey]: K extends PluralKey ? PluralForms<Category> : string;
+};
 export type Vars = Record<string, string | number>;
 /** A counted phrase cannot be looked up without its count. */
-type VarsFor<K extends UiKey> = K extends PluralKey ? [vars: Vars & { count: number }] : [vars?: Vars];
+type VarsFor<K extends UiKey> = K extends PluralKey
+  ? [vars: Vars & { count: number }]
+  : [vars?: Vars];
 /**
  * Looks up interface text: `t('count.stages', { count: 3 })` → "3 stages". Numbers in `vars`
  * are formatted for `locale` (grouping, decimal comma, U+2212 minus); strings are inserted as given.
  */
-export type Translate = (<K extends UiKey>(key: K, ...vars: VarsFor<K>) => string) & { locale: string };
+export type Translate = (<K extends UiKey>(key: K, ...vars: VarsFor<K>) => string) & {
+  locale: string;
+};
 
 /**
  * Every language in locales/, listed by hand: `import.meta.glob` exists only under Vite, and this
@@ -60,7 +69,8 @@ function makeTranslator(locale: string): Translate {
   const plural = new Intl.PluralRules(locale);
   const t = (key: UiKey, vars: Vars = {}) => {
     const entry = table[key];
-    const text = typeof entry === 'string' ? entry : (entry[plural.select(Number(vars.count))] ?? entry.other);
+    const text =
+      typeof entry === 'string' ? entry : (entry[plural.select(Number(vars.count))] ?? entry.other);
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = vars[name];
       if (value === undefined) return whole;

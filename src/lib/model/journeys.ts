@@ -6,7 +6,10 @@ import { byName, indexById, lookup } from './lookup.ts';
  * Journeys by title, linked to their personas (and back) and to the current-state journey a
  * future state improves (and back). Stages, touchpoints and KPIs fill in later.
  */
-export function resolveJourneys(sources: readonly SourceEntry<JourneyData>[], personaById: Map<string, Persona>): { journeys: Journey[]; journeyById: Map<string, Journey> } {
+export function resolveJourneys(
+  sources: readonly SourceEntry<JourneyData>[],
+  personaById: Map<string, Persona>,
+): { journeys: Journey[]; journeyById: Map<string, Journey> } {
   const journeys: Journey[] = sources
     .map((j) => ({
       id: j.id,

@@ -17,11 +17,16 @@ interface Context {
 }
 
 /** A KPI with its value, status and freshness; a future-state KPI without a value shows today's value of the KPI it `improves`. */
-function resolveKpi(k: KpiSource, { report, today, journeyById, stageByKey }: Context, improves?: Kpi): Kpi {
+function resolveKpi(
+  k: KpiSource,
+  { report, today, journeyById, stageByKey }: Context,
+  improves?: Kpi,
+): Kpi {
   const journey = lookup(journeyById, k.data.journey, 'journey', k.file);
   const measuredValue = currentKpiValue(k.data);
   const value = measuredValue ?? improves?.value;
-  if (value === undefined) throw new Error(`${k.file}: KPI "${k.id}" has no value (run \`npm run check\`)`);
+  if (value === undefined)
+    throw new Error(`${k.file}: KPI "${k.id}" has no value (run \`npm run check\`)`);
   const tolerance = k.data.tolerance ?? report.kpiTolerance;
   const own = kpiFreshness(k.data, report, today);
   return {
@@ -29,7 +34,12 @@ function resolveKpi(k: KpiSource, { report, today, journeyById, stageByKey }: Co
     data: k.data,
     file: k.file,
     journey,
-    stage: lookup(stageByKey, stageKey({ journey: journey.id, stage: k.data.stage }), 'stage', k.file),
+    stage: lookup(
+      stageByKey,
+      stageKey({ journey: journey.id, stage: k.data.stage }),
+      'stage',
+      k.file,
+    ),
     value,
     measured: measuredValue !== undefined,
     improves,
@@ -53,7 +63,8 @@ export function resolveKpis(sources: readonly KpiSource[], context: Context): vo
   const kpisOfFutureJourney = new Map<string, KpiSource[]>();
   for (const k of sources) {
     if (journeyById.get(k.data.journey)?.improves === undefined) add(k);
-    else if (kpisOfFutureJourney.has(k.data.journey)) kpisOfFutureJourney.get(k.data.journey)!.push(k);
+    else if (kpisOfFutureJourney.has(k.data.journey))
+      kpisOfFutureJourney.get(k.data.journey)!.push(k);
     else kpisOfFutureJourney.set(k.data.journey, [k]);
   }
   for (const [journeyId, own] of kpisOfFutureJourney) {

@@ -19,15 +19,27 @@ function opportunitiesOf(touchpoint: Touchpoint): OpportunityItem[] {
  * them, and returns all of them by value (highest first), then effort (lowest first), then title.
  * `orderedTouchpoints` are in journey order, which breaks the remaining ties.
  */
-export function resolveOpportunities(touchpoints: readonly Touchpoint[], orderedTouchpoints: readonly Touchpoint[]): OpportunityItem[] {
+export function resolveOpportunities(
+  touchpoints: readonly Touchpoint[],
+  orderedTouchpoints: readonly Touchpoint[],
+): OpportunityItem[] {
   for (const touchpoint of touchpoints) touchpoint.opportunities = opportunitiesOf(touchpoint);
   // `addresses` names author ids only, so derived ids cannot be mistaken for one.
-  const opportunityById = new Map(touchpoints.flatMap((t) => t.opportunities).flatMap((o) => (o.data.id === undefined ? [] : [[o.data.id, o] as const])));
+  const opportunityById = new Map(
+    touchpoints
+      .flatMap((t) => t.opportunities)
+      .flatMap((o) => (o.data.id === undefined ? [] : [[o.data.id, o] as const])),
+  );
   for (const touchpoint of touchpoints) {
-    touchpoint.addresses = touchpoint.data.addresses.map((id) => lookup(opportunityById, id, 'opportunity', touchpoint.file));
+    touchpoint.addresses = touchpoint.data.addresses.map((id) =>
+      lookup(opportunityById, id, 'opportunity', touchpoint.file),
+    );
     for (const opportunity of touchpoint.addresses) opportunity.addressedBy.push(touchpoint);
   }
   return orderedTouchpoints
     .flatMap((t) => t.opportunities)
-    .sort((a, b) => b.value - a.value || a.data.effort - b.data.effort || byName(a.data.title, b.data.title));
+    .sort(
+      (a, b) =>
+        b.value - a.value || a.data.effort - b.data.effort || byName(a.data.title, b.data.title),
+    );
 }

@@ -32,9 +32,16 @@ export interface CardContext {
 }
 
 /** KPI status counts with their words, for the overview and stage cards. */
-function statusCounts(kpis: readonly { status: KpiStatus }[], t: Translate): NonNullable<OgCard['kpis']> {
+function statusCounts(
+  kpis: readonly { status: KpiStatus }[],
+  t: Translate,
+): NonNullable<OgCard['kpis']> {
   const c = countKpiStatuses(kpis.map((k) => k.status));
-  return kpiStatuses.map((status) => ({ status, label: t(`kpiCount.${status}`, { count: c[status] }), count: c[status] }));
+  return kpiStatuses.map((status) => ({
+    status,
+    label: t(`kpiCount.${status}`, { count: c[status] }),
+    count: c[status],
+  }));
 }
 
 /**
@@ -42,34 +49,92 @@ function statusCounts(kpis: readonly { status: KpiStatus }[], t: Translate): Non
  * the report has no such entity. The route registry (src/lib/routes.ts) names each page type's builder.
  */
 export const previewCards = {
-  overview: ({ report, t }: CardContext): CardContent => ({ kind: t('overview.eyebrow', { client: report.data.client }), title: report.data.title, subtitle: report.data.summary, kpis: statusCounts(report.kpis, t) }),
+  overview: ({ report, t }: CardContext): CardContent => ({
+    kind: t('overview.eyebrow', { client: report.data.client }),
+    title: report.data.title,
+    subtitle: report.data.summary,
+    kpis: statusCounts(report.kpis, t),
+  }),
   persona: ({ report, t }: CardContext, id: string): CardContent | undefined => {
     const persona = report.personaById.get(id);
-    return persona && { kind: t('kind.persona'), title: persona.data.name, subtitle: persona.data.role, quote: persona.data.quote };
+    return (
+      persona && {
+        kind: t('kind.persona'),
+        title: persona.data.name,
+        subtitle: persona.data.role,
+        quote: persona.data.quote,
+      }
+    );
   },
   comparison: ({ report, t, colors }: CardContext, journeyId: string): CardContent | undefined => {
     const journey = report.journeyById.get(journeyId);
     if (!journey?.improves) return undefined;
-    const curve = buildEmotionCurve({ ...comparisonCurveInput(diffJourneys(journey.improves, journey), report.data.emotionScale, t, { colors }), compact: true, id: 'og-curve' });
-    return { kind: t('kind.comparison'), title: journey.data.title, subtitle: `${t('compare.today')}: ${journey.improves.data.title}`, curveSvg: curve.svg };
+    const curve = buildEmotionCurve({
+      ...comparisonCurveInput(
+        diffJourneys(journey.improves, journey),
+        report.data.emotionScale,
+        t,
+        { colors },
+      ),
+      compact: true,
+      id: 'og-curve',
+    });
+    return {
+      kind: t('kind.comparison'),
+      title: journey.data.title,
+      subtitle: `${t('compare.today')}: ${journey.improves.data.title}`,
+      curveSvg: curve.svg,
+    };
   },
-  stage: ({ report, t }: CardContext, journeyId: string, stageId: string): CardContent | undefined => {
+  stage: (
+    { report, t }: CardContext,
+    journeyId: string,
+    stageId: string,
+  ): CardContent | undefined => {
     const stage = report.journeyById.get(journeyId)?.stages.find((s) => s.id === stageId);
-    return stage && { kind: `${t('kind.stage')} ${stage.data.order} · ${stage.journey.data.title}`, title: stage.data.name, subtitle: stage.data.customerGoal, kpis: statusCounts(stage.kpis, t) };
+    return (
+      stage && {
+        kind: `${t('kind.stage')} ${stage.data.order} · ${stage.journey.data.title}`,
+        title: stage.data.name,
+        subtitle: stage.data.customerGoal,
+        kpis: statusCounts(stage.kpis, t),
+      }
+    );
   },
   journey: ({ report, t, colors }: CardContext, id: string): CardContent | undefined => {
     const journey = report.journeyById.get(id);
     if (!journey) return undefined;
-    const curve = buildEmotionCurve({ ...journeyCurveInput(journey, report.data.emotionScale, t, { compact: true, colors }), id: 'og-curve' });
-    return { kind: t('kind.journey'), title: journey.data.title, subtitle: journey.personas.map((p) => p.data.name).join(', '), curveSvg: curve.svg };
+    const curve = buildEmotionCurve({
+      ...journeyCurveInput(journey, report.data.emotionScale, t, { compact: true, colors }),
+      id: 'og-curve',
+    });
+    return {
+      kind: t('kind.journey'),
+      title: journey.data.title,
+      subtitle: journey.personas.map((p) => p.data.name).join(', '),
+      curveSvg: curve.svg,
+    };
   },
   touchpoint: ({ report, t }: CardContext, id: string): CardContent | undefined => {
     const touchpoint = report.touchpointById.get(id);
-    return touchpoint && { kind: `${t('kind.touchpoint')} · ${touchpoint.stage.data.name}`, title: touchpoint.data.title, subtitle: touchpoint.journey.data.title, quote: touchpoint.data.feels };
+    return (
+      touchpoint && {
+        kind: `${t('kind.touchpoint')} · ${touchpoint.stage.data.name}`,
+        title: touchpoint.data.title,
+        subtitle: touchpoint.journey.data.title,
+        quote: touchpoint.data.feels,
+      }
+    );
   },
   channel: ({ report, t }: CardContext, id: string): CardContent | undefined => {
     const channel = report.channelById.get(id);
-    return channel && { kind: t('kind.channel'), title: channel.data.name, subtitle: t('count.touchpoints', { count: channel.touchpoints.length }) };
+    return (
+      channel && {
+        kind: t('kind.channel'),
+        title: channel.data.name,
+        subtitle: t('count.touchpoints', { count: channel.touchpoints.length }),
+      }
+    );
   },
 };
 
@@ -77,14 +142,25 @@ export const previewCards = {
  * A whole card from a page type's content. Pages that show no entity (indexes, 404) or whose
  * entity is missing get a card with their heading; `heading` is read from the built page.
  */
-export function completeCard(content: CardContent | undefined, report: ResolvedReport, heading: string, brandColor: string): OgCard {
+export function completeCard(
+  content: CardContent | undefined,
+  report: ResolvedReport,
+  heading: string,
+  brandColor: string,
+): OgCard {
   const base = { reportTitle: report.data.title, client: report.data.client, brandColor };
   return { ...base, ...(content ?? { kind: report.data.client, title: heading }) };
 }
 
 /** The card of a protected report: nothing of its content. */
 export function protectedCard(brandColor: string, t: Translate): OgCard {
-  return { kind: t('protected.title'), title: t('protected.card'), reportTitle: 'Itinera', client: '', brandColor };
+  return {
+    kind: t('protected.title'),
+    title: t('protected.card'),
+    reportTitle: 'Itinera',
+    client: '',
+    brandColor,
+  };
 }
 
 /** Where a page's card is published, relative to the site base. */

@@ -4,12 +4,26 @@ import type { Scanlines, TextRun } from './glyphs.ts';
 const TEXT_ELEMENT = /<text ([^>]*)>([^<]*)<\/text>/g;
 const ATTRIBUTE = /([\w-]+)="([^"]*)"/g;
 /** The attributes satori gives a word; a word with any other (a clip, a transform) is left to resvg. */
-const understood = new Set(['x', 'y', 'width', 'height', 'font-weight', 'font-style', 'font-size', 'font-family', 'letter-spacing', 'fill']);
+const understood = new Set([
+  'x',
+  'y',
+  'width',
+  'height',
+  'font-weight',
+  'font-style',
+  'font-size',
+  'font-family',
+  'letter-spacing',
+  'fill',
+]);
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[\da-f]+|#\d+|\w+);/gi, (whole, name: string) => {
-    if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1)));
+    if (name[0] === '#')
+      return String.fromCodePoint(
+        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1)),
+      );
     return entities[name] ?? whole;
   });
 }
@@ -22,13 +36,30 @@ function hexColor(fill: string): [number, number, number] | undefined {
 }
 
 function textRun(attributes: string, content: string): TextRun | undefined {
-  const attrs = Object.fromEntries([...attributes.matchAll(ATTRIBUTE)].map(([, name, value]) => [name!, value!]));
+  const attrs = Object.fromEntries(
+    [...attributes.matchAll(ATTRIBUTE)].map(([, name, value]) => [name!, value!]),
+  );
   if (Object.keys(attrs).some((name) => !understood.has(name))) return undefined;
-  const weight = attrs['font-weight'] === 'normal' || attrs['font-weight'] === undefined ? 400 : attrs['font-weight'] === 'bold' ? 700 : Number(attrs['font-weight']);
+  const weight =
+    attrs['font-weight'] === 'normal' || attrs['font-weight'] === undefined
+      ? 400
+      : attrs['font-weight'] === 'bold'
+        ? 700
+        : Number(attrs['font-weight']);
   const style = attrs['font-style'] ?? 'normal';
   const color = hexColor(attrs.fill ?? '#000000');
-  if (![400, 700].includes(weight) || !['normal', 'italic'].includes(style) || !color) return undefined;
-  return { text: decodeEntities(content), x: Number(attrs.x), y: Number(attrs.y), size: Number(attrs['font-size']), weight, style, letterSpacing: Number(attrs['letter-spacing'] ?? 0), color };
+  if (![400, 700].includes(weight) || !['normal', 'italic'].includes(style) || !color)
+    return undefined;
+  return {
+    text: decodeEntities(content),
+    x: Number(attrs.x),
+    y: Number(attrs.y),
+    size: Number(attrs['font-size']),
+    weight,
+    style,
+    letterSpacing: Number(attrs['letter-spacing'] ?? 0),
+    color,
+  };
 }
 
 /**
@@ -36,7 +67,11 @@ function textRun(attributes: string, content: string): TextRun | undefined {
  * its white background, for resvg (undefined when nothing else is drawn). Undefined when the SVG
  * holds something this cannot draw exactly, so the caller lets resvg draw the whole.
  */
-export function splitLayout(svg: string, width: number, height: number): { runs: TextRun[]; shapes: string | undefined } | undefined {
+export function splitLayout(
+  svg: string,
+  width: number,
+  height: number,
+): { runs: TextRun[]; shapes: string | undefined } | undefined {
   const runs: TextRun[] = [];
   for (const [, attributes, content] of svg.matchAll(TEXT_ELEMENT)) {
     if (content!.trim() === '') continue;
@@ -48,7 +83,9 @@ export function splitLayout(svg: string, width: number, height: number): { runs:
   if (!svg.includes(background)) return undefined;
   const shapes = svg.replace(TEXT_ELEMENT, '').replace(background, '');
   // Masks, clips and definitions draw nothing by themselves.
-  const drawn = shapes.replace(/<(mask|clipPath|defs)\b[\s\S]*?<\/\1>/g, '').replace(/<\/?svg[^>]*>/g, '');
+  const drawn = shapes
+    .replace(/<(mask|clipPath|defs)\b[\s\S]*?<\/\1>/g, '')
+    .replace(/<\/?svg[^>]*>/g, '');
   return { runs, shapes: drawn.trim() === '' ? undefined : shapes };
 }
 
@@ -72,7 +109,11 @@ const SHAPES_KEPT = 32;
  * The non-text shapes as pixels. resvg renders only their bounding box, on a transparent canvas:
  * a full canvas cost about as much as the rest of a card.
  */
-function shapesImage(shapes: string, canvasWidth: number, canvasHeight: number): ShapesImage | null {
+function shapesImage(
+  shapes: string,
+  canvasWidth: number,
+  canvasHeight: number,
+): ShapesImage | null {
   const resvg = new Resvg(shapes, { font: { loadSystemFonts: false } });
   const box = resvg.getBBox();
   if (!box) return null;
@@ -102,7 +143,9 @@ export function drawShapes(target: Scanlines, shapes: string): [number, number] 
       const a = pixels[from + 3]!;
       if (a === 0) continue;
       const at = (top + y) * stride + 1 + (left + x) * 4;
-      for (let c = 0; c < 3; c++) target.rows[at + c] = (pixels[from + c]! * a + target.rows[at + c]! * (255 - a) + 127) / 255;
+      for (let c = 0; c < 3; c++)
+        target.rows[at + c] =
+          (pixels[from + c]! * a + target.rows[at + c]! * (255 - a) + 127) / 255;
     }
   }
   return [top, top + height - 1];

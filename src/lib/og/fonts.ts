@@ -34,7 +34,12 @@ function cardFaces(): CardFace[] {
   faces ??= cardFontStyles.flatMap(({ weight, style }) =>
     subsets.map((subset) => {
       const name = `inter-${subset}-${weight}-${style}`;
-      return { weight, style, name, woff: readFileSync(require.resolve(`@fontsource/inter/files/${name}.woff`)) };
+      return {
+        weight,
+        style,
+        name,
+        woff: readFileSync(require.resolve(`@fontsource/inter/files/${name}.woff`)),
+      };
     }),
   );
   return faces;
@@ -42,7 +47,12 @@ function cardFaces(): CardFace[] {
 
 /** The fonts in the form satori takes. */
 export function satoriFonts() {
-  return cardFaces().map(({ woff, weight, style }) => ({ name: 'Inter', data: woff, weight, style }));
+  return cardFaces().map(({ woff, weight, style }) => ({
+    name: 'Inter',
+    data: woff,
+    weight,
+    style,
+  }));
 }
 
 /** A WOFF 1.0 font as the TrueType/OpenType file it wraps (resvg reads only those). */
@@ -50,7 +60,9 @@ function woffToSfnt(woff: Buffer): Buffer {
   const tableCount = woff.readUInt16BE(12);
   const tables = Array.from({ length: tableCount }, (_, i) => {
     const entry = 44 + i * 20;
-    const [tag, offset, compressed, original, checksum] = [0, 4, 8, 12, 16].map((at) => woff.readUInt32BE(entry + at)) as [number, number, number, number, number];
+    const [tag, offset, compressed, original, checksum] = [0, 4, 8, 12, 16].map((at) =>
+      woff.readUInt32BE(entry + at),
+    ) as [number, number, number, number, number];
     const stored = woff.subarray(offset, offset + compressed);
     return { tag, checksum, data: compressed < original ? inflateSync(stored) : stored };
   });
@@ -66,7 +78,9 @@ function woffToSfnt(woff: Buffer): Buffer {
   tables.forEach(({ tag, checksum, data }, i) => {
     const padded = Buffer.alloc((data.length + 3) & ~3);
     data.copy(padded);
-    [tag, checksum, offset, data.length].forEach((value, field) => header.writeUInt32BE(value, 12 + i * 16 + field * 4));
+    [tag, checksum, offset, data.length].forEach((value, field) =>
+      header.writeUInt32BE(value, 12 + i * 16 + field * 4),
+    );
     parts.push(padded);
     offset += padded.length;
   });
@@ -83,7 +97,12 @@ let sfntFaces: CardSfntFace[] | undefined;
 
 /** Every face as TrueType, Latin before Latin Extended for each style (the order to look for a glyph in). */
 export function cardSfntFaces(): CardSfntFace[] {
-  sfntFaces ??= cardFaces().map(({ weight, style, woff }) => ({ weight, style, sfnt: woffToSfnt(woff), codePoints: new Set((create(woff) as Font).characterSet) }));
+  sfntFaces ??= cardFaces().map(({ weight, style, woff }) => ({
+    weight,
+    style,
+    sfnt: woffToSfnt(woff),
+    codePoints: new Set((create(woff) as Font).characterSet),
+  }));
   return sfntFaces;
 }
 
@@ -112,8 +131,17 @@ let drawable: Set<number> | undefined;
 export function drawableCodePoints(): Set<number> {
   if (drawable) return drawable;
   const parsed = cardFaces().map((face) => ({ face, font: create(face.woff) as Font }));
-  const perStyle = cardFontStyles.map(({ weight, style }) => new Set(parsed.filter(({ face }) => face.weight === weight && face.style === style).flatMap(({ font }) => font.characterSet)));
-  drawable = new Set([...perStyle[0]!].filter((codePoint) => perStyle.every((set) => set.has(codePoint))));
+  const perStyle = cardFontStyles.map(
+    ({ weight, style }) =>
+      new Set(
+        parsed
+          .filter(({ face }) => face.weight === weight && face.style === style)
+          .flatMap(({ font }) => font.characterSet),
+      ),
+  );
+  drawable = new Set(
+    [...perStyle[0]!].filter((codePoint) => perStyle.every((set) => set.has(codePoint))),
+  );
   return drawable;
 }
 
@@ -123,5 +151,9 @@ export function drawableCodePoints(): Set<number> {
  */
 export function drawableText(text: string): string {
   const codePoints = drawableCodePoints();
-  return [...text.replace(/\s+/gu, ' ')].filter((char) => codePoints.has(char.codePointAt(0)!)).join('').replace(/ {2,}/g, ' ').trim();
+  return [...text.replace(/\s+/gu, ' ')]
+    .filter((char) => codePoints.has(char.codePointAt(0)!))
+    .join('')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }

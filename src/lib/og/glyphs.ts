@@ -7,12 +7,19 @@ interface HarfBuzz {
   createBlob(data: Uint8Array): { destroy(): void };
   createFace(blob: unknown, index: number): { upem: number };
   createFont(face: unknown): HbFont;
-  createBuffer(): { addText(text: string): void; guessSegmentProperties(): void; json(): { g: number; cl: number; ax: number; dx: number; dy: number }[]; destroy(): void };
+  createBuffer(): {
+    addText(text: string): void;
+    guessSegmentProperties(): void;
+    json(): { g: number; cl: number; ax: number; dx: number; dy: number }[];
+    destroy(): void;
+  };
   shape(font: HbFont, buffer: unknown): void;
 }
 interface HbFont {
   glyphToPath(glyph: number): string;
-  glyphExtents(glyph: number): { xBearing: number; yBearing: number; width: number; height: number } | null;
+  glyphExtents(
+    glyph: number,
+  ): { xBearing: number; yBearing: number; width: number; height: number } | null;
 }
 
 const require = createRequire(import.meta.url);
@@ -56,7 +63,8 @@ function shapeWord(text: string, weight: number, style: string, hb: HarfBuzz): P
   const cached = shapedWords.get(key);
   if (cached) return cached;
   const styleFaces = faces!.filter((face) => face.weight === weight && face.style === style);
-  const faceOf = (char: string) => styleFaces.find((face) => face.codePoints.has(char.codePointAt(0)!)) ?? styleFaces[0]!;
+  const faceOf = (char: string) =>
+    styleFaces.find((face) => face.codePoints.has(char.codePointAt(0)!)) ?? styleFaces[0]!;
   const placed: PlacedGlyph[] = [];
   let pen = 0;
   let run = '';
@@ -144,7 +152,9 @@ function rasteriseMissing(uses: GlyphUse[]): void {
     glyphMasks.set(use.key, null);
     if (!box) continue;
     const scale = use.size / use.face.upem;
-    paths.push(`<path transform="translate(${stripWidth - box.left + use.phaseX / PHASES} ${-box.top + use.phaseY / PHASES}) scale(${scale} ${-scale})" d="${use.face.font.glyphToPath(use.glyph)}"/>`);
+    paths.push(
+      `<path transform="translate(${stripWidth - box.left + use.phaseX / PHASES} ${-box.top + use.phaseY / PHASES}) scale(${scale} ${-scale})" d="${use.face.font.glyphToPath(use.glyph)}"/>`,
+    );
     cells.push({ key: use.key, box, at: stripWidth });
     stripWidth += box.width + 1;
     stripHeight = Math.max(stripHeight, box.height);
@@ -154,7 +164,9 @@ function rasteriseMissing(uses: GlyphUse[]): void {
   const rgba = new Resvg(svg, { font: { loadSystemFonts: false } }).render().pixels;
   for (const { key, box, at } of cells) {
     const alpha = new Uint8Array(box.width * box.height);
-    for (let y = 0; y < box.height; y++) for (let x = 0; x < box.width; x++) alpha[y * box.width + x] = rgba[(y * stripWidth + at + x) * 4 + 3]!;
+    for (let y = 0; y < box.height; y++)
+      for (let x = 0; x < box.width; x++)
+        alpha[y * box.width + x] = rgba[(y * stripWidth + at + x) * 4 + 3]!;
     glyphMasks.set(key, { ...box, alpha });
   }
 }
@@ -183,17 +195,34 @@ function glyphUses(runs: TextRun[], hb: HarfBuzz): GlyphUse[] {
   return runs.flatMap((run) =>
     shapeWord(run.text, run.weight, run.style, hb).map((placed, index) => {
       const scale = run.size / placed.face.upem;
-      const x = Math.round((run.x + placed.x * scale + index * run.letterSpacing) * PHASES) / PHASES;
+      const x =
+        Math.round((run.x + placed.x * scale + index * run.letterSpacing) * PHASES) / PHASES;
       const y = Math.round((run.y - placed.y * scale) * PHASES) / PHASES;
       const [phaseX, phaseY] = [(x - Math.floor(x)) * PHASES, (y - Math.floor(y)) * PHASES];
       const key = `${faces!.indexOf(placed.face)}:${placed.glyph}:${run.size}:${phaseX}:${phaseY}`;
-      return { face: placed.face, glyph: placed.glyph, size: run.size, penX: Math.floor(x), penY: Math.floor(y), phaseX, phaseY, key, run };
+      return {
+        face: placed.face,
+        glyph: placed.glyph,
+        size: run.size,
+        penX: Math.floor(x),
+        penY: Math.floor(y),
+        phaseX,
+        phaseY,
+        key,
+        run,
+      };
     }),
   );
 }
 
 /** Blends a glyph's coverage in its colour over opaque pixels; returns the rows it touched. */
-function blit(target: Scanlines, mask: GlyphMask, left: number, top: number, [r, g, b]: [number, number, number]): [number, number] {
+function blit(
+  target: Scanlines,
+  mask: GlyphMask,
+  left: number,
+  top: number,
+  [r, g, b]: [number, number, number],
+): [number, number] {
   const stride = target.width * 4 + 1;
   const rows = target.rows;
   for (let my = Math.max(0, -top); my < mask.height && top + my < target.height; my++) {
@@ -218,7 +247,13 @@ export function drawText(target: Scanlines, runs: TextRun[]): [number, number] {
   for (const use of uses) {
     const mask = glyphMasks.get(use.key);
     if (!mask) continue;
-    const [top, bottom] = blit(target, mask, use.penX + mask.left, use.penY + mask.top, use.run.color);
+    const [top, bottom] = blit(
+      target,
+      mask,
+      use.penX + mask.left,
+      use.penY + mask.top,
+      use.run.color,
+    );
     [first, last] = [Math.min(first, top), Math.max(last, bottom)];
   }
   return [first, last];

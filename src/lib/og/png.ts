@@ -18,20 +18,28 @@ function chunk(type: string, data: Buffer): Buffer {
  */
 export function encodeRgbaPng(rgba: Buffer, width: number, height: number): Buffer {
   const stride = width * 4;
-  if (rgba.length !== stride * height) throw new Error(`expected ${stride * height} bytes of RGBA pixels, got ${rgba.length}`);
+  if (rgba.length !== stride * height)
+    throw new Error(`expected ${stride * height} bytes of RGBA pixels, got ${rgba.length}`);
   // Each row starts with its filter type: 0, none.
   const rows = Buffer.alloc((stride + 1) * height);
-  for (let y = 0; y < height; y++) rgba.copy(rows, y * (stride + 1) + 1, y * stride, (y + 1) * stride);
+  for (let y = 0; y < height; y++)
+    rgba.copy(rows, y * (stride + 1) + 1, y * stride, (y + 1) * stride);
   return encodePngRows(rows, width, height);
 }
 
 /** A PNG file of RGBA rows already in PNG's form (each row its filter-type byte, then its pixels). */
 export function encodePngRows(rows: Buffer, width: number, height: number): Buffer {
-  if (rows.length !== (width * 4 + 1) * height) throw new Error(`expected ${(width * 4 + 1) * height} bytes of PNG rows, got ${rows.length}`);
+  if (rows.length !== (width * 4 + 1) * height)
+    throw new Error(`expected ${(width * 4 + 1) * height} bytes of PNG rows, got ${rows.length}`);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bits per channel
   header[9] = 6; // colour type: RGBA
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(rows, { level: 3 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    SIGNATURE,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows, { level: 3 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

@@ -25,7 +25,15 @@ const statusStyle: Record<KpiStatus, { mark: string; color: string }> = {
 function statusMark(status: KpiStatus): CardNode {
   const { mark, color } = statusStyle[status];
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="24" height="24"><path d="${mark}" fill="none" stroke="${color}" stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
-  return { type: 'img', props: { width: 24, height: 24, src: svgDataUri(svg), style: { width: 24, height: 24, marginRight: 6 } } };
+  return {
+    type: 'img',
+    props: {
+      width: 24,
+      height: 24,
+      src: svgDataUri(svg),
+      style: { width: 24, height: 24, marginRight: 6 },
+    },
+  };
 }
 
 function svgDataUri(svg: string): string {
@@ -33,7 +41,11 @@ function svgDataUri(svg: string): string {
 }
 
 export type CardNode = { type: string; props: Record<string, unknown> };
-const h = (type: string, style: Record<string, unknown>, ...children: (CardNode | string | false | undefined)[]): CardNode => ({
+const h = (
+  type: string,
+  style: Record<string, unknown>,
+  ...children: (CardNode | string | false | undefined)[]
+): CardNode => ({
   type,
   props: { style, children: children.filter((c) => c !== false && c !== undefined) },
 });
@@ -51,7 +63,15 @@ export function bandTree(card: OgCard): CardNode {
     { width: OG_WIDTH, display: 'flex', flexDirection: 'column', fontFamily: 'Inter' },
     h(
       'div',
-      { display: 'flex', justifyContent: 'space-between', alignItems: 'center', background: card.brandColor, color: '#ffffff', padding: '28px 56px', fontSize: 28 },
+      {
+        display: 'flex',
+        justifyContent: 'space-between',
+        alignItems: 'center',
+        background: card.brandColor,
+        color: '#ffffff',
+        padding: '28px 56px',
+        fontSize: 28,
+      },
       h('div', { fontWeight: 700 }, clamp(card.reportTitle, 60)),
       h('div', {}, clamp(card.client, 40)),
     ),
@@ -59,7 +79,14 @@ export function bandTree(card: OgCard): CardNode {
 }
 
 function figureTree(card: OgCard): CardNode | undefined {
-  if (card.curveSvg) return { type: 'img', props: { src: svgDataUri(card.curveSvg), style: { width: 1040, height: 200, objectFit: 'contain' } } };
+  if (card.curveSvg)
+    return {
+      type: 'img',
+      props: {
+        src: svgDataUri(card.curveSvg),
+        style: { width: 1040, height: 200, objectFit: 'contain' },
+      },
+    };
   if (!card.kpis) return undefined;
   return h(
     'div',
@@ -67,9 +94,20 @@ function figureTree(card: OgCard): CardNode | undefined {
     ...card.kpis.map(({ status, label, count }) =>
       h(
         'div',
-        { display: 'flex', flexDirection: 'column', border: '2px solid #d0d7de', borderRadius: 12, padding: '12px 24px' },
+        {
+          display: 'flex',
+          flexDirection: 'column',
+          border: '2px solid #d0d7de',
+          borderRadius: 12,
+          padding: '12px 24px',
+        },
         h('div', { fontSize: 48, fontWeight: 700 }, String(count)),
-        h('div', { display: 'flex', alignItems: 'center', fontSize: 24, color: statusStyle[status].color }, statusMark(status), clamp(label, 40)),
+        h(
+          'div',
+          { display: 'flex', alignItems: 'center', fontSize: 24, color: statusStyle[status].color },
+          statusMark(status),
+          clamp(label, 40),
+        ),
       ),
     ),
   );
@@ -79,14 +117,37 @@ function figureTree(card: OgCard): CardNode | undefined {
 export function bodyTree(card: OgCard, height: number): CardNode {
   return h(
     'div',
-    { width: OG_WIDTH, height, display: 'flex', flexDirection: 'column', background: '#ffffff', fontFamily: 'Inter', color: '#1b1f24' },
+    {
+      width: OG_WIDTH,
+      height,
+      display: 'flex',
+      flexDirection: 'column',
+      background: '#ffffff',
+      fontFamily: 'Inter',
+      color: '#1b1f24',
+    },
     h(
       'div',
       { display: 'flex', flexDirection: 'column', padding: '40px 56px', gap: 16, flexGrow: 1 },
-      h('div', { fontSize: 26, color: '#4d5761', textTransform: 'uppercase', letterSpacing: 2 }, clamp(card.kind, 70)),
+      h(
+        'div',
+        { fontSize: 26, color: '#4d5761', textTransform: 'uppercase', letterSpacing: 2 },
+        clamp(card.kind, 70),
+      ),
       h('div', { fontSize: 60, fontWeight: 700, lineHeight: 1.1 }, clamp(card.title, 90)),
-      card.subtitle !== undefined && h('div', { fontSize: 28, color: '#4d5761' }, clamp(card.subtitle, 160)),
-      card.quote !== undefined && h('div', { fontSize: 30, fontStyle: 'italic', borderLeft: `6px solid ${card.brandColor}`, paddingLeft: 20 }, clamp(`“${card.quote}”`, 140)),
+      card.subtitle !== undefined &&
+        h('div', { fontSize: 28, color: '#4d5761' }, clamp(card.subtitle, 160)),
+      card.quote !== undefined &&
+        h(
+          'div',
+          {
+            fontSize: 30,
+            fontStyle: 'italic',
+            borderLeft: `6px solid ${card.brandColor}`,
+            paddingLeft: 20,
+          },
+          clamp(`“${card.quote}”`, 140),
+        ),
       figureTree(card),
     ),
   );
@@ -96,13 +157,18 @@ export function bodyTree(card: OgCard, height: number): CardNode {
  * Satori's layout of `tree` as SVG. Text is left as text for resvg to shape: turning every
  * glyph into a path in satori cost more than the whole layout.
  */
-export function layoutSvg(tree: CardNode, size: { width: number; height?: number }): Promise<string> {
+export function layoutSvg(
+  tree: CardNode,
+  size: { width: number; height?: number },
+): Promise<string> {
   return satori(tree, { ...size, fonts: satoriFonts(), embedFont: false });
 }
 
 /** RGBA pixels of an SVG drawn by resvg. */
 export function rasterise(svg: string): { pixels: Buffer; height: number } {
-  const image = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: resvgFontFiles(), defaultFontFamily: 'Inter' } }).render();
+  const image = new Resvg(svg, {
+    font: { loadSystemFonts: false, fontFiles: resvgFontFiles(), defaultFontFamily: 'Inter' },
+  }).render();
   return { pixels: image.pixels, height: image.height };
 }
 
@@ -116,7 +182,8 @@ function bandKeyOf(card: OgCard): string {
 function band(card: OgCard) {
   const key = bandKeyOf(card);
   let drawn = bands.get(key);
-  if (!drawn) bands.set(key, (drawn = layoutSvg(bandTree(card), { width: OG_WIDTH }).then(rasterise)));
+  if (!drawn)
+    bands.set(key, (drawn = layoutSvg(bandTree(card), { width: OG_WIDTH }).then(rasterise)));
   return drawn;
 }
 
@@ -136,11 +203,13 @@ function cleanCanvas(bandKey: string, top: { pixels: Buffer; height: number }): 
     // Every row starts with filter type 0 (none); the body starts white.
     const rows = Buffer.alloc(ROW_BYTES * OG_HEIGHT, 255);
     for (let y = 0; y < OG_HEIGHT; y++) rows[y * ROW_BYTES] = 0;
-    for (let y = 0; y < top.height; y++) top.pixels.copy(rows, y * ROW_BYTES + 1, y * OG_WIDTH * 4, (y + 1) * OG_WIDTH * 4);
+    for (let y = 0; y < top.height; y++)
+      top.pixels.copy(rows, y * ROW_BYTES + 1, y * OG_WIDTH * 4, (y + 1) * OG_WIDTH * 4);
     canvas = { rows, bandKey, dirty: [0, -1] };
   }
   const body = canvas.rows.subarray(top.height * ROW_BYTES);
-  for (let y = canvas.dirty[0]; y <= canvas.dirty[1]; y++) body.fill(255, y * ROW_BYTES + 1, (y + 1) * ROW_BYTES);
+  for (let y = canvas.dirty[0]; y <= canvas.dirty[1]; y++)
+    body.fill(255, y * ROW_BYTES + 1, (y + 1) * ROW_BYTES);
   canvas.dirty = [0, -1];
   return { rows: body, width: OG_WIDTH, height: OG_HEIGHT - top.height };
 }
@@ -154,8 +223,16 @@ function drawBody(bandKey: string, top: { pixels: Buffer; height: number }, svg:
   const layout = splitLayout(svg, OG_WIDTH, OG_HEIGHT - top.height);
   if (!layout) return false;
   const body = cleanCanvas(bandKey, top);
-  const touched = [layout.shapes === undefined ? undefined : drawShapes(body, layout.shapes), drawText(body, layout.runs)];
-  for (const rows of touched) if (rows && rows[1] >= rows[0]) canvas!.dirty = canvas!.dirty[1] < 0 ? rows : [Math.min(canvas!.dirty[0], rows[0]), Math.max(canvas!.dirty[1], rows[1])];
+  const touched = [
+    layout.shapes === undefined ? undefined : drawShapes(body, layout.shapes),
+    drawText(body, layout.runs),
+  ];
+  for (const rows of touched)
+    if (rows && rows[1] >= rows[0])
+      canvas!.dirty =
+        canvas!.dirty[1] < 0
+          ? rows
+          : [Math.min(canvas!.dirty[0], rows[0]), Math.max(canvas!.dirty[1], rows[1])];
   return true;
 }
 
@@ -176,11 +253,19 @@ export async function renderCard(card: OgCard): Promise<Buffer> {
 }
 
 export function cardHash(card: OgCard): string {
-  return createHash('sha256').update(LAYOUT_VERSION).update(JSON.stringify(card)).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(LAYOUT_VERSION)
+    .update(JSON.stringify(card))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** A card from the cache folder when its inputs are unchanged, else rendered and cached. */
-export async function cachedCard(card: OgCard, cacheDir: string, render: (card: OgCard) => Promise<Buffer> = renderCard): Promise<{ png: Buffer; rendered: boolean }> {
+export async function cachedCard(
+  card: OgCard,
+  cacheDir: string,
+  render: (card: OgCard) => Promise<Buffer> = renderCard,
+): Promise<{ png: Buffer; rendered: boolean }> {
   const file = join(cacheDir, `${cardHash(card)}.png`);
   if (existsSync(file)) return { png: readFileSync(file), rendered: false };
   const png = await render(card);

@@ -73,7 +73,8 @@ export function heatmapRow(journey: Journey, lifecycle: readonly Phase[]): Heatm
   };
 }
 
-const byTitle = (a: HeatmapRow, b: HeatmapRow) => a.journey.data.title.localeCompare(b.journey.data.title);
+const byTitle = (a: HeatmapRow, b: HeatmapRow) =>
+  a.journey.data.title.localeCompare(b.journey.data.title);
 
 /** Rows in the reader's chosen order: by title, lowest mean emotion first, or most pain points first. */
 export function sortHeatmapRows(rows: readonly HeatmapRow[], sort: HeatmapSort): HeatmapRow[] {
@@ -99,14 +100,19 @@ export interface HeatmapVariant {
 
 /** The state shown first: today's journeys when there are any. */
 export function defaultHeatmapState(journeys: readonly Journey[]): JourneyData['state'] {
-  return journeys.some((j) => j.data.state === 'current') || journeys.length === 0 ? 'current' : 'future';
+  return journeys.some((j) => j.data.state === 'current') || journeys.length === 0
+    ? 'current'
+    : 'future';
 }
 
 /**
  * The heatmap page's path below `heatmap/`: empty for the default view, else segments for a
  * non-default state, sort and page (`future/by-emotion/page-2/`).
  */
-export function heatmapVariantPath(variant: Pick<HeatmapVariant, 'state' | 'sort' | 'page'>, defaultState: JourneyData['state']): string {
+export function heatmapVariantPath(
+  variant: Pick<HeatmapVariant, 'state' | 'sort' | 'page'>,
+  defaultState: JourneyData['state'],
+): string {
   const segments = [
     ...(variant.state === defaultState ? [] : [variant.state]),
     ...(variant.sort === 'journey' ? [] : [`by-${variant.sort}`]),
@@ -116,12 +122,19 @@ export function heatmapVariantPath(variant: Pick<HeatmapVariant, 'state' | 'sort
 }
 
 /** Every heatmap page to build: each state that has journeys × each sort × each page. */
-export function heatmapVariants(journeys: readonly Journey[], pageSize = HEATMAP_PAGE_SIZE): HeatmapVariant[] {
-  const states = (['current', 'future'] as const).filter((state) => journeys.some((j) => j.data.state === state));
+export function heatmapVariants(
+  journeys: readonly Journey[],
+  pageSize = HEATMAP_PAGE_SIZE,
+): HeatmapVariant[] {
+  const states = (['current', 'future'] as const).filter((state) =>
+    journeys.some((j) => j.data.state === state),
+  );
   if (states.length === 0) return [{ state: 'current', sort: 'journey', page: 1, pages: 1 }];
   return states.flatMap((state) => {
     const pages = Math.ceil(journeys.filter((j) => j.data.state === state).length / pageSize);
-    return heatmapSorts.flatMap((sort) => Array.from({ length: pages }, (_, i) => ({ state, sort, page: i + 1, pages })));
+    return heatmapSorts.flatMap((sort) =>
+      Array.from({ length: pages }, (_, i) => ({ state, sort, page: i + 1, pages })),
+    );
   });
 }
 
@@ -131,8 +144,15 @@ export function pageOf<T>(items: readonly T[], page: number, pageSize: number): 
 }
 
 /** The rows one heatmap page shows: the journeys of its state, in its order, its page of them. */
-export function heatmapVariantRows(journeys: readonly Journey[], lifecycle: readonly Phase[], variant: Pick<HeatmapVariant, 'state' | 'sort' | 'page'>, pageSize = HEATMAP_PAGE_SIZE): HeatmapRow[] {
-  const rows = journeys.filter((j) => j.data.state === variant.state).map((j) => heatmapRow(j, lifecycle));
+export function heatmapVariantRows(
+  journeys: readonly Journey[],
+  lifecycle: readonly Phase[],
+  variant: Pick<HeatmapVariant, 'state' | 'sort' | 'page'>,
+  pageSize = HEATMAP_PAGE_SIZE,
+): HeatmapRow[] {
+  const rows = journeys
+    .filter((j) => j.data.state === variant.state)
+    .map((j) => heatmapRow(j, lifecycle));
   return pageOf(sortHeatmapRows(rows, variant.sort), variant.page, pageSize);
 }
 
@@ -143,9 +163,16 @@ export const OVERVIEW_HEATMAP_ROWS = 12;
  * The overview's heatmap: every journey of the default state in title order when they fit,
  * else the ones with the lowest mean emotion, where attention is needed first.
  */
-export function overviewHeatmapRows(journeys: readonly Journey[], lifecycle: readonly Phase[]): { rows: HeatmapRow[]; total: number } {
+export function overviewHeatmapRows(
+  journeys: readonly Journey[],
+  lifecycle: readonly Phase[],
+): { rows: HeatmapRow[]; total: number } {
   const state = defaultHeatmapState(journeys);
   const rows = journeys.filter((j) => j.data.state === state).map((j) => heatmapRow(j, lifecycle));
-  if (rows.length <= OVERVIEW_HEATMAP_ROWS) return { rows: sortHeatmapRows(rows, 'journey'), total: rows.length };
-  return { rows: sortHeatmapRows(rows, 'emotion').slice(0, OVERVIEW_HEATMAP_ROWS), total: rows.length };
+  if (rows.length <= OVERVIEW_HEATMAP_ROWS)
+    return { rows: sortHeatmapRows(rows, 'journey'), total: rows.length };
+  return {
+    rows: sortHeatmapRows(rows, 'emotion').slice(0, OVERVIEW_HEATMAP_ROWS),
+    total: rows.length,
+  };
 }

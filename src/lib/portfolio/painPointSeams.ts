@@ -19,7 +19,10 @@ export interface PainPointSeam {
  * Pain points grouped by phase (lifecycle order, unplaced last) and channel. Within a phase the
  * seams touching most journeys, then most personas, then most pain points come first.
  */
-export function painPointSeams(touchpoints: readonly Touchpoint[], lifecycle: readonly Phase[]): PainPointSeam[] {
+export function painPointSeams(
+  touchpoints: readonly Touchpoint[],
+  lifecycle: readonly Phase[],
+): PainPointSeam[] {
   const phaseIndex = new Map(lifecycle.map((p, i) => [p.id, i]));
   const seams = new Map<string, PainPointSeam>();
   for (const touchpoint of touchpoints) {
@@ -28,7 +31,14 @@ export function painPointSeams(touchpoints: readonly Touchpoint[], lifecycle: re
     const key = `${index ?? ''}\u0000${touchpoint.channel.id}`;
     let seam = seams.get(key);
     if (!seam) {
-      seam = { phase: index === undefined ? undefined : lifecycle[index], channel: touchpoint.channel, painPoints: [], bySeverity: { low: 0, medium: 0, high: 0 }, journeys: [], personas: [] };
+      seam = {
+        phase: index === undefined ? undefined : lifecycle[index],
+        channel: touchpoint.channel,
+        painPoints: [],
+        bySeverity: { low: 0, medium: 0, high: 0 },
+        journeys: [],
+        personas: [],
+      };
       seams.set(key, seam);
     }
     for (const painPoint of touchpoint.painPoints) {
@@ -36,11 +46,14 @@ export function painPointSeams(touchpoints: readonly Touchpoint[], lifecycle: re
       seam.bySeverity[painPoint.severity]++;
     }
     if (!seam.journeys.includes(touchpoint.journey)) seam.journeys.push(touchpoint.journey);
-    for (const persona of touchpoint.journey.personas) if (!seam.personas.includes(persona)) seam.personas.push(persona);
+    for (const persona of touchpoint.journey.personas)
+      if (!seam.personas.includes(persona)) seam.personas.push(persona);
   }
-  const order = (seam: PainPointSeam) => (seam.phase === undefined ? lifecycle.length : phaseIndex.get(seam.phase.id)!);
+  const order = (seam: PainPointSeam) =>
+    seam.phase === undefined ? lifecycle.length : phaseIndex.get(seam.phase.id)!;
   const severityRank = (p: PainPoint) => severities.length - severities.indexOf(p.severity);
-  for (const seam of seams.values()) seam.painPoints.sort((a, b) => severityRank(a.painPoint) - severityRank(b.painPoint));
+  for (const seam of seams.values())
+    seam.painPoints.sort((a, b) => severityRank(a.painPoint) - severityRank(b.painPoint));
   return [...seams.values()].sort(
     (a, b) =>
       order(a) - order(b) ||
@@ -52,8 +65,14 @@ export function painPointSeams(touchpoints: readonly Touchpoint[], lifecycle: re
 }
 
 /** The report's seams, as the recurring pain points page shows them: today's journeys only. */
-export function currentStateSeams(touchpoints: readonly Touchpoint[], lifecycle: readonly Phase[]): PainPointSeam[] {
-  return painPointSeams(touchpoints.filter((tp) => tp.journey.data.state === 'current'), lifecycle);
+export function currentStateSeams(
+  touchpoints: readonly Touchpoint[],
+  lifecycle: readonly Phase[],
+): PainPointSeam[] {
+  return painPointSeams(
+    touchpoints.filter((tp) => tp.journey.data.state === 'current'),
+    lifecycle,
+  );
 }
 
 /** Pain points listed per seam; the rest are counted, so the page stays light at 200 journeys. */

@@ -29,17 +29,27 @@ export function personaJourneyCell(persona: Persona, journey: Journey): PersonaJ
     const score = personaScore(touchpoint, persona);
     if (lowest === undefined || score < lowest.score) lowest = { touchpoint, score };
   }
-  return { persona, journey, meanEmotion: averageScore(journey.touchpoints.map((t) => personaScore(t, persona))), lowest };
+  return {
+    persona,
+    journey,
+    meanEmotion: averageScore(journey.touchpoints.map((t) => personaScore(t, persona))),
+    lowest,
+  };
 }
 
 /** Personas as rows, the given journeys as columns; only personas who take one of them. */
-export function personaMatrix(journeys: readonly Journey[], personas: readonly Persona[]): PersonaMatrixRow[] {
+export function personaMatrix(
+  journeys: readonly Journey[],
+  personas: readonly Persona[],
+): PersonaMatrixRow[] {
   const shown = new Set(journeys);
   return personas
     .filter((persona) => persona.journeys.some((j) => shown.has(j)))
     .map((persona) => ({
       persona,
-      cells: journeys.map((journey) => (journey.personas.includes(persona) ? personaJourneyCell(persona, journey) : undefined)),
+      cells: journeys.map((journey) =>
+        journey.personas.includes(persona) ? personaJourneyCell(persona, journey) : undefined,
+      ),
     }));
 }
 
@@ -47,10 +57,15 @@ export function personaMatrix(journeys: readonly Journey[], personas: readonly P
 export const PERSONA_MATRIX_PAGE_SIZE = 12;
 
 /** How many pages the matrix takes: journeys are columns, a page's worth at a time. */
-export const personaMatrixPages = (journeys: readonly Journey[]): number => Math.max(1, Math.ceil(journeys.length / PERSONA_MATRIX_PAGE_SIZE));
+export const personaMatrixPages = (journeys: readonly Journey[]): number =>
+  Math.max(1, Math.ceil(journeys.length / PERSONA_MATRIX_PAGE_SIZE));
 
 /** One matrix page (1-based): its journey columns and its persona rows. */
-export function personaMatrixPage(journeys: readonly Journey[], personas: readonly Persona[], page: number): { journeys: Journey[]; rows: PersonaMatrixRow[] } {
+export function personaMatrixPage(
+  journeys: readonly Journey[],
+  personas: readonly Persona[],
+  page: number,
+): { journeys: Journey[]; rows: PersonaMatrixRow[] } {
   const shown = pageOf(journeys, page, PERSONA_MATRIX_PAGE_SIZE);
   return { journeys: shown, rows: personaMatrix(shown, personas) };
 }

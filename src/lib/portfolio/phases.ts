@@ -8,19 +8,87 @@ import { defaultPhaseIds, type DefaultPhaseId, type Phase } from '../schema/life
  */
 const phaseWords: Record<DefaultPhaseId, { stems: string[]; exact: string[] }> = {
   awareness: {
-    stems: ['aware', 'discover', 'inspir', 'trigger', 'notic', 'attention', 'scopert', 'scopr', 'ispira', 'bisogn', 'consapevol', 'notoriet', 'conoscenz'],
+    stems: [
+      'aware',
+      'discover',
+      'inspir',
+      'trigger',
+      'notic',
+      'attention',
+      'scopert',
+      'scopr',
+      'ispira',
+      'bisogn',
+      'consapevol',
+      'notoriet',
+      'conoscenz',
+    ],
     exact: ['need', 'needs', 'idea', 'ideas'],
   },
   consideration: {
-    stems: ['consider', 'research', 'compar', 'evaluat', 'explor', 'brows', 'choos', 'choice', 'select', 'shortlist', 'fitting', 'decision', 'decid', 'ricerc', 'confront', 'valuta', 'scelt', 'sceglie', 'selezion', 'prova', 'esplor'],
+    stems: [
+      'consider',
+      'research',
+      'compar',
+      'evaluat',
+      'explor',
+      'brows',
+      'choos',
+      'choice',
+      'select',
+      'shortlist',
+      'fitting',
+      'decision',
+      'decid',
+      'ricerc',
+      'confront',
+      'valuta',
+      'scelt',
+      'sceglie',
+      'selezion',
+      'prova',
+      'esplor',
+    ],
     exact: ['try', 'tries', 'trial', 'search'],
   },
   purchase: {
-    stems: ['purchas', 'buy', 'bought', 'order', 'checkout', 'payment', 'paying', 'booking', 'acquist', 'compra', 'ordin', 'preordin', 'pagament', 'cassa', 'prenota'],
+    stems: [
+      'purchas',
+      'buy',
+      'bought',
+      'order',
+      'checkout',
+      'payment',
+      'paying',
+      'booking',
+      'acquist',
+      'compra',
+      'ordin',
+      'preordin',
+      'pagament',
+      'cassa',
+      'prenota',
+    ],
     exact: ['pay', 'book', 'paga'],
   },
   fulfilment: {
-    stems: ['fulfil', 'deliver', 'collect', 'pickup', 'pick-up', 'shipping', 'dispatch', 'receiv', 'unbox', 'waiting', 'ritir', 'consegn', 'spedizion', 'attesa', 'ricev'],
+    stems: [
+      'fulfil',
+      'deliver',
+      'collect',
+      'pickup',
+      'pick-up',
+      'shipping',
+      'dispatch',
+      'receiv',
+      'unbox',
+      'waiting',
+      'ritir',
+      'consegn',
+      'spedizion',
+      'attesa',
+      'ricev',
+    ],
     exact: ['pick', 'ship', 'wait', 'collection'],
   },
   use: {
@@ -28,11 +96,44 @@ const phaseWords: Record<DefaultPhaseId, { stems: string[]; exact: string[] }> =
     exact: ['use', 'uses', 'uso', 'usa', 'setup'],
   },
   support: {
-    stems: ['support', 'help', 'return', 'refund', 'exchang', 'complain', 'complaint', 'assist', 'repair', 'aftercare', 'assistenz', 'supporto', 'rimbors', 'reclam', 'riparaz', 'aiut'],
+    stems: [
+      'support',
+      'help',
+      'return',
+      'refund',
+      'exchang',
+      'complain',
+      'complaint',
+      'assist',
+      'repair',
+      'aftercare',
+      'assistenz',
+      'supporto',
+      'rimbors',
+      'reclam',
+      'riparaz',
+      'aiut',
+    ],
     exact: ['service', 'reso', 'resi', 'cambio'],
   },
   loyalty: {
-    stems: ['loyal', 'advoca', 'repeat', 'retent', 'review', 'recommend', 'referr', 'renew', 'rebuy', 'fideli', 'fedelt', 'riacquist', 'passaparola', 'recension', 'consiglia'],
+    stems: [
+      'loyal',
+      'advoca',
+      'repeat',
+      'retent',
+      'review',
+      'recommend',
+      'referr',
+      'renew',
+      'rebuy',
+      'fideli',
+      'fedelt',
+      'riacquist',
+      'passaparola',
+      'recension',
+      'consiglia',
+    ],
     exact: [],
   },
 };
@@ -54,7 +155,10 @@ function words(text: string): string[] {
  * the first word that names one ("Order and pay" → purchase), or undefined when none does.
  * A suggestion only: authors confirm it.
  */
-export function suggestPhase(stageName: string, lifecycle: readonly Pick<Phase, 'id'>[] = defaultPhases): string | undefined {
+export function suggestPhase(
+  stageName: string,
+  lifecycle: readonly Pick<Phase, 'id'>[] = defaultPhases,
+): string | undefined {
   const available = new Set(lifecycle.map((p) => p.id));
   for (const word of words(stageName)) {
     for (const id of defaultPhaseIds) {
@@ -84,8 +188,15 @@ export const SUGGESTED_PHASE_COMMENT = 'suggested from the name: check it';
  * The `phase:` line of a new stage's frontmatter: a suggestion from its name, marked as one,
  * or a commented-out line naming the choices when the name suggests none (never a silent guess).
  */
-export function suggestedPhaseLine(stageName: string, lifecycle: readonly Pick<Phase, 'id'>[] = defaultPhases): { line: string; phase: string | undefined } {
+export function suggestedPhaseLine(
+  stageName: string,
+  lifecycle: readonly Pick<Phase, 'id'>[] = defaultPhases,
+): { line: string; phase: string | undefined } {
   const phase = suggestPhase(stageName, lifecycle);
-  if (phase !== undefined) return { line: `phase: ${phase}   # ${SUGGESTED_PHASE_COMMENT}\n`, phase };
-  return { line: `# phase: no phase suggested from the name; pick one of ${lifecycle.map((p) => p.id).join(', ')}\n`, phase };
+  if (phase !== undefined)
+    return { line: `phase: ${phase}   # ${SUGGESTED_PHASE_COMMENT}\n`, phase };
+  return {
+    line: `# phase: no phase suggested from the name; pick one of ${lifecycle.map((p) => p.id).join(', ')}\n`,
+    phase,
+  };
 }

@@ -18,18 +18,28 @@ const COMPONENT = 'ItineraInternal';
  * so its text never reaches the compiled page; shown through Itinera's component otherwise
  * (imported here, so authors need no import line).
  */
-export const remarkInternalBlocks: Plugin<[InternalBlockOptions], Root> = ({ audience, component }) => (tree) => {
-  let found = false;
-  visit(tree, (node, index, parent) => {
-    if ((node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') || node.name !== INTERNAL_ELEMENT) return undefined;
-    found = true;
-    if (audience === 'internal') {
-      node.name = COMPONENT;
-      return undefined;
-    }
-    if (!parent || index === undefined) return undefined;
-    parent.children.splice(index, 1);
-    return [SKIP, index];
-  });
-  if (found && audience === 'internal') tree.children.unshift({ type: 'mdxjsEsm', value: `import ${COMPONENT} from ${JSON.stringify(component)};` });
-};
+export const remarkInternalBlocks: Plugin<[InternalBlockOptions], Root> =
+  ({ audience, component }) =>
+  (tree) => {
+    let found = false;
+    visit(tree, (node, index, parent) => {
+      if (
+        (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') ||
+        node.name !== INTERNAL_ELEMENT
+      )
+        return undefined;
+      found = true;
+      if (audience === 'internal') {
+        node.name = COMPONENT;
+        return undefined;
+      }
+      if (!parent || index === undefined) return undefined;
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    });
+    if (found && audience === 'internal')
+      tree.children.unshift({
+        type: 'mdxjsEsm',
+        value: `import ${COMPONENT} from ${JSON.stringify(component)};`,
+      });
+  };

@@ -6,5 +6,9 @@ import { INTERNAL_ELEMENT } from './internalBlocks.ts';
  * that needs them (loading them costs about a third of a second of CPU).
  */
 export function needsItineraTransform(source: string): boolean {
-  return source.includes('[[') || source.includes(`<${INTERNAL_ELEMENT}`) || /^(```|~~~)\s*mermaid\b/m.test(source);
+  return (
+    source.includes('[[') ||
+    source.includes(`<${INTERNAL_ELEMENT}`) ||
+    /^(```|~~~)\s*mermaid\b/m.test(source)
+  );
 }

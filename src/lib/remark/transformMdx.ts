@@ -25,13 +25,15 @@ export interface MdxTransformOptions {
 
 const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/;
 
-
 /**
  * Rewrites an MDX file's body through unified when, and only when, it uses cross-references or
  * Mermaid journeys, or has `<Internal>` blocks; every other page skips this step and goes straight to Astro's fast default
  * processor. Returns undefined when there is nothing to do.
  */
-export function transformMdxSource(source: string, options: MdxTransformOptions): string | undefined {
+export function transformMdxSource(
+  source: string,
+  options: MdxTransformOptions,
+): string | undefined {
   if (!needsItineraTransform(source)) return undefined;
   const frontmatter = FRONTMATTER.exec(source)?.[0] ?? '';
   const body = source.slice(frontmatter.length);
@@ -41,7 +43,11 @@ export function transformMdxSource(source: string, options: MdxTransformOptions)
     .use(remarkGfm)
     // Internal blocks go first, so the client edition never resolves links inside them.
     .use(remarkInternalBlocks, { audience: options.audience, component: options.internalComponent })
-    .use(remarkCrossReferences, { index: options.index, base: options.base, leftOut: options.leftOut })
+    .use(remarkCrossReferences, {
+      index: options.index,
+      base: options.base,
+      leftOut: options.leftOut,
+    })
     .use(remarkMermaidJourneys, { component: options.mermaidComponent })
     .use(remarkStringify)
     .processSync(body);

@@ -23,11 +23,17 @@ export const defaultInternalFields = [
 ];
 
 /** Why a path cannot be listed in `internalFields`, or undefined when it can. */
-export function internalFieldProblem(path: string, roots: FieldRoots): { message: string; hint: string } | undefined {
+export function internalFieldProblem(
+  path: string,
+  roots: FieldRoots,
+): { message: string; hint: string } | undefined {
   const found = fieldAtPath(path, roots, ['internal']);
   if (isFieldPathProblem(found)) return found;
   if (leftOutValue(found).ok) return undefined;
-  return { message: `"${path}" is required, so it cannot be left out`, hint: `mark whole ${path.split('.')[0]} entries \`internal: true\` instead` };
+  return {
+    message: `"${path}" is required, so it cannot be left out`,
+    hint: `mark whole ${path.split('.')[0]} entries \`internal: true\` instead`,
+  };
 }
 
 /**
@@ -40,7 +46,13 @@ export function audienceSettingSchema(roots: () => FieldRoots) {
     .trim()
     .superRefine((path, ctx) => {
       const problem = internalFieldProblem(path, roots());
-      if (problem) ctx.addIssue({ code: 'custom', message: problem.message, input: path, params: { expected: 'a field path such as "touchpoints.owner"', hint: problem.hint } });
+      if (problem)
+        ctx.addIssue({
+          code: 'custom',
+          message: problem.message,
+          input: path,
+          params: { expected: 'a field path such as "touchpoints.owner"', hint: problem.hint },
+        });
     });
   return z.object({
     /** The edition `npm run build` makes when ITINERA_AUDIENCE is not set: `internal` (everything) or `client`. */

@@ -3,7 +3,9 @@ import { textSchema } from './shared.ts';
 
 export const brandFonts = ['system', 'inter', 'serif'] as const;
 
-const hexColor = z.string().regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'write a hex colour such as "#1d4e89"');
+const hexColor = z
+  .string()
+  .regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'write a hex colour such as "#1d4e89"');
 
 export const brandingSchema = z.object({
   /** Logo image, relative to the report folder (SVG or PNG), shown in the header. */

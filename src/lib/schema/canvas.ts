@@ -5,11 +5,27 @@ import { idSchema, textSchema } from './shared.ts';
  * The canvas's built-in lanes, in their default order. `visibility` is the drawn line of
  * visibility between frontstage and backstage; `support` also shows a touchpoint's `systems`.
  */
-export const builtInLanes = ['touchpoints', 'doing', 'thinking', 'feeling', 'emotion', 'pain-points', 'opportunities', 'kpis', 'frontstage', 'visibility', 'backstage', 'support'] as const;
+export const builtInLanes = [
+  'touchpoints',
+  'doing',
+  'thinking',
+  'feeling',
+  'emotion',
+  'pain-points',
+  'opportunities',
+  'kpis',
+  'frontstage',
+  'visibility',
+  'backstage',
+  'support',
+] as const;
 export type BuiltInLane = (typeof builtInLanes)[number];
 
 /** One line of text or a list of short lines (e.g. the steps staff take backstage). */
-export const textLinesSchema = z.union([textSchema.transform((line) => [line]), z.array(textSchema).min(1, 'list at least one line, or leave the field out')]);
+export const textLinesSchema = z.union([
+  textSchema.transform((line) => [line]),
+  z.array(textSchema).min(1, 'list at least one line, or leave the field out'),
+]);
 
 /** Text per lane id, for lanes authored per stage or custom lanes authored per touchpoint. */
 export const laneTextSchema = z.record(idSchema, textLinesSchema);
@@ -22,7 +38,10 @@ const laneObjectSchema = z.object({
 });
 
 /** A lane of the canvas: its id alone, or an id with a label (a custom lane needs one). */
-export const laneSchema = z.union([idSchema.transform((id) => ({ id, label: undefined })), laneObjectSchema]);
+export const laneSchema = z.union([
+  idSchema.transform((id) => ({ id, label: undefined })),
+  laneObjectSchema,
+]);
 
 export const canvasSchema = z.object({
   /** The lanes to draw, in order; each shows only when the journey has content for it. */

@@ -2,7 +2,15 @@ import { z } from 'astro/zod';
 import { idSchema, textSchema } from './shared.ts';
 
 /** The customer lifecycle every report starts from; a report may rename, reorder or extend it. */
-export const defaultPhaseIds = ['awareness', 'consideration', 'purchase', 'fulfilment', 'use', 'support', 'loyalty'] as const;
+export const defaultPhaseIds = [
+  'awareness',
+  'consideration',
+  'purchase',
+  'fulfilment',
+  'use',
+  'support',
+  'loyalty',
+] as const;
 export type DefaultPhaseId = (typeof defaultPhaseIds)[number];
 
 export const phaseSchema = z.object({

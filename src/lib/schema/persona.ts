@@ -41,7 +41,14 @@ export const personaSchema = z.object({
   /** Channel ids the persona prefers. */
   preferredChannels: z.array(idSchema).default([]),
   /** Empathy map: thinks, feels, sees, hears, says, does. */
-  empathyMap: empathyMapSchema.default({ thinks: [], feels: [], sees: [], hears: [], says: [], does: [] }),
+  empathyMap: empathyMapSchema.default({
+    thinks: [],
+    feels: [],
+    sees: [],
+    hears: [],
+    says: [],
+    does: [],
+  }),
 });
 
 export type PersonaData = z.infer<typeof personaSchema>;

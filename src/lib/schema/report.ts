@@ -137,11 +137,22 @@ export const reportSchema = z.object({
   /** The journey map canvas: which lanes, in which order, with which names. */
   canvas: canvasSchema.optional(),
   /** Who the build is for: the default edition, and the fields the client edition leaves out (see docs/audiences.md). */
-  audience: audienceSettingSchema(() => contentFieldRoots).default({ default: 'internal', internalFields: defaultInternalFields }),
+  audience: audienceSettingSchema(() => contentFieldRoots).default({
+    default: 'internal',
+    internalFields: defaultInternalFields,
+  }),
 });
 
 /** The schema each `<kind>.` of an `audience.internalFields` path starts from. */
-const contentFieldRoots: FieldRoots = { report: reportSchema, personas: personaSchema, journeys: journeySchema, stages: stageSchema, touchpoints: touchpointSchema, kpis: kpiSchema, channels: channelSchema };
+const contentFieldRoots: FieldRoots = {
+  report: reportSchema,
+  personas: personaSchema,
+  journeys: journeySchema,
+  stages: stageSchema,
+  touchpoints: touchpointSchema,
+  kpis: kpiSchema,
+  channels: channelSchema,
+};
 
 export type ReportData = z.infer<typeof reportSchema>;
 export type ResearchSource = z.infer<typeof researchSourceSchema>;

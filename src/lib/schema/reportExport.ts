@@ -8,7 +8,12 @@ import { personaSchema } from './persona.ts';
 import { reportSchema, reportVersionSchema, researchSourceSchema } from './report.ts';
 import { idSchema } from './shared.ts';
 import { stageSchema } from './stage.ts';
-import { evidenceStrengths, opportunitySchema, painPointObjectSchema, touchpointSchema } from './touchpoint.ts';
+import {
+  evidenceStrengths,
+  opportunitySchema,
+  painPointObjectSchema,
+  touchpointSchema,
+} from './touchpoint.ts';
 
 /**
  * The shape of `/report.json`: the resolved report as JSON, one flat list per kind of entry,

@@ -4,11 +4,26 @@ import { z } from 'astro/zod';
 export const ID_FORM = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** An id or a reference to one. */
-export const idSchema = z.string().regex(ID_FORM, 'use lower-case letters, digits and hyphens, e.g. "store-visit"');
+export const idSchema = z
+  .string()
+  .regex(ID_FORM, 'use lower-case letters, digits and hyphens, e.g. "store-visit"');
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MONTH_YEAR = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** `2026-10-05` as a UTC-midnight Date; undefined unless the text is that form and a real day. */
 function parseIsoDay(text: string): Date | undefined {
@@ -29,13 +44,17 @@ function dateHint(text: string): string {
   if (m) {
     const [first, second, year] = [Number(m[1]), Number(m[2]), m[3]!];
     const readings = new Set<string>();
-    for (const [month, day] of [[second, first], [first, second]] as const) {
+    for (const [month, day] of [
+      [second, first],
+      [first, second],
+    ] as const) {
       const iso = `${year}-${pad(month)}-${pad(day)}`;
       if (parseIsoDay(iso)) readings.add(`${iso} for ${day} ${MONTHS[month - 1]!}`);
     }
     if (readings.size > 0) return `write ${[...readings].join(', or ')}`;
   }
-  if (ISO_DAY.test(text.trim())) return 'that day is not in the calendar: check the month and the day';
+  if (ISO_DAY.test(text.trim()))
+    return 'that day is not in the calendar: check the month and the day';
   return 'write the year, month and day with hyphens, e.g. 2026-10-05 for 5 October 2026';
 }
 
@@ -47,12 +66,22 @@ function dateHint(text: string): string {
 export const dateSchema = z.unknown().transform((value, ctx) => {
   if (value instanceof Date) return value;
   if (typeof value !== 'string') {
-    ctx.addIssue({ code: 'invalid_type', expected: 'date', input: value, message: 'expected a date' });
+    ctx.addIssue({
+      code: 'invalid_type',
+      expected: 'date',
+      input: value,
+      message: 'expected a date',
+    });
     return z.NEVER;
   }
   const date = parseIsoDay(value.trim());
   if (date) return date;
-  ctx.addIssue({ code: 'custom', message: 'not a date in the form YYYY-MM-DD', input: value, params: { expected: 'a date written YYYY-MM-DD, e.g. 2026-10-05', hint: dateHint(value) } });
+  ctx.addIssue({
+    code: 'custom',
+    message: 'not a date in the form YYYY-MM-DD',
+    input: value,
+    params: { expected: 'a date written YYYY-MM-DD, e.g. 2026-10-05', hint: dateHint(value) },
+  });
   return z.NEVER;
 });
 

@@ -1,6 +1,10 @@
 import { blankOutCodeFences, buildCrossReferenceIndex, findCrossReferences } from '../crossRefs.ts';
 import { closestMatches } from '../closest.ts';
-import { findMermaidJourneyBlocks, MermaidSyntaxError, parseMermaidJourney } from '../import/mermaid/parseJourney.ts';
+import {
+  findMermaidJourneyBlocks,
+  MermaidSyntaxError,
+  parseMermaidJourney,
+} from '../import/mermaid/parseJourney.ts';
 import type { ReportSources } from '../model.ts';
 import type { Problem } from '../problems.ts';
 import type { FailedEntries } from './failedEntries.ts';
@@ -17,12 +21,16 @@ function lineAt(text: string, offset: number): number {
   return line;
 }
 
-
 /** Cross-references that name nothing (or an entry that failed), and Mermaid journeys that do not parse, in every body. */
-export function checkBodies(bodies: Map<string, Body>, sources: ReportSources, failed: FailedEntries): Problem[] {
+export function checkBodies(
+  bodies: Map<string, Body>,
+  sources: ReportSources,
+  failed: FailedEntries,
+): Problem[] {
   const problems: Problem[] = [];
   const index = buildCrossReferenceIndex(sources);
-  const idsOfKind = (kind: string) => [...index.keys()].filter((k) => k.startsWith(`${kind}:`)).map((k) => k.slice(kind.length + 1));
+  const idsOfKind = (kind: string) =>
+    [...index.keys()].filter((k) => k.startsWith(`${kind}:`)).map((k) => k.slice(kind.length + 1));
   for (const [file, body] of bodies) {
     if (body.text.includes('[[')) {
       const prose = blankOutCodeFences(body.text);
@@ -35,8 +43,14 @@ export function checkBodies(bodies: Map<string, Body>, sources: ReportSources, f
           line: body.firstLine + lineAt(prose, ref.index),
           message: `cross-reference to an unknown ${ref.kind} "${ref.id}"`,
           found: `[[${ref.kind}:${ref.id}]]`,
-          expected: ref.kind === 'stage' ? 'a stage as journey/stage, e.g. [[stage:click-collect/awareness]]' : `the id of a ${ref.kind}`,
-          hint: close.length > 0 ? `did you mean ${close.map((c) => `[[${ref.kind}:${c}]]`).join(' or ')}?` : `check the ${ref.kind} id`,
+          expected:
+            ref.kind === 'stage'
+              ? 'a stage as journey/stage, e.g. [[stage:click-collect/awareness]]'
+              : `the id of a ${ref.kind}`,
+          hint:
+            close.length > 0
+              ? `did you mean ${close.map((c) => `[[${ref.kind}:${c}]]`).join(' or ')}?`
+              : `check the ${ref.kind} id`,
         });
       }
     }
@@ -46,7 +60,14 @@ export function checkBodies(bodies: Map<string, Body>, sources: ReportSources, f
       } catch (error) {
         if (!(error instanceof MermaidSyntaxError)) throw error;
         // Diagram line N sits N lines below the opening fence.
-        problems.push({ severity: 'error', file, line: body.firstLine - 1 + block.fenceLine + error.line, field: 'mermaid journey', message: error.message, hint: 'see "Mermaid journeys in a page" in docs/authoring.md' });
+        problems.push({
+          severity: 'error',
+          file,
+          line: body.firstLine - 1 + block.fenceLine + error.line,
+          field: 'mermaid journey',
+          message: error.message,
+          hint: 'see "Mermaid journeys in a page" in docs/authoring.md',
+        });
       }
     }
   }

@@ -23,11 +23,22 @@ export interface CutByComment {
  * `primaryColor: #1d4e89` as nothing. A comment starting with a space (`# checked in May`) is a
  * real comment and is left alone.
  */
-export function findCutByComment(doc: Document, lineCounter: LineCounter, file: string, lineOffset: number): CutByComment {
+export function findCutByComment(
+  doc: Document,
+  lineCounter: LineCounter,
+  file: string,
+  lineOffset: number,
+): CutByComment {
   const cut: CutByComment = { problems: [], emptied: new Map() };
   visit(doc, {
     Scalar(key, node, ancestors) {
-      if (key === 'key' || node.type !== 'PLAIN' || !node.range || (typeof node.value !== 'string' && node.value !== null)) return;
+      if (
+        key === 'key' ||
+        node.type !== 'PLAIN' ||
+        !node.range ||
+        (typeof node.value !== 'string' && node.value !== null)
+      )
+        return;
       // YAML keeps a value's same-line comment on its node, without the "#". Glued to a word
       // (`#ebike`, `#1`, `#1d4e89`) it was meant as text; after a space it is a real comment.
       const trailing = node.comment?.split('\n')[0];
@@ -35,7 +46,8 @@ export function findCutByComment(doc: Document, lineCounter: LineCounter, file: 
       const comment = `#${trailing}`;
       const path = fieldPath(ancestors, node);
       const name = path.at(-1);
-      const quoted = (value: string) => `put the whole value in quotes: ${typeof name === 'string' ? `${name}: ` : '- '}${JSON.stringify(value)}`;
+      const quoted = (value: string) =>
+        `put the whole value in quotes: ${typeof name === 'string' ? `${name}: ` : '- '}${JSON.stringify(value)}`;
       // An emptied value fails its schema: the fix goes into that error rather than a second problem.
       if (node.value === null) {
         cut.emptied.set(formatFieldPath(path), quoted(comment));

@@ -10,9 +10,13 @@ type Raw = Record<string, unknown>;
 const forms = (id: string): string[] => [id, slugify(id)];
 
 /** A stage's key as written and as meant, part by part (`Shop/Buy` → `shop/buy`). */
-const stageForms = ({ journey, stage }: StageRef): string[] => [stageKey({ journey, stage }), stageKey({ journey: slugify(journey), stage: slugify(stage) })];
+const stageForms = ({ journey, stage }: StageRef): string[] => [
+  stageKey({ journey, stage }),
+  stageKey({ journey: slugify(journey), stage: slugify(stage) }),
+];
 
-export const isRecord = (value: unknown): value is Raw => value !== null && typeof value === 'object' && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Raw =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * Entries that are in the content but failed validation (a bad file name, a wrong field). What
@@ -57,8 +61,11 @@ export class FailedEntries {
   addTouchpoint(id: unknown, raw: unknown, journey: unknown): void {
     this.add('touchpoint', id);
     if (!isRecord(raw)) return;
-    if (typeof journey === 'string' && typeof raw.stage === 'string') for (const key of stageForms({ journey, stage: raw.stage })) this.touchpointStages.add(key);
-    if (Array.isArray(raw.opportunities)) for (const opportunity of raw.opportunities) if (isRecord(opportunity)) this.add('opportunity', opportunity.id);
+    if (typeof journey === 'string' && typeof raw.stage === 'string')
+      for (const key of stageForms({ journey, stage: raw.stage })) this.touchpointStages.add(key);
+    if (Array.isArray(raw.opportunities))
+      for (const opportunity of raw.opportunities)
+        if (isRecord(opportunity)) this.add('opportunity', opportunity.id);
   }
 
   hasStageIn(journey: string): boolean {

@@ -20,7 +20,13 @@ export function validateContent(contentDir: string, projectRoot: string): Valida
   const loaded = loadSources(contentDir, projectRoot);
   const problems = [...loaded.problems];
   const { sources, files, bodies, failed } = loaded;
-  if (sources) problems.push(...checkReportRules(sources, files, projectRoot, failed), ...checkKpiRules(sources, files, failed), ...checkCanvasRules(sources, files), ...checkBodies(bodies, sources, failed));
+  if (sources)
+    problems.push(
+      ...checkReportRules(sources, files, projectRoot, failed),
+      ...checkKpiRules(sources, files, failed),
+      ...checkCanvasRules(sources, files),
+      ...checkBodies(bodies, sources, failed),
+    );
   const unique = [...new Map(problems.map((p) => [JSON.stringify(p), p])).values()];
   return { problems: unique, ok: !hasErrors(unique), sources: loaded.sources };
 }

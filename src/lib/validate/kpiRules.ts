@@ -13,7 +13,11 @@ function referenceDay(sources: ReportSources, env: NodeJS.ProcessEnv): Date | Pr
   try {
     return freshnessReferenceDate(sources.report.data, env);
   } catch (error) {
-    return { severity: 'error', file: `${referenceDateVariable} (environment variable)`, message: error instanceof Error ? error.message : String(error) };
+    return {
+      severity: 'error',
+      file: `${referenceDateVariable} (environment variable)`,
+      message: error instanceof Error ? error.message : String(error),
+    };
   }
 }
 
@@ -22,7 +26,12 @@ function referenceDay(sources: ReportSources, env: NodeJS.ProcessEnv): Date | Pr
  * (a KPI that failed validation has its own error), and a KPI whose newest value is older than
  * its limit on the reference day is a warning.
  */
-export function checkKpiRules(sources: ReportSources, files: Map<string, ParsedFile>, failed: FailedEntries, env: NodeJS.ProcessEnv = process.env): Problem[] {
+export function checkKpiRules(
+  sources: ReportSources,
+  files: Map<string, ParsedFile>,
+  failed: FailedEntries,
+  env: NodeJS.ProcessEnv = process.env,
+): Problem[] {
   const at = locator(files);
   const problems: Problem[] = [];
   const { report } = sources;
@@ -43,12 +52,20 @@ export function checkKpiRules(sources: ReportSources, files: Map<string, ParsedF
   for (const kpi of sources.kpis) {
     const { asOf, ageDays, staleAfterDays, stale } = kpiFreshness(kpi.data, report.data, today);
     if (!stale) continue;
-    const field = kpi.data.staleAfterDays === undefined ? `the report's kpiStaleAfterDays` : 'its staleAfterDays';
+    const field =
+      kpi.data.staleAfterDays === undefined
+        ? `the report's kpiStaleAfterDays`
+        : 'its staleAfterDays';
     problems.push(
-      at(kpi, ['history'], {
-        message: `the KPI is stale: its newest value is from ${isoDate(asOf!)}, ${ageDays} days before ${isoDate(today)} (${field} allows ${staleAfterDays})`,
-        hint: `import the latest export (npm run import -- kpis FILE.csv), or set staleAfterDays on a KPI measured less often`,
-      }, 'warning'),
+      at(
+        kpi,
+        ['history'],
+        {
+          message: `the KPI is stale: its newest value is from ${isoDate(asOf!)}, ${ageDays} days before ${isoDate(today)} (${field} allows ${staleAfterDays})`,
+          hint: `import the latest export (npm run import -- kpis FILE.csv), or set staleAfterDays on a KPI measured less often`,
+        },
+        'warning',
+      ),
     );
   }
   return problems;

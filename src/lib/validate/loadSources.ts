@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import type { z } from 'astro/zod';
-import { collectionOfFile, contentLayout, entryIdOfFile, type CollectionLayout, type CollectionName } from '../collections.ts';
+import {
+  collectionOfFile,
+  contentLayout,
+  entryIdOfFile,
+  type CollectionLayout,
+  type CollectionName,
+} from '../collections.ts';
 import type { ReportSources, SourceEntry } from '../model.ts';
 import { filesBelow } from '../files.ts';
 import type { Problem } from '../problems.ts';
@@ -25,16 +31,26 @@ export interface LoadedContent {
   problems: Problem[];
 }
 
-type Valid = { [K in CollectionName]: SourceEntry<z.output<(typeof contentLayout)[K]['schema']>>[] };
+type Valid = {
+  [K in CollectionName]: SourceEntry<z.output<(typeof contentLayout)[K]['schema']>>[];
+};
 
 /** The field holding the items of a list file: one broken item must not drop the others. */
-const listField: Partial<Record<CollectionName, string>> = { channels: 'channels', touchpointLists: 'touchpoints', kpiLists: 'kpis' };
+const listField: Partial<Record<CollectionName, string>> = {
+  channels: 'channels',
+  touchpointLists: 'touchpoints',
+  kpiLists: 'kpis',
+};
 
 /**
  * A list file with broken items, checked again with only its sound items; `kept` maps each
  * remaining item to its index in the file. Nothing is kept when the file itself is broken.
  */
-function salvageList(schema: z.ZodType, data: unknown, key: string): { data?: unknown; kept: number[] } {
+function salvageList(
+  schema: z.ZodType,
+  data: unknown,
+  key: string,
+): { data?: unknown; kept: number[] } {
   if (!isRecord(data) || !Array.isArray(data[key])) return { kept: [] };
   const items: unknown[] = data[key];
   const isSound = (item: unknown) => {
@@ -47,7 +63,13 @@ function salvageList(schema: z.ZodType, data: unknown, key: string): { data?: un
 }
 
 /** Records what a failed file (or the failed items of a list file, all but `kept`) would have added. */
-function recordFailed(failed: FailedEntries, collection: CollectionName, id: string, data: unknown, kept: readonly number[] = []): void {
+function recordFailed(
+  failed: FailedEntries,
+  collection: CollectionName,
+  id: string,
+  data: unknown,
+  kept: readonly number[] = [],
+): void {
   const raw = isRecord(data) ? data : {};
   if (collection === 'personas') failed.add('persona', id);
   else if (collection === 'journeys') failed.add('journey', id);
@@ -63,14 +85,22 @@ function recordFailed(failed: FailedEntries, collection: CollectionName, id: str
 }
 
 /** List entries point to their item's index in the file, which salvaging may have shifted. */
-function restoreItemPaths(sources: ReportSources, keptOfFile: Map<string, number[]>): ReportSources {
+function restoreItemPaths(
+  sources: ReportSources,
+  keptOfFile: Map<string, number[]>,
+): ReportSources {
   const restore = <T extends SourceEntry<unknown>>(entry: T): T => {
     const kept = keptOfFile.get(entry.file);
     if (!kept || !entry.path) return entry;
     const [key, index, ...rest] = entry.path;
     return { ...entry, path: [key!, kept[index as number]!, ...rest] };
   };
-  return { ...sources, channels: sources.channels.map(restore), touchpoints: sources.touchpoints.map(restore), kpis: sources.kpis.map(restore) };
+  return {
+    ...sources,
+    channels: sources.channels.map(restore),
+    touchpoints: sources.touchpoints.map(restore),
+    kpis: sources.kpis.map(restore),
+  };
 }
 
 interface ReadFile {
@@ -90,9 +120,16 @@ interface BadFileName {
 /** `a.mdx:4, b.yaml (lines 12, 28)`: where a misnamed file's id is written, file by file. */
 function describePlaces(places: readonly Problem[]): string {
   const linesOfFile = new Map<string, number[]>();
-  for (const { file, line } of places) linesOfFile.set(file, [...(linesOfFile.get(file) ?? []), ...(line ? [line] : [])]);
+  for (const { file, line } of places)
+    linesOfFile.set(file, [...(linesOfFile.get(file) ?? []), ...(line ? [line] : [])]);
   return [...linesOfFile]
-    .map(([file, lines]) => (lines.length === 0 ? file : lines.length === 1 ? `${file}:${lines[0]}` : `${file} (lines ${lines.join(', ')})`))
+    .map(([file, lines]) =>
+      lines.length === 0
+        ? file
+        : lines.length === 1
+          ? `${file}:${lines[0]}`
+          : `${file} (lines ${lines.join(', ')})`,
+    )
     .join(', ');
 }
 
@@ -121,7 +158,15 @@ interface ReadContent {
 
 /** Reads and parses every file below the content folder; files in the wrong place or with a name that is no id stop here. */
 function readContent(contentDir: string, projectRoot: string): ReadContent {
-  const read: ReadContent = { problems: [], files: new Map(), bodies: new Map(), seen: new Set(), toCheck: [], badNames: new Map(), failed: new FailedEntries() };
+  const read: ReadContent = {
+    problems: [],
+    files: new Map(),
+    bodies: new Map(),
+    seen: new Set(),
+    toCheck: [],
+    badNames: new Map(),
+    failed: new FailedEntries(),
+  };
   const { problems, seen } = read;
   for (const absolute of filesBelow(contentDir, (name) => !name.startsWith('.')).sort()) {
     const file = relative(projectRoot, absolute).split(sep).join('/');
@@ -152,7 +197,13 @@ function readContent(contentDir: string, projectRoot: string): ReadContent {
     }
     seen.add(collection);
     const text = readFileSync(absolute, 'utf8');
-    const { parsed, problems: parseProblems, body } = absolute.endsWith('.mdx') || absolute.endsWith('.md') ? parseFrontmatter(text, file) : { ...parseYaml(text, file), body: undefined };
+    const {
+      parsed,
+      problems: parseProblems,
+      body,
+    } = absolute.endsWith('.mdx') || absolute.endsWith('.md')
+      ? parseFrontmatter(text, file)
+      : { ...parseYaml(text, file), body: undefined };
     problems.push(...parseProblems);
     if (body) read.bodies.set(file, body);
     if (!parsed) continue;
@@ -177,7 +228,16 @@ function readContent(contentDir: string, projectRoot: string): ReadContent {
  * sound items of a list file. Ids written like a misnamed file are told at that file instead.
  */
 function checkContent(read: ReadContent): { valid: Valid; keptOfFile: Map<string, number[]> } {
-  const valid: Valid = { report: [], channels: [], personas: [], journeys: [], stages: [], touchpoints: [], touchpointLists: [], kpiLists: [] };
+  const valid: Valid = {
+    report: [],
+    channels: [],
+    personas: [],
+    journeys: [],
+    stages: [],
+    touchpoints: [],
+    touchpointLists: [],
+    kpiLists: [],
+  };
   const keptOfFile = new Map<string, number[]>();
   const { badNames, failed } = read;
   const misnamedIds = new Set(badNames.keys());
@@ -185,7 +245,8 @@ function checkContent(read: ReadContent): { valid: Valid; keptOfFile: Map<string
     const schema = contentLayout[collection].schema;
     const checked = checkAgainstSchema(schema, parsed, file, misnamedIds);
     read.problems.push(...checked.problems);
-    for (const { id: named, problem } of checked.consequences) badNames.get(named)?.namedAt.push(problem);
+    for (const { id: named, problem } of checked.consequences)
+      badNames.get(named)?.namedAt.push(problem);
     let data: unknown = checked.data;
     const key = listField[collection];
     if (data === undefined && key) {
@@ -197,7 +258,8 @@ function checkContent(read: ReadContent): { valid: Valid; keptOfFile: Map<string
     if (data !== undefined) (valid[collection] as SourceEntry<unknown>[]).push({ file, id, data });
   }
   for (const { problem, id, namedAt } of badNames.values()) {
-    if (namedAt.length > 0) problem.hint += `; then write "${slugify(id)}" where it is named: ${describePlaces(namedAt)}`;
+    if (namedAt.length > 0)
+      problem.hint += `; then write "${slugify(id)}" where it is named: ${describePlaces(namedAt)}`;
   }
   return { valid, keptOfFile };
 }

@@ -13,7 +13,12 @@ export interface ParsedFile {
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
-function yamlProblems(doc: Document, lineCounter: LineCounter, file: string, lineOffset: number): Problem[] {
+function yamlProblems(
+  doc: Document,
+  lineCounter: LineCounter,
+  file: string,
+  lineOffset: number,
+): Problem[] {
   return doc.errors.map((error) => ({
     severity: 'error' as const,
     file,
@@ -24,7 +29,11 @@ function yamlProblems(doc: Document, lineCounter: LineCounter, file: string, lin
 }
 
 /** Parses YAML text; `lineOffset` shifts lines for frontmatter that starts below line 1. */
-export function parseYaml(text: string, file: string, lineOffset = 0): { parsed?: ParsedFile; problems: Problem[] } {
+export function parseYaml(
+  text: string,
+  file: string,
+  lineOffset = 0,
+): { parsed?: ParsedFile; problems: Problem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems = yamlProblems(doc, lineCounter, file, lineOffset);
@@ -37,11 +46,17 @@ export function parseYaml(text: string, file: string, lineOffset = 0): { parsed?
     return undefined;
   };
   const cut = findCutByComment(doc, lineCounter, file, lineOffset);
-  return { parsed: { data: doc.toJS() ?? {}, lineOf, emptiedByComment: (field) => cut.emptied.get(field) }, problems: cut.problems };
+  return {
+    parsed: { data: doc.toJS() ?? {}, lineOf, emptiedByComment: (field) => cut.emptied.get(field) },
+    problems: cut.problems,
+  };
 }
 
 /** Parses an MDX/Markdown file's frontmatter; `body` is the prose below it. */
-export function parseFrontmatter(text: string, file: string): { parsed?: ParsedFile; problems: Problem[]; body?: { text: string; firstLine: number } } {
+export function parseFrontmatter(
+  text: string,
+  file: string,
+): { parsed?: ParsedFile; problems: Problem[]; body?: { text: string; firstLine: number } } {
   const match = FRONTMATTER.exec(text);
   if (!match) {
     return {

@@ -15,7 +15,16 @@ import { touchpointRules } from './rules/touchpoint.ts';
 export { locator } from './rules/context.ts';
 
 /** The rule set of each kind of entry, in the order their problems are listed. */
-const entityRules = [reportRules, channelRules, personaRules, journeyRules, stageRules, touchpointRules, opportunityRules, kpiRules];
+const entityRules = [
+  reportRules,
+  channelRules,
+  personaRules,
+  journeyRules,
+  stageRules,
+  touchpointRules,
+  opportunityRules,
+  kpiRules,
+];
 
 /**
  * Rules that span files, one rule set per kind of entry (src/lib/validate/rules/): references
@@ -23,7 +32,12 @@ const entityRules = [reportRules, channelRules, personaRules, journeyRules, stag
  * every journey has stages, future-state journeys improve current-state ones. References to
  * entries that failed validation are not reported: their own error is the one to fix.
  */
-export function checkReportRules(sources: ReportSources, files: Map<string, ParsedFile>, projectRoot: string, failed: FailedEntries): Problem[] {
+export function checkReportRules(
+  sources: ReportSources,
+  files: Map<string, ParsedFile>,
+  projectRoot: string,
+  failed: FailedEntries,
+): Problem[] {
   const ctx = ruleContext(sources, files, projectRoot, failed);
   return entityRules.flatMap((rules) => rules(ctx));
 }

@@ -10,11 +10,13 @@ type Path = readonly PropertyKey[];
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing (the field is missing)';
   if (value === null) return 'an empty value';
-  if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}" (text)`;
+  if (typeof value === 'string')
+    return `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}" (text)`;
   if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
   if (value instanceof Date) return `the date ${value.toISOString().slice(0, 10)}`;
   if (typeof value === 'object') return 'a group of fields';
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return `${String(value)} (${typeof value})`;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return `${String(value)} (${typeof value})`;
   return typeof value;
 }
 
@@ -37,10 +39,20 @@ const typeWords: Record<string, string> = {
 };
 
 /** Turns one zod issue into what an author can act on. */
-function issueToProblem(issue: z.core.$ZodIssue, data: unknown, parsed: ParsedFile, file: string): Problem {
+function issueToProblem(
+  issue: z.core.$ZodIssue,
+  data: unknown,
+  parsed: ParsedFile,
+  file: string,
+): Problem {
   const found = valueAt(data, issue.path);
   const path = issue.path;
-  const base = { severity: 'error' as const, file, line: parsed.lineOf(path), field: formatFieldPath(path) };
+  const base = {
+    severity: 'error' as const,
+    file,
+    line: parsed.lineOf(path),
+    field: formatFieldPath(path),
+  };
   switch (issue.code) {
     case 'invalid_type':
       if (found === undefined) {
@@ -56,7 +68,9 @@ function issueToProblem(issue: z.core.$ZodIssue, data: unknown, parsed: ParsedFi
         message: 'wrong type of value',
         expected: typeWords[issue.expected] ?? issue.expected,
         found: describe(found),
-        hint: (found === null ? parsed.emptiedByComment(base.field) : undefined) ?? (issue.expected === 'number' ? 'write the number without quotes or units' : undefined),
+        hint:
+          (found === null ? parsed.emptiedByComment(base.field) : undefined) ??
+          (issue.expected === 'number' ? 'write the number without quotes or units' : undefined),
       };
     case 'invalid_value':
       return {
@@ -82,29 +96,55 @@ function issueToProblem(issue: z.core.$ZodIssue, data: unknown, parsed: ParsedFi
       };
     }
     case 'invalid_format':
-      if (issue.format === 'regex' && issue.pattern === String(ID_FORM) && typeof found === 'string') return idProblem(base, found);
+      if (
+        issue.format === 'regex' &&
+        issue.pattern === String(ID_FORM) &&
+        typeof found === 'string'
+      )
+        return idProblem(base, found);
       return { ...base, message: issue.message, found: describe(found) };
     case 'invalid_key':
       return keyProblem(issue, base);
     case 'custom': {
       const params = issue.params as { expected?: string; hint?: string } | undefined;
-      return { ...base, message: issue.message, expected: params?.expected, found: describe(found), hint: params?.hint };
+      return {
+        ...base,
+        message: issue.message,
+        expected: params?.expected,
+        found: describe(found),
+        hint: params?.hint,
+      };
     }
     default:
-      return { ...base, message: issue.message, found: found === undefined ? undefined : describe(found) };
+      return {
+        ...base,
+        message: issue.message,
+        found: found === undefined ? undefined : describe(found),
+      };
   }
 }
 
 /** A record key (`emotionByPersona: { Giulia: 4 }`) that is not what keys must look like. */
-function keyProblem(issue: z.core.$ZodIssueInvalidKey, base: Pick<Problem, 'severity' | 'file' | 'line' | 'field'>): Problem {
+function keyProblem(
+  issue: z.core.$ZodIssueInvalidKey,
+  base: Pick<Problem, 'severity' | 'file' | 'line' | 'field'>,
+): Problem {
   // The path ends with the key itself: the value found there is not what is wrong.
   const key = String(issue.path.at(-1));
-  if (issue.issues.some((i) => i.code === 'invalid_format' && i.pattern === String(ID_FORM))) return { ...idProblem(base, key), message: `the key "${key}" is not a valid id` };
-  return { ...base, message: `the key "${key}" is not valid: ${issue.issues[0]?.message ?? issue.message}`, found: `"${key}"` };
+  if (issue.issues.some((i) => i.code === 'invalid_format' && i.pattern === String(ID_FORM)))
+    return { ...idProblem(base, key), message: `the key "${key}" is not a valid id` };
+  return {
+    ...base,
+    message: `the key "${key}" is not valid: ${issue.issues[0]?.message ?? issue.message}`,
+    found: `"${key}"`,
+  };
 }
 
 /** An id written with capitals, accents or spaces: the fix is the id it was meant to be. */
-function idProblem(base: Pick<Problem, 'severity' | 'file' | 'line' | 'field'>, written: string): Problem {
+function idProblem(
+  base: Pick<Problem, 'severity' | 'file' | 'line' | 'field'>,
+  written: string,
+): Problem {
   return {
     ...base,
     message: 'not a valid id',
@@ -138,11 +178,20 @@ function elementSchema(schema: z.ZodType): z.ZodType | undefined {
 }
 
 /** Warnings for fields the schema does not know: usually a typo (`emotoin`). */
-function unknownFieldProblems(schema: z.ZodType, data: unknown, path: Path, parsed: ParsedFile, file: string): Problem[] {
+function unknownFieldProblems(
+  schema: z.ZodType,
+  data: unknown,
+  path: Path,
+  parsed: ParsedFile,
+  file: string,
+): Problem[] {
   const problems: Problem[] = [];
   if (Array.isArray(data)) {
     const element = elementSchema(schema);
-    if (element) data.forEach((item, i) => problems.push(...unknownFieldProblems(element, item, [...path, i], parsed, file)));
+    if (element)
+      data.forEach((item, i) =>
+        problems.push(...unknownFieldProblems(element, item, [...path, i], parsed, file)),
+      );
     return problems;
   }
   const shape = objectShape(schema);
@@ -161,7 +210,9 @@ function unknownFieldProblems(schema: z.ZodType, data: unknown, path: Path, pars
       line: parsed.lineOf(fieldPath),
       field: formatFieldPath(fieldPath),
       message: 'unknown field, ignored',
-      hint: close[0] ? `did you mean "${close[0]}"?` : `known fields: ${Object.keys(shape).join(', ')}`,
+      hint: close[0]
+        ? `did you mean "${close[0]}"?`
+        : `known fields: ${Object.keys(shape).join(', ')}`,
     });
   }
   return problems;

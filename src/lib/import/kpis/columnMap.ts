@@ -28,12 +28,22 @@ export function parseMapOption(option: string): ColumnMapping | undefined {
 }
 
 /** The report file parsed with line numbers, or the problem that stops reading it. */
-export function parseReportFile(path: string, text: string): { doc?: Document; lines: LineCounter; problem?: ImportProblem } {
+export function parseReportFile(
+  path: string,
+  text: string,
+): { doc?: Document; lines: LineCounter; problem?: ImportProblem } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
   const error = doc.errors[0];
   if (!error) return { doc, lines };
-  return { lines, problem: { file: path, line: error.linePos?.[0].line ?? 1, message: "the report file can't be read: fix it first (npm run check:content)" } };
+  return {
+    lines,
+    problem: {
+      file: path,
+      line: error.linePos?.[0].line ?? 1,
+      message: "the report file can't be read: fix it first (npm run check:content)",
+    },
+  };
 }
 
 /** The mapping saved in the report, each pair with its line. */
@@ -50,7 +60,10 @@ export function savedColumnMap(doc: Document, lines: LineCounter): ColumnMapping
 }
 
 /** The mapping as used: saved pairs, overridden by `--map` pairs for the same column. */
-export function mergeColumnMaps(saved: readonly ColumnMapping[], given: readonly ColumnMapping[]): Map<string, ColumnMapping> {
+export function mergeColumnMaps(
+  saved: readonly ColumnMapping[],
+  given: readonly ColumnMapping[],
+): Map<string, ColumnMapping> {
   return new Map([...saved, ...given].map((m) => [normalizeName(m.column), m]));
 }
 
@@ -61,7 +74,9 @@ export function saveColumnMap(doc: Document, given: readonly ColumnMapping[]): v
   if (!isMap(map)) return;
   for (const { column, kpi } of given) {
     // A column already saved under another spelling ("views" for "Views") is replaced, not doubled.
-    const existing = map.items.find((pair) => normalizeName(scalarText(pair.key) ?? '') === normalizeName(column));
+    const existing = map.items.find(
+      (pair) => normalizeName(scalarText(pair.key) ?? '') === normalizeName(column),
+    );
     if (existing) existing.value = doc.createNode(kpi);
     else map.set(column, kpi);
   }

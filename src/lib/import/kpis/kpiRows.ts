@@ -26,14 +26,37 @@ export interface ParsedKpiCsv {
 /** Accepted header names per column, compared lower-case with `_` and `-` read as spaces. */
 export const kpiCsvColumns = {
   kpi: ['kpi', 'id', 'kpi id', 'name', 'indicatore'],
-  date: ['date', 'data', 'month', 'mese', 'period', 'periodo', 'week', 'settimana', 'day', 'giorno'],
+  date: [
+    'date',
+    'data',
+    'month',
+    'mese',
+    'period',
+    'periodo',
+    'week',
+    'settimana',
+    'day',
+    'giorno',
+  ],
   value: ['value', 'valore'],
 } as const;
 
 type Column = keyof typeof kpiCsvColumns;
 
 /** Labels of a totals or summary row, compared lower-case: such a row is not a date. */
-export const totalsLabels = ['total', 'totals', 'grand total', 'sum', 'subtotal', 'totale', 'totali', 'totale complessivo', 'totale generale', 'somma', 'subtotale'];
+export const totalsLabels = [
+  'total',
+  'totals',
+  'grand total',
+  'sum',
+  'subtotal',
+  'totale',
+  'totali',
+  'totale complessivo',
+  'totale generale',
+  'somma',
+  'subtotale',
+];
 
 function normalizeHeader(name: string): string {
   return name.trim().toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ');
@@ -46,24 +69,35 @@ function collapse(text: string): string {
 
 function describeColumns(): string {
   return (Object.keys(kpiCsvColumns) as Column[])
-    .map((column) => `${column} (or ${kpiCsvColumns[column].filter((n) => n !== column).join(', ')})`)
+    .map(
+      (column) => `${column} (or ${kpiCsvColumns[column].filter((n) => n !== column).join(', ')})`,
+    )
     .join(', ');
 }
 
 /** A row labelled "Total", "Grand total", "Totale"... whose date cell is no date. */
 function isTotalsRow(cells: string[], dateCell: string): boolean {
-  return !parseKpiDate(dateCell) && cells.some((cell) => totalsLabels.includes(normalizeHeader(cell).replace(/:$/, '')));
+  return (
+    !parseKpiDate(dateCell) &&
+    cells.some((cell) => totalsLabels.includes(normalizeHeader(cell).replace(/:$/, '')))
+  );
 }
 
 /** The date of a row, or the problem with it. */
 function readDate(text: string, header: string): { date?: Date; problem?: string } {
   if (text === '') return { problem: `the date is missing in column ${header}` };
   const date = parseKpiDate(text);
-  return date ? { date } : { problem: `"${text}" is not a date in column ${header} (use ${kpiDateFormats})` };
+  return date
+    ? { date }
+    : { problem: `"${text}" is not a date in column ${header} (use ${kpiDateFormats})` };
 }
 
 /** Rows of a long export: one KPI, date and value per row. */
-function readLongRows(header: CsvLine, data: CsvLine[], index: Record<Column, number>): ParsedKpiCsv {
+function readLongRows(
+  header: CsvLine,
+  data: CsvLine[],
+  index: Record<Column, number>,
+): ParsedKpiCsv {
   const rows: KpiCsvRow[] = [];
   const problems: ImportProblem[] = [];
   const headerName = (column: Column): string => header.cells[index[column]]!.trim();
@@ -78,7 +112,8 @@ function readLongRows(header: CsvLine, data: CsvLine[], index: Record<Column, nu
     if (problem) rowProblems.push(problem);
     const value = parseLocaleNumber(valueText);
     if (valueText === '') rowProblems.push(`the value is missing in column ${headerName('value')}`);
-    else if (value === undefined) rowProblems.push(`"${valueText}" is not a number in column ${headerName('value')}`);
+    else if (value === undefined)
+      rowProblems.push(`"${valueText}" is not a number in column ${headerName('value')}`);
     if (rowProblems.length > 0) problems.push({ line, message: rowProblems.join('; ') });
     else rows.push({ kpi, date: date!, value: value!, line });
   }
@@ -90,7 +125,9 @@ function readWideRows(header: CsvLine, data: CsvLine[], dateIndex: number): Pars
   const rows: KpiCsvRow[] = [];
   const problems: ImportProblem[] = [];
   const dateHeader = header.cells[dateIndex]!.trim();
-  const metrics = header.cells.flatMap((name, i) => (i === dateIndex || name.trim() === '' ? [] : [{ name: collapse(name), i }]));
+  const metrics = header.cells.flatMap((name, i) =>
+    i === dateIndex || name.trim() === '' ? [] : [{ name: collapse(name), i }],
+  );
   for (const { cells, line } of data) {
     const dateText = (cells[dateIndex] ?? '').trim();
     if (cells.every((c) => c.trim() === '') || isTotalsRow(cells, dateText)) continue;
@@ -100,7 +137,8 @@ function readWideRows(header: CsvLine, data: CsvLine[], dateIndex: number): Pars
       const text = (cells[metric.i] ?? '').trim();
       if (text === '') continue;
       const value = parseLocaleNumber(text);
-      if (value === undefined) rowProblems.push(`"${text}" is not a number in column ${metric.name}`);
+      if (value === undefined)
+        rowProblems.push(`"${text}" is not a number in column ${metric.name}`);
       else if (date) rows.push({ kpi: metric.name, date, value, line });
     }
     if (rowProblems.length > 0) problems.push({ line, message: rowProblems.join('; ') });
@@ -120,19 +158,27 @@ export function parseKpiCsv(text: string): ParsedKpiCsv {
   if (!header) return { rows: [], problems: table.problems };
   const names = header.cells.map(normalizeHeader);
   // The first accepted name that appears wins: `kpi` over `name` when a file has both.
-  const found = (column: Column) => kpiCsvColumns[column].map((n) => names.indexOf(n)).find((i) => i >= 0);
+  const found = (column: Column) =>
+    kpiCsvColumns[column].map((n) => names.indexOf(n)).find((i) => i >= 0);
   const index = { kpi: found('kpi'), date: found('date'), value: found('value') };
   const missing = (Object.keys(index) as Column[]).filter((column) => index[column] === undefined);
   let parsed: ParsedKpiCsv;
-  if (missing.length === 0) parsed = readLongRows(header, table.rows, index as Record<Column, number>);
-  else if (index.kpi === undefined && index.value === undefined && index.date !== undefined) parsed = readWideRows(header, table.rows, index.date);
+  if (missing.length === 0)
+    parsed = readLongRows(header, table.rows, index as Record<Column, number>);
+  else if (index.kpi === undefined && index.value === undefined && index.date !== undefined)
+    parsed = readWideRows(header, table.rows, index.date);
   else {
     const shown = header.cells.map((h) => `"${h}"`).join(', ');
     const separator = delimiter === '\t' ? 'tabs' : `"${delimiter}"`;
     const message =
       `the header (${shown}, separated by ${separator}) has no ${missing.join(', ')} column: the accepted column names are ${describeColumns()}` +
-      (index.date === undefined ? '; a wide export needs a date column and one column per KPI' : '');
+      (index.date === undefined
+        ? '; a wide export needs a date column and one column per KPI'
+        : '');
     return { rows: [], problems: [...table.problems, { line: header.line, message }] };
   }
-  return { ...parsed, problems: [...table.problems, ...parsed.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+  return {
+    ...parsed,
+    problems: [...table.problems, ...parsed.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
+  };
 }

@@ -64,7 +64,11 @@ function entryDay(entry: unknown): string | undefined {
 }
 
 /** Adds or replaces one KPI's samples in its history, kept oldest first; says what changed. */
-function mergeSamples(doc: Document, seq: YAMLSeq, rows: readonly KpiCsvRow[]): { added: number; replaced: number; reordered: boolean } {
+function mergeSamples(
+  doc: Document,
+  seq: YAMLSeq,
+  rows: readonly KpiCsvRow[],
+): { added: number; replaced: number; reordered: boolean } {
   let added = 0;
   let replaced = 0;
   for (const row of rows) {
@@ -104,7 +108,10 @@ function newestValue(seq: YAMLSeq): number | undefined {
  * YYYY-MM-DD, and `value` (when the file has one) becomes the newest sample's value. A KPI
  * without `value` keeps none, since the newest history sample is its value.
  */
-export function mergeKpiHistory(doc: Document, rows: readonly KpiCsvRow[]): { updated: KpiUpdate[]; changed: boolean } {
+export function mergeKpiHistory(
+  doc: Document,
+  rows: readonly KpiCsvRow[],
+): { updated: KpiUpdate[]; changed: boolean } {
   const kpis = kpiNodes(doc);
   const byKpi = new Map<(typeof kpis)[number], KpiCsvRow[]>();
   for (const row of rows) {
@@ -137,7 +144,9 @@ function plural(n: number, word: string): string {
 /** One report line: `conversion-rate: +4 samples, 1 replaced, value now 3.1`. */
 export function formatKpiUpdate(update: KpiUpdate): string {
   if (update.added === 0 && update.replaced === 0) {
-    return update.valueChanged ? `${update.id}: history up to date, value now ${update.value}` : `${update.id}: up to date, value ${update.value}`;
+    return update.valueChanged
+      ? `${update.id}: history up to date, value now ${update.value}`
+      : `${update.id}: up to date, value ${update.value}`;
   }
   const parts: string[] = [];
   if (update.added > 0) parts.push(`+${plural(update.added, 'sample')}`);

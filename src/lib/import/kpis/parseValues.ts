@@ -18,7 +18,8 @@ function normalizeMarks(s: string): string | undefined {
     const at = s.lastIndexOf(decimal);
     const integer = s.slice(0, at);
     const fraction = s.slice(at + 1);
-    if (integer.includes(decimal) || !isGrouped(integer, thousands) || !/^\d+$/.test(fraction)) return undefined;
+    if (integer.includes(decimal) || !isGrouped(integer, thousands) || !/^\d+$/.test(fraction))
+      return undefined;
     return `${integer.split(thousands).join('')}.${fraction}`;
   }
   if (dots + commas === 0) return s;
@@ -38,7 +39,11 @@ function normalizeMarks(s: string): string | undefined {
  * anything else.
  */
 export function parseLocaleNumber(text: string): number | undefined {
-  let s = text.replace(/[\s\u00a0\u2007\u202f]/g, '').replace(/[€$£]/g, '').replace(/%$/, '').replace(/^\u2212/, '-');
+  let s = text
+    .replace(/[\s\u00a0\u2007\u202f]/g, '')
+    .replace(/[€$£]/g, '')
+    .replace(/%$/, '')
+    .replace(/^\u2212/, '-');
   // A sign may stand before or after a currency sign (`-€5`, `€-5`): it was kept, only the sign moved.
   let sign = 1;
   if (/^[+-]/.test(s)) {
@@ -57,7 +62,12 @@ export function parseLocaleNumber(text: string): number | undefined {
 
 function utcDate(year: number, month: number, day: number): Date | undefined {
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  )
+    return undefined;
   return date;
 }
 
@@ -77,8 +87,34 @@ function isoWeekEnd(year: number, week: number): Date | undefined {
   return week >= 1 && thursday.getUTCFullYear() === year ? sunday : undefined;
 }
 
-const englishMonths = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const italianMonths = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'];
+const englishMonths = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const italianMonths = [
+  'gennaio',
+  'febbraio',
+  'marzo',
+  'aprile',
+  'maggio',
+  'giugno',
+  'luglio',
+  'agosto',
+  'settembre',
+  'ottobre',
+  'novembre',
+  'dicembre',
+];
 
 /** Month names in English and Italian, full and in three letters (`mar`, `set`), plus `sept`. */
 const monthNumbers = new Map<string, number>([
@@ -99,7 +135,10 @@ const datePatterns: [RegExp, (m: string[]) => Date | undefined][] = [
   [/^(\d{4})(\d{2})(\d{2})$/, (m) => utcDate(Number(m[1]), Number(m[2]), Number(m[3]))],
   [/^(\d{4})-(\d{1,2})$/, (m) => monthEnd(Number(m[1]), Number(m[2]))],
   [/^(\d{1,2})\/(\d{4})$/, (m) => monthEnd(Number(m[2]), Number(m[1]))],
-  [/^(\p{L}+)\.?[ -](\d{4})$/u, (m) => monthEnd(Number(m[2]), monthNumbers.get(m[1]!.toLowerCase()))],
+  [
+    /^(\p{L}+)\.?[ -](\d{4})$/u,
+    (m) => monthEnd(Number(m[2]), monthNumbers.get(m[1]!.toLowerCase())),
+  ],
   [/^(\d{4})-?W(\d{1,2})$/i, (m) => isoWeekEnd(Number(m[1]), Number(m[2]))],
 ];
 

@@ -76,7 +76,12 @@ interface CsvRecord {
 }
 
 /** csv-parse over the body; rows it can't read become problems. `undefined` when the whole file can't be read. */
-function parseRecords(body: string, delimiter: string, lineOffset: number, problems: ImportProblem[]): CsvLine[] | undefined {
+function parseRecords(
+  body: string,
+  delimiter: string,
+  lineOffset: number,
+  problems: ImportProblem[],
+): CsvLine[] | undefined {
   try {
     const records = parseCsv(body, {
       delimiter,
@@ -97,10 +102,19 @@ function parseRecords(body: string, delimiter: string, lineOffset: number, probl
         return undefined;
       },
     }) as unknown as CsvRecord[];
-    return records.map((r) => ({ cells: r.record, line: startLine(r.info.lines, r.raw) + lineOffset }));
+    return records.map((r) => ({
+      cells: r.record,
+      line: startLine(r.info.lines, r.raw) + lineOffset,
+    }));
   } catch (error) {
-    const line = error instanceof Error && 'lines' in error && typeof error.lines === 'number' ? error.lines : 1;
-    problems.push({ line: line + lineOffset, message: `the file is not valid CSV: ${error instanceof Error ? error.message : String(error)}` });
+    const line =
+      error instanceof Error && 'lines' in error && typeof error.lines === 'number'
+        ? error.lines
+        : 1;
+    problems.push({
+      line: line + lineOffset,
+      message: `the file is not valid CSV: ${error instanceof Error ? error.message : String(error)}`,
+    });
     return undefined;
   }
 }
@@ -126,8 +140,12 @@ export function readCsvTable(text: string, describeColumns: string): CsvTable {
   lineOffset += preamble.lines;
   const headerLine = body.split(/\r?\n|\r/, 1)[0] ?? '';
   if (headerLine.trim() === '') {
-    const what = preamble.lines > 0 ? 'the file has only comment or blank lines' : 'the file is empty';
-    problems.push({ line: 1, message: `${what}: it needs a header line with the columns ${describeColumns}` });
+    const what =
+      preamble.lines > 0 ? 'the file has only comment or blank lines' : 'the file is empty';
+    problems.push({
+      line: 1,
+      message: `${what}: it needs a header line with the columns ${describeColumns}`,
+    });
     return { rows: [], delimiter: delimiter ?? ',', problems };
   }
   delimiter ??= detectDelimiter(headerLine);

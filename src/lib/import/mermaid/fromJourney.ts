@@ -10,18 +10,32 @@ import { mapScore, MERMAID_SCALE, type ScoreRange } from './toContent.ts';
  * or section at "#" or ";", and anything at "%%". Those become look-alikes, so no word is lost.
  */
 export function mermaidText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/:/g, '꞉').replace(/;/g, ',').replace(/#/g, '＃').replace(/%%/g, '%');
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/:/g, '꞉')
+    .replace(/;/g, ',')
+    .replace(/#/g, '＃')
+    .replace(/%%/g, '%');
 }
 
 /** The journey as a Mermaid diagram; emotion scores are mapped linearly from the report's scale onto 1-5. */
 export function journeyToMermaid(journey: Journey, scale: ScoreRange): string {
-  const actors = journey.personas.map((p) => mermaidText(p.data.name).replace(/,/g, ' ')).join(', ');
-  const lines = ['journey', `  title ${mermaidText(journey.data.title)}`, `  accDescr: ${mermaidText(journey.data.scenario)}`];
+  const actors = journey.personas
+    .map((p) => mermaidText(p.data.name).replace(/,/g, ' '))
+    .join(', ');
+  const lines = [
+    'journey',
+    `  title ${mermaidText(journey.data.title)}`,
+    `  accDescr: ${mermaidText(journey.data.scenario)}`,
+  ];
   for (const stage of journey.stages) {
     lines.push(`  section ${mermaidText(stage.data.name)}`);
     for (const touchpoint of stage.touchpoints) {
       const score = mapScore(touchpoint.data.emotion, MERMAID_SCALE, scale);
-      lines.push(`    ${mermaidText(touchpoint.data.title)}: ${score}${actors ? `: ${actors}` : ''}`);
+      lines.push(
+        `    ${mermaidText(touchpoint.data.title)}: ${score}${actors ? `: ${actors}` : ''}`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

@@ -144,21 +144,27 @@ export function parseMermaidJourney(source: string): MermaidJourney {
 
     if (!seenKeyword) {
       if (!KEYWORD.journey.test(text)) {
-        throw new MermaidSyntaxError(line, `a user journey starts with the line "journey" (found ${quote(text)})`);
+        throw new MermaidSyntaxError(
+          line,
+          `a user journey starts with the line "journey" (found ${quote(text)})`,
+        );
       }
       seenKeyword = true;
       continue;
     }
-    if (KEYWORD.journey.test(text)) throw new MermaidSyntaxError(line, `"journey" can only be the first line: write it once`);
+    if (KEYWORD.journey.test(text))
+      throw new MermaidSyntaxError(line, `"journey" can only be the first line: write it once`);
 
     let match: RegExpExecArray | null;
     if ((match = KEYWORD.title.exec(text))) {
       const title = (match[1] ?? '').trim();
-      if (!title) throw new MermaidSyntaxError(line, 'a title needs a text: "title My working day"');
+      if (!title)
+        throw new MermaidSyntaxError(line, 'a title needs a text: "title My working day"');
       journey.title = title;
     } else if ((match = KEYWORD.accTitle.exec(text))) {
       const accTitle = match[1]!.trim();
-      if (!accTitle) throw new MermaidSyntaxError(line, 'accTitle needs a text: "accTitle: My working day"');
+      if (!accTitle)
+        throw new MermaidSyntaxError(line, 'accTitle needs a text: "accTitle: My working day"');
       journey.accTitle = accTitle;
     } else if ((match = KEYWORD.accDescrBlock.exec(raw.trim()))) {
       // Inside { ... } Mermaid keeps everything literally, %% included, up to the first "}".
@@ -170,7 +176,11 @@ export function parseMermaidJourney(source: string): MermaidJourney {
         if (end !== -1) {
           parts.push(rest.slice(0, end));
           const after = stripComment(rest.slice(end + 1)).trim();
-          if (after) throw new MermaidSyntaxError(lines[i - 1]!.line, `nothing can follow the "}" that closes accDescr (found ${quote(after)})`);
+          if (after)
+            throw new MermaidSyntaxError(
+              lines[i - 1]!.line,
+              `nothing can follow the "}" that closes accDescr (found ${quote(after)})`,
+            );
           closed = true;
           break;
         }
@@ -179,22 +189,35 @@ export function parseMermaidJourney(source: string): MermaidJourney {
         rest = lines[i]!.text;
         i++;
       }
-      if (!closed) throw new MermaidSyntaxError(line, 'accDescr { is never closed: end the description with a line "}"');
+      if (!closed)
+        throw new MermaidSyntaxError(
+          line,
+          'accDescr { is never closed: end the description with a line "}"',
+        );
       const accDescr = parts
         .map((p) => p.trim())
         .join('\n')
         .trim();
-      if (!accDescr) throw new MermaidSyntaxError(line, 'accDescr { } needs a text between the braces');
+      if (!accDescr)
+        throw new MermaidSyntaxError(line, 'accDescr { } needs a text between the braces');
       journey.accDescr = accDescr;
     } else if ((match = KEYWORD.accDescr.exec(text))) {
       const accDescr = match[1]!.trim();
-      if (!accDescr) throw new MermaidSyntaxError(line, 'accDescr needs a text: "accDescr: A day from waking to coming home"');
+      if (!accDescr)
+        throw new MermaidSyntaxError(
+          line,
+          'accDescr needs a text: "accDescr: A day from waking to coming home"',
+        );
       journey.accDescr = accDescr;
     } else if ((match = KEYWORD.section.exec(text))) {
       const rawName = (match[1] ?? '').trim();
-      if (!rawName) throw new MermaidSyntaxError(line, 'a section needs a name: "section Go to work"');
+      if (!rawName)
+        throw new MermaidSyntaxError(line, 'a section needs a name: "section Go to work"');
       if (rawName.includes(':')) {
-        throw new MermaidSyntaxError(line, `a section name cannot contain ":" (found ${quote(text)}); tasks go on their own lines below the section`);
+        throw new MermaidSyntaxError(
+          line,
+          `a section name cannot contain ":" (found ${quote(text)}); tasks go on their own lines below the section`,
+        );
       }
       current = { name: joinLineBreaks(rawName) || rawName, rawName, line, tasks: [] };
       journey.sections.push(current);
@@ -205,11 +228,16 @@ export function parseMermaidJourney(source: string): MermaidJourney {
         journey.sections.push(current);
       }
       current.tasks.push(task);
-      for (const actor of task.actors) if (!journey.actors.includes(actor)) journey.actors.push(actor);
+      for (const actor of task.actors)
+        if (!journey.actors.includes(actor)) journey.actors.push(actor);
     }
   }
 
-  if (!seenKeyword) throw new MermaidSyntaxError(1, 'a user journey starts with the line "journey" (found an empty diagram)');
+  if (!seenKeyword)
+    throw new MermaidSyntaxError(
+      1,
+      'a user journey starts with the line "journey" (found an empty diagram)',
+    );
   return journey;
 }
 
@@ -218,25 +246,48 @@ const TASK_EXAMPLE = '"Pay: 5: Me"';
 function parseTask(text: string, line: number): MermaidTask {
   const colon = text.indexOf(':');
   if (colon === -1) {
-    throw new MermaidSyntaxError(line, `a task needs a score: ${TASK_EXAMPLE} (found ${quote(text)}); other lines start with journey, title, accTitle:, accDescr or section`);
+    throw new MermaidSyntaxError(
+      line,
+      `a task needs a score: ${TASK_EXAMPLE} (found ${quote(text)}); other lines start with journey, title, accTitle:, accDescr or section`,
+    );
   }
   const rawName = text.slice(0, colon).trim();
-  if (!rawName) throw new MermaidSyntaxError(line, `a task needs a name before its score: ${TASK_EXAMPLE} (found ${quote(text)})`);
+  if (!rawName)
+    throw new MermaidSyntaxError(
+      line,
+      `a task needs a name before its score: ${TASK_EXAMPLE} (found ${quote(text)})`,
+    );
   const pieces = text.slice(colon + 1).split(':');
   if (pieces.length > 2) {
-    throw new MermaidSyntaxError(line, `a task has at most two colons, name: score: actors, and its name cannot contain ":" (found ${quote(text)})`);
+    throw new MermaidSyntaxError(
+      line,
+      `a task has at most two colons, name: score: actors, and its name cannot contain ":" (found ${quote(text)})`,
+    );
   }
   const scoreText = pieces[0]!.trim();
-  if (!scoreText) throw new MermaidSyntaxError(line, `a task needs a score after its name: ${TASK_EXAMPLE} (found ${quote(text)})`);
+  if (!scoreText)
+    throw new MermaidSyntaxError(
+      line,
+      `a task needs a score after its name: ${TASK_EXAMPLE} (found ${quote(text)})`,
+    );
   const score = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(scoreText) ? Number(scoreText) : Number.NaN;
   if (!Number.isFinite(score)) {
-    throw new MermaidSyntaxError(line, `a task's score must be a number, usually 1 to 5: ${TASK_EXAMPLE} (found ${quote(scoreText)})`);
+    throw new MermaidSyntaxError(
+      line,
+      `a task's score must be a number, usually 1 to 5: ${TASK_EXAMPLE} (found ${quote(scoreText)})`,
+    );
   }
   const actors = (pieces[1] ?? '')
     .split(',')
     .map((actor) => actor.trim())
     .filter((actor) => actor !== '');
-  return { name: joinLineBreaks(rawName) || rawName, rawName, score, actors: [...new Set(actors)], line };
+  return {
+    name: joinLineBreaks(rawName) || rawName,
+    rawName,
+    score,
+    actors: [...new Set(actors)],
+    line,
+  };
 }
 
 const MERMAID_FENCE = /^[ \t]*(`{3,}|~{3,})[ \t]*mermaid\b[^\n]*\n([\s\S]*?)^[ \t]*\1[ \t]*$/gm;
@@ -245,8 +296,13 @@ const MERMAID_FENCE = /^[ \t]*(`{3,}|~{3,})[ \t]*mermaid\b[^\n]*\n([\s\S]*?)^[ \
  * The ```mermaid blocks of a Markdown/MDX text whose diagram is a user journey, each with the
  * line of its opening fence (1-based), so diagram line N is file line `fenceLine + N`.
  */
-export function findMermaidJourneyBlocks(markdown: string): { source: string; fenceLine: number }[] {
+export function findMermaidJourneyBlocks(
+  markdown: string,
+): { source: string; fenceLine: number }[] {
   return [...markdown.matchAll(MERMAID_FENCE)]
     .filter((match) => isMermaidJourney(match[2]!))
-    .map((match) => ({ source: match[2]!, fenceLine: markdown.slice(0, match.index).split('\n').length }));
+    .map((match) => ({
+      source: match[2]!,
+      fenceLine: markdown.slice(0, match.index).split('\n').length,
+    }));
 }

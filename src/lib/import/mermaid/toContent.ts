@@ -63,7 +63,10 @@ function unique(base: string, taken: Set<string>): string {
 
 /** Text safe in an MDX body: no braces or angle brackets, which MDX would read as code or tags. */
 function prose(text: string): string {
-  return text.replace(/[{}<>]/g, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[{}<>]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** An MDX file: YAML frontmatter, then the body. */
@@ -74,7 +77,11 @@ function mdx(data: Record<string, unknown>, body: string): string {
 const sameRange = (a: ScoreRange, b: ScoreRange) => a.min === b.min && a.max === b.max;
 
 /** Maps a score on `from` (Mermaid's 1-5 by default) onto the report's scale, rounded to two decimals. */
-export function mapScore(score: number, scale: ScoreRange = MERMAID_SCALE, from: ScoreRange = MERMAID_SCALE): number {
+export function mapScore(
+  score: number,
+  scale: ScoreRange = MERMAID_SCALE,
+  from: ScoreRange = MERMAID_SCALE,
+): number {
   if (sameRange(scale, from)) return score;
   const mapped = scale.min + ((score - from.min) * (scale.max - scale.min)) / (from.max - from.min);
   return Math.round(mapped * 100) / 100;
@@ -82,28 +89,42 @@ export function mapScore(score: number, scale: ScoreRange = MERMAID_SCALE, from:
 
 /** The tasks whose score lies outside `range`, in diagram order: they cannot be mapped onto the report's scale. */
 export function tasksOutside(journey: MermaidJourney, range: ScoreRange): MermaidTask[] {
-  return journey.sections.flatMap((section) => section.tasks).filter((task) => task.score < range.min || task.score > range.max);
+  return journey.sections
+    .flatMap((section) => section.tasks)
+    .filter((task) => task.score < range.min || task.score > range.max);
 }
 
 /** Persona ids for the journey's actors, distinct, in the order the actors first appear. */
 export function actorIds(journey: MermaidJourney): Map<string, string> {
   const taken = new Set<string>();
-  return new Map(journey.actors.map((actor) => [actor, unique(slugifyId(actor, 'persona'), taken)]));
+  return new Map(
+    journey.actors.map((actor) => [actor, unique(slugifyId(actor, 'persona'), taken)]),
+  );
 }
 
 /** The report files for a Mermaid journey, in the order journey, personas, stages, touchpoints. */
-export function mermaidToContentFiles(journey: MermaidJourney, options: MermaidToContentOptions): ContentFile[] {
+export function mermaidToContentFiles(
+  journey: MermaidJourney,
+  options: MermaidToContentOptions,
+): ContentFile[] {
   const { journeyId } = options;
-  if (!ID_FORM.test(journeyId)) throw new Error(`"${journeyId}" is not a valid journey id: use lower-case letters, digits and hyphens`);
+  if (!ID_FORM.test(journeyId))
+    throw new Error(
+      `"${journeyId}" is not a valid journey id: use lower-case letters, digits and hyphens`,
+    );
   const scale = options.scale ?? MERMAID_SCALE;
   const from = options.sourceScale ?? MERMAID_SCALE;
   const [outside] = tasksOutside(journey, from);
-  if (outside) throw new Error(`score ${outside.score} (line ${outside.line}) is outside ${from.min}-${from.max}`);
+  if (outside)
+    throw new Error(
+      `score ${outside.score} (line ${outside.line}) is outside ${from.min}-${from.max}`,
+    );
   const files: ContentFile[] = [];
 
   // Personas: one per actor, or a generic customer.
   const personaIds = actorIds(journey);
-  const personas = personaIds.size > 0 ? [...personaIds].map(([name, id]) => ({ id, name })) : [DEFAULT_PERSONA];
+  const personas =
+    personaIds.size > 0 ? [...personaIds].map(([name, id]) => ({ id, name })) : [DEFAULT_PERSONA];
   const multiActor = personaIds.size > 1;
 
   const title = journey.title ?? journey.accTitle ?? journeyId;
@@ -123,20 +144,29 @@ export function mermaidToContentFiles(journey: MermaidJourney, options: MermaidT
   for (const persona of personas) {
     files.push({
       path: `personas/${persona.id}.mdx`,
-      text: mdx({ name: persona.name, role: 'Imported from Mermaid' }, `TODO: a short bio of ${prose(persona.name) || 'this persona'}.`),
+      text: mdx(
+        { name: persona.name, role: 'Imported from Mermaid' },
+        `TODO: a short bio of ${prose(persona.name) || 'this persona'}.`,
+      ),
     });
   }
 
   // Stages: one per section, in order; never an id the site keeps for a page of its own.
   const stageIds = new Set<string>();
-  const stages = journey.sections.map((section, index) => ({ section, id: unique(nonReservedStageId(slugifyId(section.name, 'stage')), stageIds), order: index + 1 }));
+  const stages = journey.sections.map((section, index) => ({
+    section,
+    id: unique(nonReservedStageId(slugifyId(section.name, 'stage')), stageIds),
+    order: index + 1,
+  }));
   for (const { section, id, order } of stages) {
     files.push({
       path: `stages/${journeyId}/${id}.mdx`,
       // The lifecycle phase is only suggested from the section's name, and marked so in the file.
-      text: `---\n${stringify({ journey: journeyId, order, name: section.name })}${suggestedPhaseLine(section.name).line}${stringify({
-        customerGoal: `TODO: what the customer wants to get done in "${section.name}".`,
-      })}---\n\nImported from the Mermaid section "${prose(section.name)}". TODO: describe what happens in this stage.\n`,
+      text: `---\n${stringify({ journey: journeyId, order, name: section.name })}${suggestedPhaseLine(section.name).line}${stringify(
+        {
+          customerGoal: `TODO: what the customer wants to get done in "${section.name}".`,
+        },
+      )}---\n\nImported from the Mermaid section "${prose(section.name)}". TODO: describe what happens in this stage.\n`,
     });
   }
 
@@ -152,7 +182,9 @@ export function mermaidToContentFiles(journey: MermaidJourney, options: MermaidT
         emotion: mapScore(task.score, scale, from),
       };
       if (multiActor && task.actors.length > 0) {
-        entry.emotionByPersona = Object.fromEntries(task.actors.map((actor) => [personaIds.get(actor)!, mapScore(task.score, scale, from)]));
+        entry.emotionByPersona = Object.fromEntries(
+          task.actors.map((actor) => [personaIds.get(actor)!, mapScore(task.score, scale, from)]),
+        );
       }
       return entry;
     }),

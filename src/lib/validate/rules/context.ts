@@ -13,9 +13,20 @@ export type Finding = Omit<Problem, 'file' | 'line' | 'field' | 'severity'>;
 
 /** Problem builder that knows where an entry sits in its file. */
 export function locator(files: Map<string, ParsedFile>) {
-  return (entry: SourceEntry<unknown>, field: Field, problem: Finding, severity: Problem['severity'] = 'error'): Problem => {
+  return (
+    entry: SourceEntry<unknown>,
+    field: Field,
+    problem: Finding,
+    severity: Problem['severity'] = 'error',
+  ): Problem => {
     const path = [...(entry.path ?? []), ...field];
-    return { severity, file: entry.file, line: files.get(entry.file)?.lineOf(path), field: formatFieldPath(path), ...problem };
+    return {
+      severity,
+      file: entry.file,
+      line: files.get(entry.file)?.lineOf(path),
+      field: formatFieldPath(path),
+      ...problem,
+    };
   };
 }
 export type Locate = ReturnType<typeof locator>;
@@ -42,7 +53,12 @@ export interface RuleContext {
   opportunityIds: Set<string>;
 }
 
-export function ruleContext(sources: ReportSources, files: Map<string, ParsedFile>, projectRoot: string, failed: FailedEntries): RuleContext {
+export function ruleContext(
+  sources: ReportSources,
+  files: Map<string, ParsedFile>,
+  projectRoot: string,
+  failed: FailedEntries,
+): RuleContext {
   const at = locator(files);
   const ids = {
     persona: sources.personas.map((p) => p.id),
@@ -51,7 +67,8 @@ export function ruleContext(sources: ReportSources, files: Map<string, ParsedFil
     source: sources.report.data.researchSources.map((s) => s.id),
   };
   const stagesOfJourney = new Map<string, string[]>();
-  for (const { ref } of sources.stages) stagesOfJourney.set(ref.journey, [...(stagesOfJourney.get(ref.journey) ?? []), ref.stage]);
+  for (const { ref } of sources.stages)
+    stagesOfJourney.set(ref.journey, [...(stagesOfJourney.get(ref.journey) ?? []), ref.stage]);
   const journeyById = new Map(sources.journeys.map((j) => [j.id, j]));
   return {
     sources,
@@ -59,17 +76,32 @@ export function ruleContext(sources: ReportSources, files: Map<string, ParsedFil
     failed,
     at,
     ids,
-    known: { persona: new Set(ids.persona), journey: new Set(ids.journey), channel: new Set(ids.channel), source: new Set(ids.source) },
+    known: {
+      persona: new Set(ids.persona),
+      journey: new Set(ids.journey),
+      channel: new Set(ids.channel),
+      source: new Set(ids.source),
+    },
     stagesOfJourney,
     stageKeys: new Set(sources.stages.map((s) => stageKey(s.ref))),
     journeyById,
     improvements: journeyImprovements(sources.journeys, journeyById, failed, at),
-    opportunityIds: new Set(sources.touchpoints.flatMap((t) => t.data.opportunities.flatMap((o) => (o.id === undefined ? [] : [o.id])))),
+    opportunityIds: new Set(
+      sources.touchpoints.flatMap((t) =>
+        t.data.opportunities.flatMap((o) => (o.id === undefined ? [] : [o.id])),
+      ),
+    ),
   };
 }
 
 /** A reference field must name an existing id; one to an entry that failed validation is left to that entry's error. */
-export function referenceProblems(ctx: RuleContext, entry: SourceEntry<unknown>, field: Field, kind: ReferenceKind, id: string): Problem[] {
+export function referenceProblems(
+  ctx: RuleContext,
+  entry: SourceEntry<unknown>,
+  field: Field,
+  kind: ReferenceKind,
+  id: string,
+): Problem[] {
   if (ctx.known[kind].has(id) || (kind !== 'source' && ctx.failed.has(kind, id))) return [];
   // Entries of a YAML list share the list's `journey:` line: report it there, once.
   if (entry.path && field[0] === 'journey') entry = { ...entry, path: undefined };
@@ -85,8 +117,17 @@ export function referenceProblems(ctx: RuleContext, entry: SourceEntry<unknown>,
 }
 
 /** A touchpoint's or KPI's `stage` must be a stage of its journey (an unknown journey has its own error). */
-export function stageReferenceProblems(ctx: RuleContext, entry: SourceEntry<unknown>, { journey, stage }: StageRef): Problem[] {
-  if (!ctx.known.journey.has(journey) || ctx.stageKeys.has(stageKey({ journey, stage })) || ctx.failed.hasStage({ journey, stage })) return [];
+export function stageReferenceProblems(
+  ctx: RuleContext,
+  entry: SourceEntry<unknown>,
+  { journey, stage }: StageRef,
+): Problem[] {
+  if (
+    !ctx.known.journey.has(journey) ||
+    ctx.stageKeys.has(stageKey({ journey, stage })) ||
+    ctx.failed.hasStage({ journey, stage })
+  )
+    return [];
   return [
     ctx.at(entry, ['stage'], {
       message: `journey "${journey}" has no stage "${stage}"`,
@@ -98,7 +139,12 @@ export function stageReferenceProblems(ctx: RuleContext, entry: SourceEntry<unkn
 }
 
 /** Emotion scores sit on the report's scale. */
-export function scoreProblems(ctx: RuleContext, entry: SourceEntry<unknown>, field: Field, value: number): Problem[] {
+export function scoreProblems(
+  ctx: RuleContext,
+  entry: SourceEntry<unknown>,
+  field: Field,
+  value: number,
+): Problem[] {
   const { report } = ctx.sources;
   const scale = report.data.emotionScale;
   if (value >= scale.min && value <= scale.max) return [];
@@ -113,7 +159,11 @@ export function scoreProblems(ctx: RuleContext, entry: SourceEntry<unknown>, fie
 }
 
 /** Ids are unique across the report: every entry after the first with the same id is reported. */
-export function duplicateIdProblems(ctx: RuleContext, what: string, entries: readonly SourceEntry<unknown>[]): Problem[] {
+export function duplicateIdProblems(
+  ctx: RuleContext,
+  what: string,
+  entries: readonly SourceEntry<unknown>[],
+): Problem[] {
   const first = new Map<string, SourceEntry<unknown>>();
   const problems: Problem[] = [];
   for (const later of entries) {
@@ -134,7 +184,9 @@ export function duplicateIdProblems(ctx: RuleContext, what: string, entries: rea
 }
 
 /** Entries per journey id, built once so the rules stay linear in the size of the report. */
-export function groupByJourney<T extends SourceEntry<{ journey: string }>>(entries: readonly T[]): Map<string, T[]> {
+export function groupByJourney<T extends SourceEntry<{ journey: string }>>(
+  entries: readonly T[],
+): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const entry of entries) {
     const group = groups.get(entry.data.journey);

@@ -12,7 +12,13 @@ export function opportunityRules(ctx: RuleContext): Problem[] {
       const located = { ...touchpoint, path: [...(touchpoint.path ?? []), 'opportunities', i] };
       const earlier = first.get(opportunity.id);
       if (earlier) {
-        problems.push(ctx.at(located, ['id'], { message: `duplicate opportunity id "${opportunity.id}"`, found: `also used in ${earlier.file}${earlier.path ? ` (${formatFieldPath(earlier.path)})` : ''}`, hint: 'ids must be unique across the report: rename one of them' }));
+        problems.push(
+          ctx.at(located, ['id'], {
+            message: `duplicate opportunity id "${opportunity.id}"`,
+            found: `also used in ${earlier.file}${earlier.path ? ` (${formatFieldPath(earlier.path)})` : ''}`,
+            hint: 'ids must be unique across the report: rename one of them',
+          }),
+        );
       } else first.set(opportunity.id, located);
     });
   }

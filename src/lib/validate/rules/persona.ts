@@ -8,13 +8,29 @@ export function personaRules(ctx: RuleContext): Problem[] {
   const { sources, at, projectRoot } = ctx;
   const problems = duplicateIdProblems(ctx, 'persona', sources.personas);
   for (const persona of sources.personas) {
-    persona.data.preferredChannels.forEach((channel, i) => problems.push(...referenceProblems(ctx, persona, ['preferredChannels', i], 'channel', channel)));
+    persona.data.preferredChannels.forEach((channel, i) =>
+      problems.push(
+        ...referenceProblems(ctx, persona, ['preferredChannels', i], 'channel', channel),
+      ),
+    );
     if (persona.data.avatar === undefined) continue;
     if (!existsSync(join(projectRoot, dirname(persona.file), persona.data.avatar))) {
-      problems.push(at(persona, ['avatar'], { message: 'image file not found', found: `"${persona.data.avatar}"`, expected: 'a path relative to the persona file, e.g. "./giulia.jpg"', hint: 'check the file name and folder' }));
+      problems.push(
+        at(persona, ['avatar'], {
+          message: 'image file not found',
+          found: `"${persona.data.avatar}"`,
+          expected: 'a path relative to the persona file, e.g. "./giulia.jpg"',
+          hint: 'check the file name and folder',
+        }),
+      );
     }
     if (persona.data.avatarAlt === undefined) {
-      problems.push(at(persona, ['avatar'], { message: 'the avatar has no text alternative', hint: 'add "avatarAlt:" describing the picture for screen-reader users' }));
+      problems.push(
+        at(persona, ['avatar'], {
+          message: 'the avatar has no text alternative',
+          hint: 'add "avatarAlt:" describing the picture for screen-reader users',
+        }),
+      );
     }
   }
   return problems;

@@ -16,7 +16,14 @@ function researchSourceProblems(report: Report, at: Locate): Problem[] {
   report.data.researchSources.forEach((source, i) => {
     const earlier = first.get(source.id);
     if (earlier === undefined) first.set(source.id, i);
-    else problems.push(at({ ...report, path: ['researchSources', i] }, ['id'], { message: `duplicate research source id "${source.id}"`, found: `also at ${formatFieldPath(['researchSources', earlier])}`, hint: 'rename one of them' }));
+    else
+      problems.push(
+        at({ ...report, path: ['researchSources', i] }, ['id'], {
+          message: `duplicate research source id "${source.id}"`,
+          found: `also at ${formatFieldPath(['researchSources', earlier])}`,
+          hint: 'rename one of them',
+        }),
+      );
   });
   return problems;
 }
@@ -25,18 +32,35 @@ function researchSourceProblems(report: Report, at: Locate): Problem[] {
 function brandingProblems(report: Report, at: Locate, projectRoot: string): Problem[] {
   const problems: Problem[] = [];
   const branding = resolveBranding(report.data.branding);
-  for (const [field, color] of [['primaryColor', branding.primary], ['accentColor', branding.accent]] as const) {
+  for (const [field, color] of [
+    ['primaryColor', branding.primary],
+    ['accentColor', branding.accent],
+  ] as const) {
     if (report.data.branding[field] === undefined || !color.adjusted) continue;
     problems.push(
-      at(report, ['branding', field], {
-        message: `the brand colour has too little contrast with white (${color.contrast.toFixed(2)}:1; WCAG AA needs ${AA_TEXT}:1)`,
-        found: color.authored,
-        hint: `Itinera uses the adjusted shade ${color.used}; write that colour to make this warning go away`,
-      }, 'warning'),
+      at(
+        report,
+        ['branding', field],
+        {
+          message: `the brand colour has too little contrast with white (${color.contrast.toFixed(2)}:1; WCAG AA needs ${AA_TEXT}:1)`,
+          found: color.authored,
+          hint: `Itinera uses the adjusted shade ${color.used}; write that colour to make this warning go away`,
+        },
+        'warning',
+      ),
     );
   }
-  if (report.data.branding.logo !== undefined && !existsSync(join(projectRoot, dirname(report.file), report.data.branding.logo))) {
-    problems.push(at(report, ['branding', 'logo'], { message: 'image file not found', found: `"${report.data.branding.logo}"`, expected: 'a path relative to the report folder, e.g. "./logo.svg"' }));
+  if (
+    report.data.branding.logo !== undefined &&
+    !existsSync(join(projectRoot, dirname(report.file), report.data.branding.logo))
+  ) {
+    problems.push(
+      at(report, ['branding', 'logo'], {
+        message: 'image file not found',
+        found: `"${report.data.branding.logo}"`,
+        expected: 'a path relative to the report folder, e.g. "./logo.svg"',
+      }),
+    );
   }
   return problems;
 }
@@ -46,7 +70,13 @@ function scaleProblems(report: Report, at: Locate): Problem[] {
   const scale = report.data.emotionScale;
   return scale.labels.flatMap((label, i) =>
     label.score < scale.min || label.score > scale.max
-      ? [at(report, ['emotionScale', 'labels', i, 'score'], { message: 'label outside the emotion scale', expected: `a score from ${scale.min} to ${scale.max}`, found: String(label.score) })]
+      ? [
+          at(report, ['emotionScale', 'labels', i, 'score'], {
+            message: 'label outside the emotion scale',
+            expected: `a score from ${scale.min} to ${scale.max}`,
+            found: String(label.score),
+          }),
+        ]
       : [],
   );
 }
@@ -56,10 +86,22 @@ function lifecycleProblems(report: Report, at: Locate): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
   report.data.lifecycle.forEach((phase, i) => {
-    if (seen.has(phase.id)) problems.push(at(report, ['lifecycle', i, 'id'], { message: `duplicate phase id "${phase.id}"`, hint: 'give every lifecycle phase its own id' }));
+    if (seen.has(phase.id))
+      problems.push(
+        at(report, ['lifecycle', i, 'id'], {
+          message: `duplicate phase id "${phase.id}"`,
+          hint: 'give every lifecycle phase its own id',
+        }),
+      );
     seen.add(phase.id);
     if (phase.name === undefined && !isDefaultPhase(phase.id)) {
-      problems.push(at(report, ['lifecycle', i], { message: `the phase "${phase.id}" has no name`, expected: 'a "name:" shown as the heatmap column heading', hint: `add a name; only the built-in phases (${defaultPhaseIds.join(', ')}) have one of their own` }));
+      problems.push(
+        at(report, ['lifecycle', i], {
+          message: `the phase "${phase.id}" has no name`,
+          expected: 'a "name:" shown as the heatmap column heading',
+          hint: `add a name; only the built-in phases (${defaultPhaseIds.join(', ')}) have one of their own`,
+        }),
+      );
     }
   });
   return problems;
@@ -72,7 +114,13 @@ function versionProblems(report: Report, at: Locate): Problem[] {
   report.data.versions.forEach((version, i) => {
     const earlier = seen.get(version.version);
     if (earlier !== undefined) {
-      problems.push(at(report, ['versions', i, 'version'], { message: `duplicate version "${version.version}"`, found: `also at versions[${earlier}]`, hint: 'give every version its own name' }));
+      problems.push(
+        at(report, ['versions', i, 'version'], {
+          message: `duplicate version "${version.version}"`,
+          found: `also at versions[${earlier}]`,
+          hint: 'give every version its own name',
+        }),
+      );
     } else seen.set(version.version, i);
   });
   return problems;

@@ -7,7 +7,13 @@ import { getReport } from '../../../site/report.ts';
 export async function getStaticPaths() {
   const report = await getReport();
   if (report.data.visibility === 'protected') return [];
-  return report.journeys.map((journey) => ({ params: { journey: journey.id }, props: { journey } }));
+  return report.journeys.map((journey) => ({
+    params: { journey: journey.id },
+    props: { journey },
+  }));
 }
 
-export const GET: APIRoute<{ journey: Journey }> = async ({ props }) => new Response(await journeyCanvasSvg(props.journey), { headers: { 'Content-Type': 'image/svg+xml' } });
+export const GET: APIRoute<{ journey: Journey }> = async ({ props }) =>
+  new Response(await journeyCanvasSvg(props.journey), {
+    headers: { 'Content-Type': 'image/svg+xml' },
+  });

@@ -8,10 +8,15 @@ import { getReport } from '../../../site/report.ts';
 export const getStaticPaths = (async () => {
   const report = await getReport();
   if (!publishesDataFiles(report.data.visibility)) return [];
-  return report.journeys.map((journey) => ({ params: { journey: journey.id }, props: { journey } }));
+  return report.journeys.map((journey) => ({
+    params: { journey: journey.id },
+    props: { journey },
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ journey: Journey }> = async ({ props }) => {
   const { emotionScale } = (await getReport()).data;
-  return new Response(journeyToMermaid(props.journey, emotionScale), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(journeyToMermaid(props.journey, emotionScale), {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
 };
