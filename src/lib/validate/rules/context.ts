@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { suggest } from '../../closest.ts';
 import type { ReportSources, SourceEntry } from '../../model.ts';
 import { formatFieldPath, type Problem } from '../../problems.ts';
@@ -10,6 +11,9 @@ import { journeyImprovements, type JourneyImprovements } from './journey.ts';
 export type Field = (string | number)[];
 /** What a rule says about a field; the locator adds where it is. */
 export type Finding = Omit<Problem, 'file' | 'line' | 'field' | 'severity'>;
+
+/** The folder a content file sits in (`touchpoints/click-collect/x.mdx` → `click-collect`): stages and touchpoints sit in their journey's. */
+export const folderOf = (file: string): string => posix.basename(posix.dirname(file));
 
 /** Problem builder that knows where an entry sits in its file. */
 export function locator(files: Map<string, ParsedFile>) {

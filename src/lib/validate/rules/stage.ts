@@ -6,6 +6,7 @@ import type { Problem } from '../../problems.ts';
 import { stageKey } from '../../sources.ts';
 import {
   duplicateIdProblems,
+  folderOf,
   referenceProblems,
   type Finding,
   type RuleContext,
@@ -45,7 +46,7 @@ function stageProblems(
   const { at } = ctx;
   const { journey } = stage.data;
   const problems = referenceProblems(ctx, stage, ['journey'], 'journey', journey);
-  const folder = stage.file.split('/').at(-2);
+  const folder = folderOf(stage.file);
   if (folder !== journey && ctx.known.journey.has(journey)) {
     problems.push(
       at(

@@ -3,6 +3,7 @@ import type { ReportSources, SourceEntry } from '../../model.ts';
 import type { Problem } from '../../problems.ts';
 import {
   duplicateIdProblems,
+  folderOf,
   groupByJourney,
   referenceProblems,
   scoreProblems,
@@ -48,7 +49,7 @@ function personaScoreProblems(
 function touchpointProblems(ctx: RuleContext, touchpoint: TouchpointSource): Problem[] {
   const { data } = touchpoint;
   const problems: Problem[] = [];
-  const folder = touchpoint.file.split('/').at(-2);
+  const folder = folderOf(touchpoint.file);
   if (folder !== data.journey && ctx.known.journey.has(data.journey)) {
     // A list file's entries share its one `journey:` line: point there, once.
     problems.push(
