@@ -6,30 +6,15 @@
  * made from the same filtered report. See docs/audiences.md.
  */
 import type { ReportSources, SourceEntry } from './model.ts';
-import { fieldAtPath, isFieldPathProblem, leftOutValue, type FieldRoots } from './fieldPaths.ts';
+import { fieldAtPath, isFieldPathProblem, leftOutValue } from './fieldPaths.ts';
 import { audiences, type Audience } from './schema/audience.ts';
-import { channelSchema } from './schema/channel.ts';
-import { journeySchema } from './schema/journey.ts';
-import { kpiSchema } from './schema/kpi.ts';
-import { personaSchema } from './schema/persona.ts';
-import { reportSchema } from './schema/report.ts';
-import { stageSchema } from './schema/stage.ts';
-import { touchpointSchema, type TouchpointData } from './schema/touchpoint.ts';
+import { contentFieldRoots } from './schema/report.ts';
+import type { TouchpointData } from './schema/touchpoint.ts';
 
 export { audiences, defaultInternalFields, type Audience } from './schema/audience.ts';
 
 /** The environment variable that picks the edition, overriding the report's `audience.default`. */
 export const AUDIENCE_VARIABLE = 'ITINERA_AUDIENCE';
-
-const fieldRoots: FieldRoots = {
-  report: reportSchema,
-  personas: personaSchema,
-  journeys: journeySchema,
-  stages: stageSchema,
-  touchpoints: touchpointSchema,
-  kpis: kpiSchema,
-  channels: channelSchema,
-};
 
 /** Reads ITINERA_AUDIENCE; throws one line naming the fix when it is set to something else. */
 export function audienceFromEnvironment(value: string | undefined): Audience | undefined {
@@ -68,7 +53,7 @@ function stripFields<T>(kind: string, data: T, fields: readonly string[]): T {
   for (const path of fields) {
     const [root, ...keys] = path.split('.');
     if (root !== kind) continue;
-    const field = fieldAtPath(path, fieldRoots, ['internal']);
+    const field = fieldAtPath(path, contentFieldRoots, ['internal']);
     const empty = isFieldPathProblem(field) ? undefined : leftOutValue(field);
     // The report's schema has refused unusable paths already.
     if (!empty?.ok) continue;

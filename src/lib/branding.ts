@@ -84,3 +84,8 @@ export function resolveBranding(branding: BrandingData | undefined): Branding {
 export function logoPath(logo: string): string {
   return `brand/logo${logo.slice(logo.lastIndexOf('.'))}`;
 }
+
+/** The page style that applies the brand: colours (already adjusted for contrast) and font. */
+export function brandStyle(branding: Branding): string {
+  return `:root:root{--color-primary:${branding.primary.used};--color-link:light-dark(${branding.accent.used},#8ab4f8);--font-body:${branding.fontStack}}`;
+}

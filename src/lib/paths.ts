@@ -29,6 +29,11 @@ export function withBase(base: string, path: string): string {
   return `${prefix}${path.replace(/^\//, '')}`;
 }
 
+/** A served URL's path below the base (`/reports/acme/journeys/x/` → `journeys/x/`), as page paths are written. */
+export function pathBelowBase(pathname: string, base: string): string {
+  return pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//, '');
+}
+
 /** Site paths of the data files (report.json, its schema, Mermaid diagrams), relative to the site's base. */
 export const dataPaths = {
   report: () => 'report.json',

@@ -144,7 +144,7 @@ export const reportSchema = z.object({
 });
 
 /** The schema each `<kind>.` of an `audience.internalFields` path starts from. */
-const contentFieldRoots: FieldRoots = {
+export const contentFieldRoots: FieldRoots = {
   report: reportSchema,
   personas: personaSchema,
   journeys: journeySchema,
