@@ -1,28 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic, type StaticServer } from '../../scripts/lib/serveStatic.ts';
+import { describe, expect, it } from 'vitest';
 import { paths } from '../../src/lib/paths.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { siteInBrowser } from '../helpers/browser.ts';
 import { exampleSite } from '../helpers/sharedBuild.ts';
 
 describe('"#" anchor links in Chromium', () => {
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await serveStatic(exampleSite());
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = siteInBrowser(exampleSite);
 
   it('are reached with Tab and visible when focused, pointing at the element they sit in', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await site.browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/${paths.kpis()}`);
+    await page.goto(`${site.url()}/${paths.kpis()}`);
     // Hidden until hovered or focused, where the device can hover.
     const hiddenBefore = await page.evaluate(
       () => getComputedStyle(document.querySelector('.anchor-link')!).opacity,

@@ -1,32 +1,19 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findBrokenLinks } from '../helpers/linkCheck.ts';
-import { accessibilityViolations, launchBrowser } from '../helpers/browser.ts';
+import { accessibilityViolations, siteInBrowser } from '../helpers/browser.ts';
 import { projectRoot } from '../helpers/build.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/serveStatic.ts';
 
 /** The quality gates catch what they promise to catch: each fixture breaks one rule on purpose. */
 const fixtures = join(projectRoot, 'test/fixtures/quality-gates');
 
 describe('quality gates fail on broken pages', () => {
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await serveStatic(fixtures);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = siteInBrowser(() => fixtures);
 
   async function violationsOf(file: string): Promise<string[]> {
-    const context = await browser.newContext();
+    const context = await site.browser().newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/${file}`);
+    await page.goto(`${site.url()}/${file}`);
     const violations = await accessibilityViolations(page);
     await context.close();
     return violations;

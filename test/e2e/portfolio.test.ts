@@ -1,8 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic, type StaticServer } from '../../scripts/lib/serveStatic.ts';
+import { describe, expect, it } from 'vitest';
 import { paths } from '../../src/lib/paths.ts';
-import { accessibilityViolations, launchBrowser } from '../helpers/browser.ts';
+import { accessibilityViolations, siteInBrowser } from '../helpers/browser.ts';
 import { exampleSite } from '../helpers/sharedBuild.ts';
 
 const portfolioPages = [
@@ -13,26 +11,15 @@ const portfolioPages = [
 ];
 
 describe('the portfolio views in Chromium', () => {
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await serveStatic(exampleSite());
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = siteInBrowser(exampleSite);
 
   for (const width of [1440, 375]) {
     it(`are axe-clean and do not scroll sideways at ${width} px`, async () => {
       const problems: string[] = [];
       for (const path of portfolioPages) {
-        const context = await browser.newContext({ viewport: { width, height: 900 } });
+        const context = await site.browser().newContext({ viewport: { width, height: 900 } });
         const page = await context.newPage();
-        await page.goto(`${server.url}/${path}`);
+        await page.goto(`${site.url()}/${path}`);
         problems.push(...(await accessibilityViolations(page)).map((v) => `${path}: ${v}`));
         const sizes = await page.evaluate(() => ({
           scroll: document.documentElement.scrollWidth,
@@ -47,9 +34,9 @@ describe('the portfolio views in Chromium', () => {
   }
 
   it('sorts with JavaScript off by following a link, and prints the heatmap without the sort links', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/${paths.heatmap()}`);
+    await page.goto(`${site.url()}/${paths.heatmap()}`);
     await page.getByRole('link', { name: 'Lowest mean emotion' }).click();
     await expect(page.evaluate(() => location.pathname)).resolves.toBe(
       `/${paths.heatmap('by-emotion/')}`,

@@ -1,7 +1,28 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from '../../scripts/lib/chromium.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/serveStatic.ts';
 
-export { launchBrowser } from '../../scripts/lib/chromium.ts';
+export { launchBrowser };
+
+/**
+ * Serves a folder over HTTP and opens Chromium for the tests of the calling describe block,
+ * closing both after them. `folder` is called in beforeAll, so a shared build starts only then.
+ */
+export function siteInBrowser(folder: () => string): { browser: () => Browser; url: () => string } {
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  beforeAll(async () => {
+    server = await serveStatic(folder());
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return { browser: () => browser!, url: () => server!.url };
+}
 
 /** WCAG 2.2 A and AA rules, the level the reports promise. */
 export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
