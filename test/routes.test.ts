@@ -32,6 +32,8 @@ const anchorExamples: { [Kind in keyof typeof anchors]: (report: ResolvedReport)
       tp.data.opportunities.map((o, i) => anchors.opportunity(tp.id, i, o.id)),
     ),
   kpi: (r) => r.kpis.map((k) => anchors.kpi(k.id)),
+  kpisOfJourney: (r) => r.journeys.map((j) => anchors.kpisOfJourney(j.id)),
+  journeySummary: (r) => r.journeys.map((j) => anchors.journeySummary(j.id)),
   source: (r) => r.data.researchSources.map((s) => anchors.source(s.id)),
   version: (r) => r.data.versions.map((v) => anchors.version(v.version)),
   printOverview: () => [anchors.printOverview()],

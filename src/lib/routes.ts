@@ -109,6 +109,7 @@ const selfCrumb = (label: UiKey) => (t: Translate) => [{ label: t(label) }];
 // Anchors used by more than one page type's entry (links from elsewhere point at them).
 const stageAnchor = (journeyId: string, stageId: string) => `stage-${journeyId}-${stageId}`;
 const kpiAnchor = (kpiId: string) => `kpi-${kpiId}`;
+const kpisOfJourneyAnchor = (journeyId: string) => `journey-${journeyId}`;
 const sourceAnchor = (sourceId: string) => `source-${sourceId}`;
 const printPersonaAnchor = (personaId: string) => `print-persona-${personaId}`;
 const printJourneyAnchor = (journeyId: string) => `print-journey-${journeyId}`;
@@ -143,6 +144,7 @@ export const routes = {
     kind: 'kind.overview',
     nav: { label: 'nav.overview', order: 10 },
     card: previewCards.overview,
+    anchors: { journeySummary: (journeyId: string) => `journey-${journeyId}` },
   }),
   personas: defineRoute({
     page: 'src/pages/personas/index.astro',
@@ -320,8 +322,12 @@ export const routes = {
     kind: 'kind.kpis',
     nav: { label: 'nav.kpis', order: 70 },
     crumbs: selfCrumb('nav.kpis'),
-    anchors: { kpi: kpiAnchor },
-    links: { kpi: (kpiId: string) => `${routePaths.kpis()}#${kpiAnchor(kpiId)}` },
+    anchors: { kpi: kpiAnchor, kpisOfJourney: kpisOfJourneyAnchor },
+    links: {
+      kpi: (kpiId: string) => `${routePaths.kpis()}#${kpiAnchor(kpiId)}`,
+      kpisOfJourney: (journeyId: string) =>
+        `${routePaths.kpis()}#${kpisOfJourneyAnchor(journeyId)}`,
+    },
   }),
   opportunities: defineRoute({
     page: 'src/pages/opportunities/index.astro',
