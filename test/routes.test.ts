@@ -25,6 +25,7 @@ const builtFile = (site: string, path: string) =>
 const anchorExamples: { [Kind in keyof typeof anchors]: (report: ResolvedReport) => string[] } = {
   stage: (r) => r.stages.map((s) => anchors.stage(s.journey.id, s.id)),
   touchpoint: (r) => r.touchpoints.map((tp) => anchors.touchpoint(tp.id)),
+  canvas: (r) => r.journeys.map((j) => anchors.canvas(j.id)),
   painPoint: (r) =>
     r.touchpoints.flatMap((tp) => tp.painPoints.map((_, i) => anchors.painPoint(tp.id, i))),
   opportunity: (r) =>

@@ -6,6 +6,7 @@
  * read it, so a new page type is its page file plus one entry here (docs/contributing-page-type.md).
  * Nothing turns a URL back into a page type: who needs the type of a page asks for `reportPages`.
  */
+import { idPart } from './charts/svg.ts';
 import { diffJourneys } from './compare/journeyDiff.ts';
 import type { Translate, UiKey } from './i18n/index.ts';
 import type { Journey, ResolvedReport } from './model.ts';
@@ -109,6 +110,9 @@ const selfCrumb = (label: UiKey) => (t: Translate) => [{ label: t(label) }];
 // Anchors used by more than one page type's entry (links from elsewhere point at them).
 const stageAnchor = (journeyId: string, stageId: string) => `stage-${journeyId}-${stageId}`;
 const kpiAnchor = (kpiId: string) => `kpi-${kpiId}`;
+/** Stable element id of a canvas cell (or of the canvas itself with no parts), unique on a page holding several journeys or sketches. */
+const canvasAnchor = (canvasId: string, ...parts: string[]) =>
+  ['canvas', canvasId, ...parts].map(idPart).join('-');
 const kpisOfJourneyAnchor = (journeyId: string) => `journey-${journeyId}`;
 const sourceAnchor = (sourceId: string) => `source-${sourceId}`;
 const printPersonaAnchor = (personaId: string) => `print-persona-${personaId}`;
@@ -193,6 +197,11 @@ export const routes = {
     anchors: {
       stage: stageAnchor,
       touchpoint: (touchpointId: string) => `touchpoint-${touchpointId}`,
+      canvas: canvasAnchor,
+    },
+    links: {
+      journeyCanvas: (journeyId: string) =>
+        `${routePaths.journey(journeyId)}#${canvasAnchor(journeyId)}`,
     },
   }),
   stage: defineRoute({

@@ -1,5 +1,4 @@
 import { journeyEmotionSeries } from '../charts/fromModel.ts';
-import { idPart } from '../charts/svg.ts';
 import { formatNumber } from '../format.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { Journey, Stage, Touchpoint } from '../model.ts';
@@ -31,11 +30,6 @@ export type EvidenceLevel = (typeof evidenceLevels)[number];
 export function evidenceLevel(touchpoint: Pick<Touchpoint, 'data'>): EvidenceLevel {
   const strengths = new Set(touchpoint.data.evidence.map((e) => e.strength));
   return evidenceLevels.find((level) => strengths.has(level as never)) ?? 'none';
-}
-
-/** Stable element id of a canvas cell (or of the canvas itself with no parts), unique on a page holding several journeys. */
-export function canvasAnchor(journeyId: string, ...parts: string[]): string {
-  return ['canvas', journeyId, ...parts].map(idPart).join('-');
 }
 
 /** Each lane's cells as plain lines, for the downloadable SVG: what the page shows, as text. */
