@@ -33,12 +33,21 @@ const listFormat = memoised(
   (locale, options: Intl.ListFormatOptions) => new Intl.ListFormat(locale, options),
 );
 
+/** Numbers already written, by locale, options and value: a report writes the same few values (scores, counts) thousands of times. */
+const written = new Map<string, string>();
+
 /** Intl's formatting with the minus sign of the report. */
 function format(value: number, locale: string, options: Intl.NumberFormatOptions): string {
-  return numberFormat(locale, options)
-    .formatToParts(value)
-    .map((part) => (part.type === 'minusSign' ? MINUS_SIGN : part.value))
-    .join('');
+  const key = `${locale}\u0000${JSON.stringify(options)}\u0000${value}`;
+  let text = written.get(key);
+  if (text === undefined) {
+    text = numberFormat(locale, options)
+      .formatToParts(value)
+      .map((part) => (part.type === 'minusSign' ? MINUS_SIGN : part.value))
+      .join('');
+    written.set(key, text);
+  }
+  return text;
 }
 
 export function formatNumber(value: number, locale: string, maximumFractionDigits = 2): string {
