@@ -71,6 +71,8 @@ function makeTranslator(locale: string): Translate {
     const entry = table[key];
     const text =
       typeof entry === 'string' ? entry : (entry[plural.select(Number(vars.count))] ?? entry.other);
+    // Most interface text has no placeholder: skip the regular expression for it.
+    if (!text.includes('{')) return text;
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = vars[name];
       if (value === undefined) return whole;
