@@ -48,6 +48,10 @@ export default {
     one: '{count} KPI by journey and stage',
     other: 'All {count} KPIs by journey and stage',
   },
+  'overview.manyJourneys': {
+    one: '{count} journey: its map and emotion curve are on its own page, linked below.',
+    other: '{count} journeys: the map and emotion curve of each are on its own page, linked below.',
+  },
   'overview.objectives': 'Objectives',
   'overview.products': 'Products: {list}',
   'overview.segments': 'Segments: {list}',

@@ -46,6 +46,11 @@ export default {
     one: '{count} KPI per journey e fase',
     other: 'Tutti i {count} KPI per journey e fase',
   },
+  'overview.manyJourneys': {
+    one: '{count} journey: la mappa e la curva emotiva sono nella sua pagina, collegata qui sotto.',
+    other:
+      '{count} journey: la mappa e la curva emotiva di ciascuno sono nella sua pagina, collegata qui sotto.',
+  },
   'overview.objectives': 'Obiettivi',
   'overview.products': 'Prodotti: {list}',
   'overview.segments': 'Segmenti: {list}',
