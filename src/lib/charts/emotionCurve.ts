@@ -65,6 +65,52 @@ export interface CurveGeometry {
 const SLOT = 34;
 
 /**
+ * Places a series' points evenly in their stage's band, marks its lowest ones and draws the
+ * monotone curve through them. Points whose stage is not in the chart are left out rather than
+ * drawn at a guessed place.
+ */
+function placeSeries(
+  s: CurveSeries,
+  bands: CurveGeometry['bands'],
+  y: (score: number) => number,
+): CurveGeometry['series'][number] {
+  const placed: PlacedPoint[] = [];
+  for (const band of bands) {
+    const inStage = s.points.filter((p) => p.stageId === band.stage.id);
+    const step = (band.x1 - band.x0) / inStage.length;
+    inStage.forEach((p, i) =>
+      placed.push({ ...p, x: band.x0 + step * (i + 0.5), y: y(p.score), lowest: false }),
+    );
+  }
+  const min = Math.min(...placed.map((p) => p.score));
+  for (const p of placed) p.lowest = placed.length > 1 && p.score === min;
+  const path = line<PlacedPoint>()
+    .x((p) => round(p.x))
+    .y((p) => round(p.y))
+    .curve(curveMonotoneX)(placed);
+  return { name: s.name, points: placed, path: path ?? '' };
+}
+
+/**
+ * A tick per whole score of the scale (every n-th one on scales wider than 10, so at most about
+ * ten), labelled with the scale's word for it where it has one.
+ */
+export function scoreTicks(
+  scale: EmotionScale,
+  y: (score: number) => number,
+  locale: string,
+): CurveGeometry['ticks'] {
+  const ticks = [];
+  const step = scale.max - scale.min > 10 ? Math.ceil((scale.max - scale.min) / 10) : 1;
+  for (let score = Math.ceil(scale.min); score <= scale.max; score += step) {
+    const labelled = scale.labels.find((l) => l.score === score);
+    const number = formatNumber(score, locale);
+    ticks.push({ score, y: y(score), label: labelled ? `${number} ${labelled.label}` : number });
+  }
+  return ticks;
+}
+
+/**
  * Places every point: stages are bands as wide as the busiest series needs, points spread
  * evenly in their band, y on the report's scale. The curve is monotone between points, so it
  * never overshoots the scale.
@@ -97,38 +143,10 @@ export function layoutEmotionCurve(input: EmotionCurveInput): CurveGeometry {
     bands.push({ stage, x0: cursor, x1 });
     cursor = x1;
   });
-  const bandOf = new Map(bands.map((b) => [b.stage.id, b]));
 
-  const series = input.series.map((s) => {
-    const placed: PlacedPoint[] = [];
-    for (const band of bands) {
-      const inStage = s.points.filter((p) => p.stageId === band.stage.id);
-      const step = (band.x1 - band.x0) / inStage.length;
-      inStage.forEach((p, i) =>
-        placed.push({ ...p, x: band.x0 + step * (i + 0.5), y: y(p.score), lowest: false }),
-      );
-    }
-    // Points whose stage is not in the chart are left out rather than drawn at a guessed place.
-    const placedIn = placed.filter((p) => bandOf.has(p.stageId));
-    const min = Math.min(...placedIn.map((p) => p.score));
-    for (const p of placedIn) p.lowest = placedIn.length > 1 && p.score === min;
-    const path = line<PlacedPoint>()
-      .x((p) => round(p.x))
-      .y((p) => round(p.y))
-      .curve(curveMonotoneX)(placedIn);
-    return { name: s.name, points: placedIn, path: path ?? '' };
-  });
+  const series = input.series.map((s) => placeSeries(s, bands, y));
 
-  const ticks = [];
-  const step =
-    input.scale.max - input.scale.min > 10
-      ? Math.ceil((input.scale.max - input.scale.min) / 10)
-      : 1;
-  for (let score = Math.ceil(input.scale.min); score <= input.scale.max; score += step) {
-    const labelled = input.scale.labels.find((l) => l.score === score);
-    const number = formatNumber(score, input.t.locale);
-    ticks.push({ score, y: y(score), label: labelled ? `${number} ${labelled.label}` : number });
-  }
+  const ticks = scoreTicks(input.scale, y, input.t.locale);
   return { width, height, plot, bands, series, neutralY: y(neutralScore(input.scale)), ticks };
 }
 
@@ -158,6 +176,219 @@ export function describeEmotionCurve(input: EmotionCurveInput): string {
   return `${t('charts.curveSummary', { stages: input.stages.map((s) => s.name).join(', ') })} ${parts.join(' ')}`;
 }
 
+type Geometry = CurveGeometry;
+type PlacedSeries = CurveGeometry['series'][number];
+
+/** The stages of a journey as alternate bands across the plot, each named above (wrapped to two lines at full size). */
+function stageBandMarks(g: Geometry, compact: boolean): string[] {
+  const headroom = compact ? 26 : 40;
+  return g.bands.flatMap((band, i) => {
+    const lines = compact
+      ? [fitLabel(band.stage.name, band.x1 - band.x0 - 6, 10)]
+      : wrapLabel(band.stage.name, band.x1 - band.x0 - 8, 11.5, 2);
+    const name = el(
+      'text',
+      {
+        x: band.x0 + 4,
+        y: g.plot.top - (compact ? 14 : 26),
+        'font-size': compact ? 10 : 11.5,
+        'font-weight': 600,
+        fill: chartInk,
+      },
+      ...lines.map((l, j) => el('tspan', { x: band.x0 + 4, dy: j === 0 ? 0 : 13 }, text(l))),
+    );
+    if (i % 2 !== 0) return [name];
+    const shade = el('rect', {
+      x: band.x0,
+      y: g.plot.top - headroom,
+      width: band.x1 - band.x0,
+      height: g.plot.bottom - g.plot.top + headroom,
+      fill: chartBand,
+    });
+    return [shade, name];
+  });
+}
+
+/** A grid line per score tick, labelled with the number (and the scale's word for it at full size). */
+function scoreAxisMarks(g: Geometry, compact: boolean, t: Translate): string[] {
+  return g.ticks.flatMap((tick) => [
+    el('line', {
+      x1: g.plot.left,
+      x2: g.plot.right,
+      y1: tick.y,
+      y2: tick.y,
+      stroke: chartGrid,
+      'stroke-width': 1,
+    }),
+    el(
+      'text',
+      {
+        x: g.plot.left - 6,
+        y: tick.y + 4,
+        'text-anchor': 'end',
+        'font-size': compact ? 9.5 : 11,
+        fill: chartMuted,
+      },
+      text(
+        compact ? formatNumber(tick.score, t.locale) : fitLabel(tick.label, g.plot.left - 10, 11),
+      ),
+    ),
+  ]);
+}
+
+/** The dashed neutral line, named at its right end except in the compact chart. */
+function neutralLineMarks(g: Geometry, compact: boolean, t: Translate): string[] {
+  const rule = el('line', {
+    x1: g.plot.left,
+    x2: g.plot.right,
+    y1: g.neutralY,
+    y2: g.neutralY,
+    stroke: chartMuted,
+    'stroke-width': 1.5,
+    'stroke-dasharray': '4 3',
+    class: 'chart-neutral',
+  });
+  if (compact) return [rule];
+  const label = el(
+    'text',
+    {
+      x: g.plot.right,
+      y: g.neutralY - 4,
+      'text-anchor': 'end',
+      'font-size': 10.5,
+      fill: chartMuted,
+    },
+    text(t('charts.neutral')),
+  );
+  return [rule, label];
+}
+
+/** A point's tooltip: series (when several), touchpoint, score and its word, and whether it is the lowest. */
+export function curvePointTitle(
+  point: PlacedPoint,
+  seriesName: string | undefined,
+  input: Pick<EmotionCurveInput, 'scale' | 't'>,
+): string {
+  const t = input.t;
+  const prefix = seriesName === undefined ? '' : `${seriesName}: `;
+  const score = formatNumber(point.score, t.locale);
+  const lowest = point.lowest ? `, ${t('charts.lowestPoint')}` : '';
+  return `${prefix}${point.label}: ${score} (${emotionLabel(point.score, input.scale, t)})${lowest}`;
+}
+
+/** How the series at `index` is drawn: colour, marker shape and dash pattern, each cycling on its own. */
+function seriesStyle(index: number, colors: readonly string[]) {
+  return {
+    color: colors[index % colors.length]!,
+    shape: seriesShapes[index % seriesShapes.length]!,
+    dash: seriesDashes[index % seriesDashes.length] || undefined,
+  };
+}
+
+/** The score above (or, for every second series, below) a point, and "lowest" under a lone series' lowest. */
+function pointLabels(p: PlacedPoint, index: number, g: Geometry, t: Translate): (string | false)[] {
+  // Overlaid series put their score labels on alternate sides of the point.
+  const score = el(
+    'text',
+    {
+      x: p.x,
+      y: p.y + (index % 2 === 0 ? -10 : 17),
+      'text-anchor': 'middle',
+      'font-size': 10,
+      fill: chartInk,
+    },
+    text(formatNumber(p.score, t.locale)),
+  );
+  const lowest =
+    p.lowest &&
+    g.series.length === 1 &&
+    el(
+      'text',
+      {
+        x: p.x,
+        y: p.y + 22,
+        'text-anchor': 'middle',
+        'font-size': 10,
+        'font-weight': 700,
+        fill: toneColor.negative,
+      },
+      text(t('charts.lowest')),
+    );
+  return [score, lowest];
+}
+
+/** One series: its curve, then a group per point (tooltip, ring when lowest, marker, labels). */
+function seriesMarks(
+  s: PlacedSeries,
+  index: number,
+  g: Geometry,
+  input: EmotionCurveInput,
+  colors: readonly string[],
+): string[] {
+  const compact = input.compact ?? false;
+  const { color, shape, dash } = seriesStyle(index, colors);
+  const curve = el('path', {
+    d: s.path,
+    fill: 'none',
+    stroke: color,
+    'stroke-width': compact ? 2 : 2.5,
+    'stroke-dasharray': dash,
+    class: 'chart-curve',
+  });
+  const seriesName = input.series.length > 1 ? s.name : undefined;
+  const points = s.points.map((p) =>
+    el(
+      'g',
+      { class: 'chart-point', 'data-touchpoint': p.id },
+      el('title', {}, text(curvePointTitle(p, seriesName, input))),
+      p.lowest &&
+        el('circle', {
+          cx: p.x,
+          cy: p.y,
+          r: compact ? 6.5 : 9,
+          fill: 'none',
+          stroke: toneColor.negative,
+          'stroke-width': 2,
+        }),
+      marker(shape, p.x, p.y, compact ? 3.5 : 4.5, {
+        fill: color,
+        stroke: '#ffffff',
+        'stroke-width': 1,
+      }),
+      ...(compact ? [] : pointLabels(p, index, g, input.t)),
+    ),
+  );
+  return [curve, ...points];
+}
+
+/** A key below the plot: each series' line, dash and marker beside its name. */
+function curveLegend(g: Geometry, colors: readonly string[]): string {
+  const items = g.series.map((s, i) => {
+    const { color, shape, dash } = seriesStyle(i, colors);
+    const x = g.plot.left + i * 170;
+    return el(
+      'g',
+      { class: 'chart-legend__item' },
+      el('line', {
+        x1: x,
+        x2: x + 28,
+        y1: g.height - 8,
+        y2: g.height - 8,
+        stroke: color,
+        'stroke-width': 2.5,
+        'stroke-dasharray': dash,
+      }),
+      marker(shape, x + 14, g.height - 8, 4.5, { fill: color }),
+      el(
+        'text',
+        { x: x + 34, y: g.height - 4, 'font-size': 11, fill: chartInk },
+        text(fitLabel(s.name, 130, 11)),
+      ),
+    );
+  });
+  return el('g', { class: 'chart-legend' }, ...items);
+}
+
 /**
  * The emotion curve: one smooth line per series across the journey's touchpoints in stage
  * order, a neutral line, stage bands, every point labelled with its score and the lowest
@@ -165,194 +396,9 @@ export function describeEmotionCurve(input: EmotionCurveInput): string {
  * its own colour, dash pattern and marker shape.
  */
 export function buildEmotionCurve(input: EmotionCurveInput): Chart {
-  const t = input.t;
   const g = layoutEmotionCurve(input);
   const compact = input.compact ?? false;
-  const parts: string[] = [];
-
-  g.bands.forEach((band, i) => {
-    if (i % 2 === 0)
-      parts.push(
-        el('rect', {
-          x: band.x0,
-          y: g.plot.top - (compact ? 26 : 40),
-          width: band.x1 - band.x0,
-          height: g.plot.bottom - g.plot.top + (compact ? 26 : 40),
-          fill: chartBand,
-        }),
-      );
-    const lines = compact
-      ? [fitLabel(band.stage.name, band.x1 - band.x0 - 6, 10)]
-      : wrapLabel(band.stage.name, band.x1 - band.x0 - 8, 11.5, 2);
-    parts.push(
-      el(
-        'text',
-        {
-          x: band.x0 + 4,
-          y: g.plot.top - (compact ? 14 : 26),
-          'font-size': compact ? 10 : 11.5,
-          'font-weight': 600,
-          fill: chartInk,
-        },
-        ...lines.map((l, j) => el('tspan', { x: band.x0 + 4, dy: j === 0 ? 0 : 13 }, text(l))),
-      ),
-    );
-  });
-  for (const tick of g.ticks) {
-    parts.push(
-      el('line', {
-        x1: g.plot.left,
-        x2: g.plot.right,
-        y1: tick.y,
-        y2: tick.y,
-        stroke: chartGrid,
-        'stroke-width': 1,
-      }),
-    );
-    parts.push(
-      el(
-        'text',
-        {
-          x: g.plot.left - 6,
-          y: tick.y + 4,
-          'text-anchor': 'end',
-          'font-size': compact ? 9.5 : 11,
-          fill: chartMuted,
-        },
-        text(
-          compact ? formatNumber(tick.score, t.locale) : fitLabel(tick.label, g.plot.left - 10, 11),
-        ),
-      ),
-    );
-  }
-  parts.push(
-    el('line', {
-      x1: g.plot.left,
-      x2: g.plot.right,
-      y1: g.neutralY,
-      y2: g.neutralY,
-      stroke: chartMuted,
-      'stroke-width': 1.5,
-      'stroke-dasharray': '4 3',
-      class: 'chart-neutral',
-    }),
-  );
-  if (!compact)
-    parts.push(
-      el(
-        'text',
-        {
-          x: g.plot.right,
-          y: g.neutralY - 4,
-          'text-anchor': 'end',
-          'font-size': 10.5,
-          fill: chartMuted,
-        },
-        text(t('charts.neutral')),
-      ),
-    );
-
   const colors = input.colors ?? seriesColors;
-  g.series.forEach((s, i) => {
-    const color = colors[i % colors.length]!;
-    const shape = seriesShapes[i % seriesShapes.length]!;
-    parts.push(
-      el('path', {
-        d: s.path,
-        fill: 'none',
-        stroke: color,
-        'stroke-width': compact ? 2 : 2.5,
-        'stroke-dasharray': seriesDashes[i % seriesDashes.length] || undefined,
-        class: 'chart-curve',
-      }),
-    );
-    for (const p of s.points) {
-      parts.push(
-        el(
-          'g',
-          { class: 'chart-point', 'data-touchpoint': p.id },
-          el(
-            'title',
-            {},
-            text(
-              `${input.series.length > 1 ? `${s.name}: ` : ''}${p.label}: ${formatNumber(p.score, t.locale)} (${emotionLabel(p.score, input.scale, t)})${p.lowest ? `, ${t('charts.lowestPoint')}` : ''}`,
-            ),
-          ),
-          p.lowest &&
-            el('circle', {
-              cx: p.x,
-              cy: p.y,
-              r: compact ? 6.5 : 9,
-              fill: 'none',
-              stroke: toneColor.negative,
-              'stroke-width': 2,
-            }),
-          marker(shape, p.x, p.y, compact ? 3.5 : 4.5, {
-            fill: color,
-            stroke: '#ffffff',
-            'stroke-width': 1,
-          }),
-          // Overlaid series put their score labels on alternate sides of the point.
-          !compact &&
-            el(
-              'text',
-              {
-                x: p.x,
-                y: p.y + (i % 2 === 0 ? -10 : 17),
-                'text-anchor': 'middle',
-                'font-size': 10,
-                fill: chartInk,
-              },
-              text(formatNumber(p.score, t.locale)),
-            ),
-          !compact &&
-            p.lowest &&
-            g.series.length === 1 &&
-            el(
-              'text',
-              {
-                x: p.x,
-                y: p.y + 22,
-                'text-anchor': 'middle',
-                'font-size': 10,
-                'font-weight': 700,
-                fill: toneColor.negative,
-              },
-              text(t('charts.lowest')),
-            ),
-        ),
-      );
-    }
-  });
-
-  if (g.series.length > 1) {
-    const items = g.series.map((s, i) => {
-      const x = g.plot.left + i * 170;
-      return el(
-        'g',
-        { class: 'chart-legend__item' },
-        el('line', {
-          x1: x,
-          x2: x + 28,
-          y1: g.height - 8,
-          y2: g.height - 8,
-          stroke: colors[i % colors.length],
-          'stroke-width': 2.5,
-          'stroke-dasharray': seriesDashes[i % seriesDashes.length] || undefined,
-        }),
-        marker(seriesShapes[i % seriesShapes.length]!, x + 14, g.height - 8, 4.5, {
-          fill: colors[i % colors.length]!,
-        }),
-        el(
-          'text',
-          { x: x + 34, y: g.height - 4, 'font-size': 11, fill: chartInk },
-          text(fitLabel(s.name, 130, 11)),
-        ),
-      );
-    });
-    parts.push(el('g', { class: 'chart-legend' }, ...items));
-  }
-
   const svg = chartRoot(
     {
       id: input.id,
@@ -363,7 +409,11 @@ export function buildEmotionCurve(input: EmotionCurveInput): Chart {
       title: input.title,
       description: describeEmotionCurve(input),
     },
-    ...parts,
+    ...stageBandMarks(g, compact),
+    ...scoreAxisMarks(g, compact, input.t),
+    ...neutralLineMarks(g, compact, input.t),
+    ...g.series.flatMap((s, i) => seriesMarks(s, i, g, input, colors)),
+    g.series.length > 1 && curveLegend(g, colors),
   );
   return { svg, width: g.width, height: g.height };
 }
