@@ -40,20 +40,20 @@ export function quadrantOf(value: number, effort: number): Quadrant {
 const WIDTH = 640;
 const HEIGHT = 480;
 const M = { left: 56, right: 16, top: 16, bottom: 48 };
+/** Effort from left to right and value from bottom to top, 1-5, kept 14px inside the frame. */
+const effortX = scaleLinear()
+  .domain([1, 5])
+  .range([M.left + 14, WIDTH - M.right - 14]);
+const valueY = scaleLinear()
+  .domain([1, 5])
+  .range([HEIGHT - M.bottom - 14, M.top + 14]);
 
-/** Value against effort, each opportunity a numbered, linked mark in a named quadrant. */
-export function buildOpportunityMatrix(input: MatrixInput): Chart {
-  const t = input.t;
-  const name = (q: Quadrant) => t(`quadrant.${q}`);
-  const x = scaleLinear()
-    .domain([1, 5])
-    .range([M.left + 14, WIDTH - M.right - 14]);
-  const y = scaleLinear()
-    .domain([1, 5])
-    .range([HEIGHT - M.bottom - 14, M.top + 14]);
-  const midX = x(3);
-  const midY = y(3);
-  const parts: string[] = [
+/** The frame, the quick-win and money-pit quadrants shaded, and the dashed midlines at 3. */
+function quadrantGrid(): string[] {
+  const midX = effortX(3);
+  const midY = valueY(3);
+  const midline = { stroke: chartMuted, 'stroke-dasharray': '4 3' };
+  return [
     el('rect', {
       x: M.left,
       y: M.top,
@@ -76,151 +76,132 @@ export function buildOpportunityMatrix(input: MatrixInput): Chart {
       fill: 'none',
       stroke: chartGrid,
     }),
-    el('line', {
-      x1: midX,
-      x2: midX,
-      y1: M.top,
-      y2: HEIGHT - M.bottom,
-      stroke: chartMuted,
-      'stroke-dasharray': '4 3',
-    }),
-    el('line', {
-      x1: M.left,
-      x2: WIDTH - M.right,
-      y1: midY,
-      y2: midY,
-      stroke: chartMuted,
-      'stroke-dasharray': '4 3',
-    }),
+    el('line', { x1: midX, x2: midX, y1: M.top, y2: HEIGHT - M.bottom, ...midline }),
+    el('line', { x1: M.left, x2: WIDTH - M.right, y1: midY, y2: midY, ...midline }),
   ];
-  const corner = (label: string, px: number, py: number, anchor: string) =>
+}
+
+/** Each quadrant's name in its outer corner. */
+function quadrantNames(t: Translate): string[] {
+  const corner = (q: Quadrant, x: number, y: number, anchor: string) =>
     el(
       'text',
-      {
-        x: px,
-        y: py,
-        'text-anchor': anchor,
-        'font-size': 13,
-        'font-weight': 700,
-        fill: chartMuted,
-      },
-      text(label),
+      { x, y, 'text-anchor': anchor, 'font-size': 13, 'font-weight': 700, fill: chartMuted },
+      text(t(`quadrant.${q}`)),
     );
-  parts.push(
-    corner(name('quick-win'), M.left + 8, M.top + 18, 'start'),
-    corner(name('big-bet'), WIDTH - M.right - 8, M.top + 18, 'end'),
-    corner(name('fill-in'), M.left + 8, HEIGHT - M.bottom - 8, 'start'),
-    corner(name('money-pit'), WIDTH - M.right - 8, HEIGHT - M.bottom - 8, 'end'),
-  );
-  for (let v = 1; v <= 5; v++) {
-    parts.push(
-      el(
-        'text',
-        { x: M.left - 8, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 11, fill: chartMuted },
-        String(v),
-      ),
-    );
-    parts.push(
-      el(
-        'text',
-        {
-          x: x(v),
-          y: HEIGHT - M.bottom + 16,
-          'text-anchor': 'middle',
-          'font-size': 11,
-          fill: chartMuted,
-        },
-        String(v),
-      ),
-    );
-  }
-  parts.push(
+  return [
+    corner('quick-win', M.left + 8, M.top + 18, 'start'),
+    corner('big-bet', WIDTH - M.right - 8, M.top + 18, 'end'),
+    corner('fill-in', M.left + 8, HEIGHT - M.bottom - 8, 'start'),
+    corner('money-pit', WIDTH - M.right - 8, HEIGHT - M.bottom - 8, 'end'),
+  ];
+}
+
+/** The numbers 1-5 along both axes, then the axis names (value written upwards). */
+function matrixAxes(t: Translate): string[] {
+  const tick = { 'font-size': 11, fill: chartMuted };
+  const numbers = [1, 2, 3, 4, 5].flatMap((v) => [
+    el('text', { x: M.left - 8, y: valueY(v) + 4, 'text-anchor': 'end', ...tick }, String(v)),
     el(
       'text',
-      {
-        x: (M.left + WIDTH - M.right) / 2,
-        y: HEIGHT - 10,
-        'text-anchor': 'middle',
-        'font-size': 12,
-        fill: chartInk,
-      },
+      { x: effortX(v), y: HEIGHT - M.bottom + 16, 'text-anchor': 'middle', ...tick },
+      String(v),
+    ),
+  ]);
+  const middleY = (M.top + HEIGHT - M.bottom) / 2;
+  const title = { 'text-anchor': 'middle', 'font-size': 12, fill: chartInk };
+  return [
+    ...numbers,
+    el(
+      'text',
+      { x: (M.left + WIDTH - M.right) / 2, y: HEIGHT - 10, ...title },
       text(t('charts.effortAxis')),
     ),
+    el(
+      'text',
+      { x: 14, y: middleY, ...title, transform: `rotate(-90 14 ${middleY})` },
+      text(t('charts.valueAxis')),
+    ),
+  ];
+}
+
+/**
+ * Where each opportunity's mark goes, grouped by spot (in the order spots first appear).
+ * Opportunities at the same spot are set around it on a small ring, the first at the top and
+ * the ring wider the more it holds, so every number shows.
+ */
+export function placeMatrixMarks(
+  items: readonly MatrixItem[],
+): { item: MatrixItem; cx: number; cy: number }[] {
+  const spots = new Map<string, MatrixItem[]>();
+  for (const item of items) {
+    const key = `${item.value}|${item.effort}`;
+    spots.set(key, [...(spots.get(key) ?? []), item]);
+  }
+  return [...spots.values()].flatMap((spot) =>
+    spot.map((item, i) => {
+      const angle = (2 * Math.PI * i) / spot.length - Math.PI / 2;
+      const ring = spot.length === 1 ? 0 : 11 + spot.length * 1.5;
+      return {
+        item,
+        cx: effortX(item.effort) + ring * Math.cos(angle),
+        cy: valueY(item.value) + ring * Math.sin(angle),
+      };
+    }),
   );
-  parts.push(
+}
+
+/** An opportunity: a numbered circle linking to it, its title and scores in the tooltip. */
+function matrixMark(item: MatrixItem, cx: number, cy: number, input: MatrixInput): string {
+  const t = input.t;
+  const tooltip = t('charts.matrixMark', {
+    number: item.number,
+    title: item.title,
+    value: formatNumber(item.value, t.locale),
+    effort: formatNumber(item.effort, t.locale),
+    quadrant: t(`quadrant.${quadrantOf(item.value, item.effort)}`),
+  });
+  return el(
+    'a',
+    { href: item.href, class: 'chart-mark', 'data-opportunity': item.id },
+    el('title', {}, text(tooltip)),
+    el('circle', {
+      cx,
+      cy,
+      r: 10,
+      fill: input.color ?? seriesColors[0],
+      stroke: '#ffffff',
+      'stroke-width': 1.5,
+      class: 'chart-mark__shape',
+    }),
     el(
       'text',
       {
-        x: 14,
-        y: (M.top + HEIGHT - M.bottom) / 2,
+        x: cx,
+        y: cy + 4,
         'text-anchor': 'middle',
-        'font-size': 12,
-        fill: chartInk,
-        transform: `rotate(-90 14 ${(M.top + HEIGHT - M.bottom) / 2})`,
+        'font-size': 10.5,
+        'font-weight': 700,
+        fill: '#ffffff',
       },
-      text(t('charts.valueAxis')),
+      String(item.number),
     ),
   );
+}
 
-  // Opportunities at the same spot are set around it on a small ring so every number shows.
-  const groups = new Map<string, MatrixItem[]>();
-  for (const item of input.items) {
-    const key = `${item.value}|${item.effort}`;
-    groups.set(key, [...(groups.get(key) ?? []), item]);
-  }
-  for (const group of groups.values()) {
-    group.forEach((item, i) => {
-      const angle = (2 * Math.PI * i) / group.length - Math.PI / 2;
-      const ring = group.length === 1 ? 0 : 11 + group.length * 1.5;
-      const cx = x(item.effort) + ring * Math.cos(angle);
-      const cy = y(item.value) + ring * Math.sin(angle);
-      parts.push(
-        el(
-          'a',
-          { href: item.href, class: 'chart-mark', 'data-opportunity': item.id },
-          el(
-            'title',
-            {},
-            text(
-              t('charts.matrixMark', {
-                number: item.number,
-                title: item.title,
-                value: formatNumber(item.value, t.locale),
-                effort: formatNumber(item.effort, t.locale),
-                quadrant: name(quadrantOf(item.value, item.effort)),
-              }),
-            ),
-          ),
-          el('circle', {
-            cx,
-            cy,
-            r: 10,
-            fill: input.color ?? seriesColors[0],
-            stroke: '#ffffff',
-            'stroke-width': 1.5,
-            class: 'chart-mark__shape',
-          }),
-          el(
-            'text',
-            {
-              x: cx,
-              y: cy + 4,
-              'text-anchor': 'middle',
-              'font-size': 10.5,
-              'font-weight': 700,
-              fill: '#ffffff',
-            },
-            String(item.number),
-          ),
-        ),
-      );
-    });
-  }
+/** The matrix in words: how many opportunities, and how many in each quadrant. */
+export function describeMatrix(input: Pick<MatrixInput, 'items' | 't'>): string {
+  const t = input.t;
   const counts = quadrants.map((q) =>
     t(`quadrantCount.${q}`, {
       count: input.items.filter((i) => quadrantOf(i.value, i.effort) === q).length,
     }),
   );
+  return t('charts.matrixSummary', { count: input.items.length, counts: counts.join(', ') });
+}
+
+/** Value against effort, each opportunity a numbered, linked mark in a named quadrant. */
+export function buildOpportunityMatrix(input: MatrixInput): Chart {
   const svg = chartRoot(
     {
       id: input.id,
@@ -229,12 +210,12 @@ export function buildOpportunityMatrix(input: MatrixInput): Chart {
       role: 'group',
       className: 'chart chart--matrix',
       title: input.title,
-      description: t('charts.matrixSummary', {
-        count: input.items.length,
-        counts: counts.join(', '),
-      }),
+      description: describeMatrix(input),
     },
-    ...parts,
+    ...quadrantGrid(),
+    ...quadrantNames(input.t),
+    ...matrixAxes(input.t),
+    ...placeMatrixMarks(input.items).map(({ item, cx, cy }) => matrixMark(item, cx, cy, input)),
   );
   return { svg, width: WIDTH, height: HEIGHT };
 }
