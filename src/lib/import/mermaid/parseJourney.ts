@@ -128,71 +128,56 @@ const KEYWORD = {
   section: /^section(?:\s+(.*))?$/i,
 };
 
-/** Parses a Mermaid user-journey diagram; throws MermaidSyntaxError on malformed input. */
-export function parseMermaidJourney(source: string): MermaidJourney {
-  const journey: MermaidJourney = { sections: [], actors: [] };
-  const lines = numberedLines(source);
-  let seenKeyword = false;
-  let current: MermaidSection | undefined;
-  let i = 0;
+type NumberedLine = { text: string; line: number };
 
-  while (i < lines.length) {
-    const { text: raw, line } = lines[i]!;
-    i++;
-    if (isEmptyLine(raw)) continue;
-    const text = stripComment(raw).trim();
+/** Index of the line after `journey`, which must be the first meaningful line. */
+function bodyStart(lines: readonly NumberedLine[]): number {
+  const first = lines.findIndex((l) => !isEmptyLine(l.text));
+  if (first === -1)
+    throw new MermaidSyntaxError(
+      1,
+      'a user journey starts with the line "journey" (found an empty diagram)',
+    );
+  const text = stripComment(lines[first]!.text).trim();
+  if (!KEYWORD.journey.test(text)) {
+    throw new MermaidSyntaxError(
+      lines[first]!.line,
+      `a user journey starts with the line "journey" (found ${quote(text)})`,
+    );
+  }
+  return first + 1;
+}
 
-    if (!seenKeyword) {
-      if (!KEYWORD.journey.test(text)) {
+/** The text after a keyword, trimmed; a MermaidSyntaxError with `fix` when there is none. */
+function requiredText(value: string | undefined, line: number, fix: string): string {
+  const text = (value ?? '').trim();
+  if (!text) throw new MermaidSyntaxError(line, fix);
+  return text;
+}
+
+/**
+ * A multi-line `accDescr { ... }` whose first line's text after "{" is `first`, continuing at
+ * `lines[next]`. Inside the braces Mermaid keeps everything literally, %% included, up to the
+ * first "}". Returns the description and the index of the line after the closing "}".
+ */
+function readAccDescrBlock(
+  first: string,
+  lines: readonly NumberedLine[],
+  next: number,
+  line: number,
+): { accDescr: string; next: number } {
+  const parts: string[] = [];
+  let rest = first;
+  let i = next;
+  for (;;) {
+    const end = rest.indexOf('}');
+    if (end !== -1) {
+      parts.push(rest.slice(0, end));
+      const after = stripComment(rest.slice(end + 1)).trim();
+      if (after)
         throw new MermaidSyntaxError(
-          line,
-          `a user journey starts with the line "journey" (found ${quote(text)})`,
-        );
-      }
-      seenKeyword = true;
-      continue;
-    }
-    if (KEYWORD.journey.test(text))
-      throw new MermaidSyntaxError(line, `"journey" can only be the first line: write it once`);
-
-    let match: RegExpExecArray | null;
-    if ((match = KEYWORD.title.exec(text))) {
-      const title = (match[1] ?? '').trim();
-      if (!title)
-        throw new MermaidSyntaxError(line, 'a title needs a text: "title My working day"');
-      journey.title = title;
-    } else if ((match = KEYWORD.accTitle.exec(text))) {
-      const accTitle = match[1]!.trim();
-      if (!accTitle)
-        throw new MermaidSyntaxError(line, 'accTitle needs a text: "accTitle: My working day"');
-      journey.accTitle = accTitle;
-    } else if ((match = KEYWORD.accDescrBlock.exec(raw.trim()))) {
-      // Inside { ... } Mermaid keeps everything literally, %% included, up to the first "}".
-      const parts: string[] = [];
-      let rest = match[1]!;
-      let closed = false;
-      for (;;) {
-        const end = rest.indexOf('}');
-        if (end !== -1) {
-          parts.push(rest.slice(0, end));
-          const after = stripComment(rest.slice(end + 1)).trim();
-          if (after)
-            throw new MermaidSyntaxError(
-              lines[i - 1]!.line,
-              `nothing can follow the "}" that closes accDescr (found ${quote(after)})`,
-            );
-          closed = true;
-          break;
-        }
-        parts.push(rest);
-        if (i >= lines.length) break;
-        rest = lines[i]!.text;
-        i++;
-      }
-      if (!closed)
-        throw new MermaidSyntaxError(
-          line,
-          'accDescr { is never closed: end the description with a line "}"',
+          lines[i - 1]!.line,
+          `nothing can follow the "}" that closes accDescr (found ${quote(after)})`,
         );
       const accDescr = parts
         .map((p) => p.trim())
@@ -200,44 +185,93 @@ export function parseMermaidJourney(source: string): MermaidJourney {
         .trim();
       if (!accDescr)
         throw new MermaidSyntaxError(line, 'accDescr { } needs a text between the braces');
-      journey.accDescr = accDescr;
-    } else if ((match = KEYWORD.accDescr.exec(text))) {
-      const accDescr = match[1]!.trim();
-      if (!accDescr)
-        throw new MermaidSyntaxError(
-          line,
-          'accDescr needs a text: "accDescr: A day from waking to coming home"',
-        );
-      journey.accDescr = accDescr;
-    } else if ((match = KEYWORD.section.exec(text))) {
-      const rawName = (match[1] ?? '').trim();
-      if (!rawName)
-        throw new MermaidSyntaxError(line, 'a section needs a name: "section Go to work"');
-      if (rawName.includes(':')) {
-        throw new MermaidSyntaxError(
-          line,
-          `a section name cannot contain ":" (found ${quote(text)}); tasks go on their own lines below the section`,
-        );
-      }
-      current = { name: joinLineBreaks(rawName) || rawName, rawName, line, tasks: [] };
-      journey.sections.push(current);
-    } else {
-      const task = parseTask(text, line);
-      if (!current) {
-        current = { name: IMPLICIT_SECTION_NAME, rawName: '', line, tasks: [] };
-        journey.sections.push(current);
-      }
-      current.tasks.push(task);
-      for (const actor of task.actors)
-        if (!journey.actors.includes(actor)) journey.actors.push(actor);
+      return { accDescr, next: i };
     }
+    parts.push(rest);
+    if (i >= lines.length)
+      throw new MermaidSyntaxError(
+        line,
+        'accDescr { is never closed: end the description with a line "}"',
+      );
+    rest = lines[i]!.text;
+    i++;
   }
+}
 
-  if (!seenKeyword)
+/** A `section` line's section, still without tasks. */
+function parseSection(name: string | undefined, text: string, line: number): MermaidSection {
+  const rawName = requiredText(name, line, 'a section needs a name: "section Go to work"');
+  if (rawName.includes(':')) {
     throw new MermaidSyntaxError(
-      1,
-      'a user journey starts with the line "journey" (found an empty diagram)',
+      line,
+      `a section name cannot contain ":" (found ${quote(text)}); tasks go on their own lines below the section`,
     );
+  }
+  return { name: joinLineBreaks(rawName) || rawName, rawName, line, tasks: [] };
+}
+
+/** Adds a task to the last section (an implicit one when none came yet) and its new actors to the journey's. */
+function addTask(journey: MermaidJourney, task: MermaidTask): void {
+  let section = journey.sections[journey.sections.length - 1];
+  if (!section) {
+    section = { name: IMPLICIT_SECTION_NAME, rawName: '', line: task.line, tasks: [] };
+    journey.sections.push(section);
+  }
+  section.tasks.push(task);
+  for (const actor of task.actors) if (!journey.actors.includes(actor)) journey.actors.push(actor);
+}
+
+/**
+ * Reads the statement on `raw` (line number `line`) into the journey; `next` is the index of
+ * the following line. Returns the index to go on from: past the closing "}" of an accDescr block.
+ */
+function readStatement(
+  journey: MermaidJourney,
+  raw: string,
+  line: number,
+  lines: readonly NumberedLine[],
+  next: number,
+): number {
+  const text = stripComment(raw).trim();
+  if (KEYWORD.journey.test(text))
+    throw new MermaidSyntaxError(line, `"journey" can only be the first line: write it once`);
+  let match: RegExpExecArray | null;
+  if ((match = KEYWORD.title.exec(text))) {
+    journey.title = requiredText(match[1], line, 'a title needs a text: "title My working day"');
+  } else if ((match = KEYWORD.accTitle.exec(text))) {
+    journey.accTitle = requiredText(
+      match[1],
+      line,
+      'accTitle needs a text: "accTitle: My working day"',
+    );
+  } else if ((match = KEYWORD.accDescrBlock.exec(raw.trim()))) {
+    const block = readAccDescrBlock(match[1]!, lines, next, line);
+    journey.accDescr = block.accDescr;
+    return block.next;
+  } else if ((match = KEYWORD.accDescr.exec(text))) {
+    journey.accDescr = requiredText(
+      match[1],
+      line,
+      'accDescr needs a text: "accDescr: A day from waking to coming home"',
+    );
+  } else if ((match = KEYWORD.section.exec(text))) {
+    journey.sections.push(parseSection(match[1], text, line));
+  } else {
+    addTask(journey, parseTask(text, line));
+  }
+  return next;
+}
+
+/** Parses a Mermaid user-journey diagram; throws MermaidSyntaxError on malformed input. */
+export function parseMermaidJourney(source: string): MermaidJourney {
+  const journey: MermaidJourney = { sections: [], actors: [] };
+  const lines = numberedLines(source);
+  let i = bodyStart(lines);
+  while (i < lines.length) {
+    const { text: raw, line } = lines[i]!;
+    i++;
+    if (!isEmptyLine(raw)) i = readStatement(journey, raw, line, lines, i);
+  }
   return journey;
 }
 

@@ -7,7 +7,7 @@ import { Document, isMap, isScalar, isSeq, stringify } from 'yaml';
 import { nonReservedStageId } from '../../paths.ts';
 import { suggestedPhaseLine } from '../../portfolio/phases.ts';
 import { ID_FORM } from '../../schema/shared.ts';
-import type { MermaidJourney, MermaidTask } from './parseJourney.ts';
+import type { MermaidJourney, MermaidSection, MermaidTask } from './parseJourney.ts';
 
 export interface ContentFile {
   /** Path relative to the content folder, with `/` separators. */
@@ -102,33 +102,38 @@ export function actorIds(journey: MermaidJourney): Map<string, string> {
   );
 }
 
-/** The report files for a Mermaid journey, in the order journey, personas, stages, touchpoints. */
-export function mermaidToContentFiles(
-  journey: MermaidJourney,
-  options: MermaidToContentOptions,
-): ContentFile[] {
-  const { journeyId } = options;
+/** Stops with the reason when the journey id is not valid or a task's score lies outside the diagram's scale. */
+function checkImportable(journey: MermaidJourney, journeyId: string, from: ScoreRange): void {
   if (!ID_FORM.test(journeyId))
     throw new Error(
       `"${journeyId}" is not a valid journey id: use lower-case letters, digits and hyphens`,
     );
-  const scale = options.scale ?? MERMAID_SCALE;
-  const from = options.sourceScale ?? MERMAID_SCALE;
   const [outside] = tasksOutside(journey, from);
   if (outside)
     throw new Error(
       `score ${outside.score} (line ${outside.line}) is outside ${from.min}-${from.max}`,
     );
-  const files: ContentFile[] = [];
+}
 
-  // Personas: one per actor, or a generic customer.
-  const personaIds = actorIds(journey);
-  const personas =
-    personaIds.size > 0 ? [...personaIds].map(([name, id]) => ({ id, name })) : [DEFAULT_PERSONA];
-  const multiActor = personaIds.size > 1;
+interface ImportedPersona {
+  id: string;
+  name: string;
+}
 
+interface ImportedStage {
+  section: MermaidSection;
+  id: string;
+  order: number;
+}
+
+/** The journey file: title, personas and scenario from the diagram, TODOs for the rest. */
+function journeyFile(
+  journey: MermaidJourney,
+  journeyId: string,
+  personas: readonly ImportedPersona[],
+): ContentFile {
   const title = journey.title ?? journey.accTitle ?? journeyId;
-  files.push({
+  return {
     path: `journeys/${journeyId}.mdx`,
     text: mdx(
       {
@@ -139,38 +144,53 @@ export function mermaidToContentFiles(
       },
       `Imported from a Mermaid user journey. TODO: tell the story of ${prose(title) || 'this journey'}.`,
     ),
-  });
+  };
+}
 
-  for (const persona of personas) {
-    files.push({
-      path: `personas/${persona.id}.mdx`,
-      text: mdx(
-        { name: persona.name, role: 'Imported from Mermaid' },
-        `TODO: a short bio of ${prose(persona.name) || 'this persona'}.`,
-      ),
-    });
-  }
+/** A persona file with a TODO for the bio. */
+function personaFile(persona: ImportedPersona): ContentFile {
+  return {
+    path: `personas/${persona.id}.mdx`,
+    text: mdx(
+      { name: persona.name, role: 'Imported from Mermaid' },
+      `TODO: a short bio of ${prose(persona.name) || 'this persona'}.`,
+    ),
+  };
+}
 
-  // Stages: one per section, in order; never an id the site keeps for a page of its own.
+/** One stage per section, in order; never an id the site keeps for a page of its own. */
+function importedStages(journey: MermaidJourney): ImportedStage[] {
   const stageIds = new Set<string>();
-  const stages = journey.sections.map((section, index) => ({
+  return journey.sections.map((section, index) => ({
     section,
     id: unique(nonReservedStageId(slugifyId(section.name, 'stage')), stageIds),
     order: index + 1,
   }));
-  for (const { section, id, order } of stages) {
-    files.push({
-      path: `stages/${journeyId}/${id}.mdx`,
-      // The lifecycle phase is only suggested from the section's name, and marked so in the file.
-      text: `---\n${stringify({ journey: journeyId, order, name: section.name })}${suggestedPhaseLine(section.name).line}${stringify(
-        {
-          customerGoal: `TODO: what the customer wants to get done in "${section.name}".`,
-        },
-      )}---\n\nImported from the Mermaid section "${prose(section.name)}". TODO: describe what happens in this stage.\n`,
-    });
-  }
+}
 
-  // Touchpoints: one per task, all in one list.
+/** A stage file; the lifecycle phase is only suggested from the section's name, and marked so in the file. */
+function stageFile(journeyId: string, { section, id, order }: ImportedStage): ContentFile {
+  const head = stringify({ journey: journeyId, order, name: section.name });
+  const goal = stringify({
+    customerGoal: `TODO: what the customer wants to get done in "${section.name}".`,
+  });
+  return {
+    path: `stages/${journeyId}/${id}.mdx`,
+    text: `---\n${head}${suggestedPhaseLine(section.name).line}${goal}---\n\nImported from the Mermaid section "${prose(section.name)}". TODO: describe what happens in this stage.\n`,
+  };
+}
+
+/**
+ * The touchpoint list: one touchpoint per task, its emotion the task's score mapped onto the
+ * report's scale, scored per persona when the diagram has several actors; every channel a TODO.
+ */
+function touchpointListFile(
+  journeyId: string,
+  stages: readonly ImportedStage[],
+  personaIds: ReadonlyMap<string, string>,
+  scale: ScoreRange,
+  from: ScoreRange,
+): ContentFile {
   const touchpointIds = new Set<string>();
   const touchpoints = stages.flatMap(({ section, id: stage }) =>
     section.tasks.map((task) => {
@@ -181,7 +201,7 @@ export function mermaidToContentFiles(
         channel: 'website',
         emotion: mapScore(task.score, scale, from),
       };
-      if (multiActor && task.actors.length > 0) {
+      if (personaIds.size > 1 && task.actors.length > 0) {
         entry.emotionByPersona = Object.fromEntries(
           task.actors.map((actor) => [personaIds.get(actor)!, mapScore(task.score, scale, from)]),
         );
@@ -196,7 +216,27 @@ export function mermaidToContentFiles(
     const channel = isMap(item) ? item.get('channel', true) : undefined;
     if (isScalar(channel)) channel.comment = ' TODO: set the channel';
   }
-  files.push({ path: `touchpoints/${journeyId}/touchpoints.yaml`, text: list.toString() });
+  return { path: `touchpoints/${journeyId}/touchpoints.yaml`, text: list.toString() };
+}
 
-  return files;
+/** The report files for a Mermaid journey, in the order journey, personas, stages, touchpoints. */
+export function mermaidToContentFiles(
+  journey: MermaidJourney,
+  options: MermaidToContentOptions,
+): ContentFile[] {
+  const { journeyId } = options;
+  const scale = options.scale ?? MERMAID_SCALE;
+  const from = options.sourceScale ?? MERMAID_SCALE;
+  checkImportable(journey, journeyId, from);
+  // Personas: one per actor, or a generic customer.
+  const personaIds = actorIds(journey);
+  const personas =
+    personaIds.size > 0 ? [...personaIds].map(([name, id]) => ({ id, name })) : [DEFAULT_PERSONA];
+  const stages = importedStages(journey);
+  return [
+    journeyFile(journey, journeyId, personas),
+    ...personas.map(personaFile),
+    ...stages.map((stage) => stageFile(journeyId, stage)),
+    touchpointListFile(journeyId, stages, personaIds, scale, from),
+  ];
 }
