@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildEmotionCurve,
+  curvePointTitle,
   layoutEmotionCurve,
+  scoreTicks,
   type EmotionCurveInput,
 } from '../src/lib/charts/emotionCurve.ts';
 import { badAttributes, parseSvg } from './helpers/svg.ts';
@@ -140,5 +142,50 @@ describe('buildEmotionCurve', () => {
     }).svg;
     const none = buildEmotionCurve({ ...input, series: [{ name: 'x', points: [] }] }).svg;
     for (const svg of [single, equal, none]) expect(badAttributes(svg)).toEqual([]);
+  });
+});
+
+describe('scoreTicks', () => {
+  const y = (score: number) => 100 - score;
+
+  it("ticks every whole score of a narrow scale, with the scale's word where it has one", () => {
+    const ticks = scoreTicks(input.scale, y, 'en');
+    expect(ticks.map((t) => t.label)).toEqual(['1 Furious', '2', '3', '4', '5 Delighted']);
+    expect(ticks.map((t) => t.y)).toEqual([99, 98, 97, 96, 95]);
+  });
+
+  it('keeps a wide scale to about ten ticks, starting at its first whole score', () => {
+    expect(scoreTicks({ min: 0, max: 100, labels: [] }, y, 'en').map((t) => t.score)).toEqual([
+      0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100,
+    ]);
+    expect(scoreTicks({ min: 0.5, max: 25, labels: [] }, y, 'en').map((t) => t.score)).toEqual([
+      1, 4, 7, 10, 13, 16, 19, 22, 25,
+    ]);
+  });
+
+  it('writes negative scores with a true minus sign', () => {
+    const ticks = scoreTicks({ min: -2, max: 2, labels: [] }, y, 'it');
+    expect(ticks.map((t) => t.label)).toEqual(['\u22122', '\u22121', '0', '1', '2']);
+  });
+});
+
+describe('curvePointTitle', () => {
+  const point = { id: 'b', label: 'Pay', stageId: 's2', score: 1.5, x: 0, y: 0, lowest: false };
+
+  it("says touchpoint, score and the scale's word for it", () => {
+    expect(curvePointTitle(point, undefined, input)).toBe('Pay: 1.5 (Furious)');
+  });
+
+  it('names the series when several overlay, and says when the point is the lowest', () => {
+    expect(curvePointTitle({ ...point, lowest: true }, 'Future state', input)).toBe(
+      'Future state: Pay: 1.5 (Furious), lowest point',
+    );
+  });
+
+  it('is the title of each point of the built chart', () => {
+    const titles = parseSvg(buildEmotionCurve(input).svg)
+      .filter((e) => e.name === 'title' && e.parent?.attributes.class === 'chart-point')
+      .map((e) => e.text);
+    expect(titles).toContain('Pay: 1.5 (Furious), lowest point');
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildOpportunityMatrix, quadrantOf } from '../src/lib/charts/opportunityMatrix.ts';
+import {
+  buildOpportunityMatrix,
+  placeMatrixMarks,
+  quadrantOf,
+} from '../src/lib/charts/opportunityMatrix.ts';
 import { badAttributes, parseSvg } from './helpers/svg.ts';
 import { english } from '../src/lib/i18n/index.ts';
 
@@ -52,5 +56,40 @@ describe('buildOpportunityMatrix', () => {
       '4 opportunities by value and effort: 1 quick win, 1 big bet, 2 fill-ins, 0 money pits.',
     );
     expect(badAttributes(svg)).toEqual([]);
+  });
+});
+
+describe('placeMatrixMarks', () => {
+  const item = (id: string, value: number, effort: number) => ({
+    id,
+    number: 0,
+    title: id,
+    value,
+    effort,
+    href: `#${id}`,
+  });
+
+  it('puts a lone opportunity exactly on its spot', () => {
+    const [alone] = placeMatrixMarks([item('a', 3, 3)]);
+    const [besideAnother] = placeMatrixMarks([item('b', 3, 3), item('c', 5, 1)]);
+    expect([besideAnother!.cx, besideAnother!.cy]).toEqual([alone!.cx, alone!.cy]);
+    const [higher] = placeMatrixMarks([item('d', 4, 3)]);
+    expect(higher!.cx).toBe(alone!.cx);
+    expect(higher!.cy).toBeLessThan(alone!.cy);
+  });
+
+  it('rings opportunities at one spot around it, the first on top, all equally far', () => {
+    const spot = placeMatrixMarks([item('centre', 2, 4)])[0]!;
+    const ring = placeMatrixMarks(['a', 'b', 'c'].map((id) => item(id, 2, 4)));
+    const distances = ring.map((m) => Math.hypot(m.cx - spot.cx, m.cy - spot.cy));
+    expect(distances[0]).toBeGreaterThan(10);
+    for (const d of distances) expect(d).toBeCloseTo(distances[0]!);
+    expect(ring[0]!.cx).toBeCloseTo(spot.cx);
+    expect(ring[0]!.cy).toBeLessThan(spot.cy);
+  });
+
+  it('draws spots in the order they first appear, so numbers stay grouped', () => {
+    const placed = placeMatrixMarks([item('a', 1, 1), item('b', 5, 5), item('c', 1, 1)]);
+    expect(placed.map((m) => m.item.id)).toEqual(['a', 'c', 'b']);
   });
 });
