@@ -160,25 +160,14 @@ function textBlock(
   );
 }
 
-/** The journey map canvas as one standalone SVG, for design tools and slides. */
-export function buildCanvasSvg(input: CanvasSvgInput): string {
-  const layout = layoutCanvasRows(input);
-  const parts: string[] = [
-    el('rect', { x: 0, y: 0, width: layout.width, height: layout.height, fill: '#ffffff' }),
-  ];
-  input.stages.forEach((stage, s) => {
+type CanvasRows = ReturnType<typeof layoutCanvasRows>;
+
+/** Stage columns: every second one shaded, each headed by its number, name and goal on the brand colour. */
+function canvasStageHeaders(input: CanvasSvgInput, layout: CanvasRows): string[] {
+  return input.stages.flatMap((stage, s) => {
     const x = HEAD + s * COLUMN;
-    if (s % 2 === 1)
-      parts.push(
-        el('rect', {
-          x,
-          y: layout.header,
-          width: COLUMN,
-          height: layout.height - layout.header,
-          fill: chartBand,
-        }),
-      );
-    parts.push(
+    const name = wrapText(`${s + 1}. ${stage.name}`, COLUMN - 2 * PAD, FONT + 2);
+    const header = [
       el('rect', {
         x,
         y: 0,
@@ -187,63 +176,96 @@ export function buildCanvasSvg(input: CanvasSvgInput): string {
         fill: input.primary,
         stroke: '#ffffff',
       }),
-    );
-    const name = wrapText(`${s + 1}. ${stage.name}`, COLUMN - 2 * PAD, FONT + 2);
-    parts.push(
       textBlock(name, x + PAD, PAD + FONT + 2, {
         'font-size': FONT + 2,
         'font-weight': 700,
         fill: '#ffffff',
       }),
-    );
-    parts.push(
       textBlock(
         wrapText(stage.goal, COLUMN - 2 * PAD, FONT - 1),
         x + PAD,
         PAD + FONT + 2 + name.length * LINE,
         { 'font-size': FONT - 1, fill: '#ffffff' },
       ),
-    );
-  });
-  input.lanes.forEach((lane, l) => {
-    const row = layout.rows[l]!;
-    parts.push(
-      el('line', {
-        x1: 0,
-        x2: layout.width,
-        y1: row.top,
-        y2: row.top,
-        stroke: lane.kind === 'visibility' ? chartMuted : chartGrid,
-        'stroke-dasharray': lane.kind === 'visibility' ? '6 4' : undefined,
-        'stroke-width': lane.kind === 'visibility' ? 2 : 1,
-      }),
-    );
-    parts.push(
-      textBlock(wrapText(lane.label, HEAD - 2 * PAD, FONT), PAD, row.top + PAD + FONT, {
-        'font-weight': 700,
-        fill: chartMuted,
-      }),
-    );
-    if (lane.kind === 'curve') parts.push(...curveParts(input, row.top));
-    row.cells.forEach((entries, s) => {
-      let y = row.top + PAD + FONT;
-      for (const lines of entries) {
-        parts.push(textBlock(lines, HEAD + s * COLUMN + PAD, y));
-        y += (lines.length + 0.5) * LINE;
-      }
+    ];
+    if (s % 2 === 0) return header;
+    const shade = el('rect', {
+      x,
+      y: layout.header,
+      width: COLUMN,
+      height: layout.height - layout.header,
+      fill: chartBand,
     });
+    return [shade, ...header];
   });
-  for (let s = 0; s <= input.stages.length; s++)
-    parts.push(
-      el('line', {
-        x1: HEAD + s * COLUMN,
-        x2: HEAD + s * COLUMN,
-        y1: 0,
-        y2: layout.height,
-        stroke: chartGrid,
-      }),
-    );
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${chartRoot({ id: input.id, width: layout.width, height: layout.height, role: 'img', className: 'canvas-export', title: input.title, description: input.description }, ...parts)}\n`;
+}
+
+/**
+ * A lane: a rule above it (dashed and stronger for the line of visibility), its label in the
+ * head column, then the curve or each stage's entries stacked in its cell.
+ */
+function canvasLaneRow(
+  input: CanvasSvgInput,
+  lane: CanvasSvgLane,
+  row: CanvasRows['rows'][number],
+  width: number,
+): string[] {
+  const visibility = lane.kind === 'visibility';
+  const parts = [
+    el('line', {
+      x1: 0,
+      x2: width,
+      y1: row.top,
+      y2: row.top,
+      stroke: visibility ? chartMuted : chartGrid,
+      'stroke-dasharray': visibility ? '6 4' : undefined,
+      'stroke-width': visibility ? 2 : 1,
+    }),
+    textBlock(wrapText(lane.label, HEAD - 2 * PAD, FONT), PAD, row.top + PAD + FONT, {
+      'font-weight': 700,
+      fill: chartMuted,
+    }),
+  ];
+  if (lane.kind === 'curve') parts.push(...curveParts(input, row.top));
+  row.cells.forEach((entries, s) => {
+    let y = row.top + PAD + FONT;
+    for (const lines of entries) {
+      parts.push(textBlock(lines, HEAD + s * COLUMN + PAD, y));
+      y += (lines.length + 0.5) * LINE;
+    }
+  });
+  return parts;
+}
+
+/** The journey map canvas as one standalone SVG, for design tools and slides. */
+export function buildCanvasSvg(input: CanvasSvgInput): string {
+  const layout = layoutCanvasRows(input);
+  // A rule left of every stage column and after the last one.
+  const columnRules = Array.from({ length: input.stages.length + 1 }, (_, s) =>
+    el('line', {
+      x1: HEAD + s * COLUMN,
+      x2: HEAD + s * COLUMN,
+      y1: 0,
+      y2: layout.height,
+      stroke: chartGrid,
+    }),
+  );
+  const svg = chartRoot(
+    {
+      id: input.id,
+      width: layout.width,
+      height: layout.height,
+      role: 'img',
+      className: 'canvas-export',
+      title: input.title,
+      description: input.description,
+    },
+    el('rect', { x: 0, y: 0, width: layout.width, height: layout.height, fill: '#ffffff' }),
+    ...canvasStageHeaders(input, layout),
+    ...input.lanes.flatMap((lane, l) => canvasLaneRow(input, lane, layout.rows[l]!, layout.width)),
+    ...columnRules,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`;
 }
 
 /**
