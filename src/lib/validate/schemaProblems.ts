@@ -38,6 +38,71 @@ const typeWords: Record<string, string> = {
   date: 'a date (YYYY-MM-DD)',
 };
 
+/** The fields every problem of a zod issue shares: where it is. */
+type ProblemBase = Pick<Problem, 'severity' | 'file' | 'line' | 'field'>;
+
+/** A value of the wrong type, or none where one is required. */
+function typeProblem(
+  issue: z.core.$ZodIssueInvalidType,
+  found: unknown,
+  base: ProblemBase & { field: string },
+  parsed: ParsedFile,
+): Problem {
+  const expected = typeWords[issue.expected] ?? issue.expected;
+  if (found === undefined) {
+    return {
+      ...base,
+      message: 'required field is missing',
+      expected,
+      hint: `add "${String(issue.path.at(-1))}:" to the file`,
+    };
+  }
+  return {
+    ...base,
+    message: 'wrong type of value',
+    expected,
+    found: describe(found),
+    hint:
+      (found === null ? parsed.emptiedByComment(base.field) : undefined) ??
+      (issue.expected === 'number' ? 'write the number without quotes or units' : undefined),
+  };
+}
+
+/** A value outside a fixed list, with the closest allowed one as the hint. */
+function unknownValueProblem(
+  issue: z.core.$ZodIssueInvalidValue,
+  found: unknown,
+  base: ProblemBase,
+): Problem {
+  return {
+    ...base,
+    message: 'unknown value',
+    expected: `one of ${issue.values.map((v) => `"${String(v)}"`).join(', ')}`,
+    found: describe(found),
+    hint:
+      typeof found === 'string'
+        ? closestMatches(found, issue.values.map(String)).map((v) => `did you mean "${v}"?`)[0]
+        : undefined,
+  };
+}
+
+/** A number out of range, or a list or text too short or too long (zod's message says by how much). */
+function rangeProblem(
+  issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig,
+  found: unknown,
+  base: ProblemBase,
+): Problem {
+  const isCount = issue.origin === 'array' || issue.origin === 'string';
+  const bound = 'minimum' in issue ? issue.minimum : issue.maximum;
+  const word = issue.code === 'too_small' ? 'at least' : 'at most';
+  return {
+    ...base,
+    message: isCount ? issue.message : 'value out of range',
+    expected: isCount ? undefined : `a number ${word} ${String(bound)}`,
+    found: describe(found),
+  };
+}
+
 /** Turns one zod issue into what an author can act on. */
 function issueToProblem(
   issue: z.core.$ZodIssue,
@@ -55,46 +120,12 @@ function issueToProblem(
   };
   switch (issue.code) {
     case 'invalid_type':
-      if (found === undefined) {
-        return {
-          ...base,
-          message: 'required field is missing',
-          expected: typeWords[issue.expected] ?? issue.expected,
-          hint: `add "${String(issue.path.at(-1))}:" to the file`,
-        };
-      }
-      return {
-        ...base,
-        message: 'wrong type of value',
-        expected: typeWords[issue.expected] ?? issue.expected,
-        found: describe(found),
-        hint:
-          (found === null ? parsed.emptiedByComment(base.field) : undefined) ??
-          (issue.expected === 'number' ? 'write the number without quotes or units' : undefined),
-      };
+      return typeProblem(issue, found, base, parsed);
     case 'invalid_value':
-      return {
-        ...base,
-        message: 'unknown value',
-        expected: `one of ${issue.values.map((v) => `"${String(v)}"`).join(', ')}`,
-        found: describe(found),
-        hint:
-          typeof found === 'string'
-            ? closestMatches(found, issue.values.map(String)).map((v) => `did you mean "${v}"?`)[0]
-            : undefined,
-      };
+      return unknownValueProblem(issue, found, base);
     case 'too_small':
-    case 'too_big': {
-      const isCount = issue.origin === 'array' || issue.origin === 'string';
-      const bound = 'minimum' in issue ? issue.minimum : issue.maximum;
-      const word = issue.code === 'too_small' ? 'at least' : 'at most';
-      return {
-        ...base,
-        message: isCount ? issue.message : 'value out of range',
-        expected: isCount ? undefined : `a number ${word} ${String(bound)}`,
-        found: describe(found),
-      };
-    }
+    case 'too_big':
+      return rangeProblem(issue, found, base);
     case 'invalid_format':
       if (
         issue.format === 'regex' &&
@@ -125,10 +156,7 @@ function issueToProblem(
 }
 
 /** A record key (`emotionByPersona: { Giulia: 4 }`) that is not what keys must look like. */
-function keyProblem(
-  issue: z.core.$ZodIssueInvalidKey,
-  base: Pick<Problem, 'severity' | 'file' | 'line' | 'field'>,
-): Problem {
+function keyProblem(issue: z.core.$ZodIssueInvalidKey, base: ProblemBase): Problem {
   // The path ends with the key itself: the value found there is not what is wrong.
   const key = String(issue.path.at(-1));
   if (issue.issues.some((i) => i.code === 'invalid_format' && i.pattern === String(ID_FORM)))
@@ -141,10 +169,7 @@ function keyProblem(
 }
 
 /** An id written with capitals, accents or spaces: the fix is the id it was meant to be. */
-function idProblem(
-  base: Pick<Problem, 'severity' | 'file' | 'line' | 'field'>,
-  written: string,
-): Problem {
+function idProblem(base: ProblemBase, written: string): Problem {
   return {
     ...base,
     message: 'not a valid id',
