@@ -195,6 +195,65 @@ function writeImported(
   return true;
 }
 
+/**
+ * The diagram of `file` parsed, with the line it starts after (in a Markdown file); undefined
+ * after printing its syntax error as FILE:LINE.
+ */
+function parseDiagramFile(
+  file: string,
+  filePath: string,
+): { journey: MermaidJourney; offset: number } | undefined {
+  const { source, offset } = findDiagram(readFileSync(filePath, 'utf8'), file);
+  try {
+    return { journey: parseMermaidJourney(source), offset };
+  } catch (error) {
+    if (!(error instanceof MermaidSyntaxError)) throw error;
+    console.error(`${file}:${offset + error.line}: ${error.message}`);
+    console.error('\n✗ Nothing was written: fix the diagram and run the import again.');
+    return undefined;
+  }
+}
+
+/** `--journey`, else an id from the diagram's title or the file's name; a UsageError when not a valid id. */
+function chosenJourneyId(
+  journey: MermaidJourney,
+  option: string | undefined,
+  file: string,
+): string {
+  const journeyId =
+    option ??
+    slugifyId(journey.title ?? journey.accTitle ?? basename(file, extname(file)), 'journey');
+  if (!ID_FORM.test(journeyId))
+    throw new UsageError(
+      `--journey "${journeyId}" is not a valid id: use lower-case letters, digits and hyphens, e.g. "${slugifyId(journeyId, 'journey')}".`,
+    );
+  return journeyId;
+}
+
+/** What was imported, then the next step, and which sections got no lifecycle phase. */
+function printImported(
+  journey: MermaidJourney,
+  journeyId: string,
+  scale: ScoreRange,
+  sourceScale: ScoreRange,
+): void {
+  const tasks = journey.sections.reduce((n, s) => n + s.tasks.length, 0);
+  const mapped = scale.min !== sourceScale.min || scale.max !== sourceScale.max;
+  console.log(
+    `\n✓ Imported journey "${journeyId}": ${journey.sections.length} stage${journey.sections.length === 1 ? '' : 's'}, ${tasks} touchpoint${tasks === 1 ? '' : 's'}` +
+      `${mapped ? ` (scores mapped from ${range(sourceScale)} onto the report's ${scale.min} to ${scale.max})` : ''}.` +
+      `\nNext: fill in the TODOs (channels, customer goals, scenario), then run \`npm run check\`.`,
+  );
+  // Phases are suggested from section names and marked in the files; say which got none.
+  const unplaced = journey.sections
+    .filter((section) => suggestPhase(section.name) === undefined)
+    .map((section) => `"${section.name}"`);
+  if (unplaced.length > 0)
+    console.log(
+      `No lifecycle phase suggested for ${unplaced.join(', ')}: add "phase:" to those stage files, or they stay unplaced in the heatmap.`,
+    );
+}
+
 /** `npm run import -- mermaid FILE [--journey ID] [--scale MIN-MAX] [--force]`; returns the exit code. */
 function importMermaid(args: string[]): number {
   const { values, positionals } = parseCommandLine(
@@ -223,25 +282,10 @@ function importMermaid(args: string[]): number {
   const file = positionals[0]!;
   const filePath = resolve(projectRoot, file);
   if (!existsSync(filePath)) throw new UsageError(`${file} does not exist.`);
-
-  const { source, offset } = findDiagram(readFileSync(filePath, 'utf8'), file);
-  let journey;
-  try {
-    journey = parseMermaidJourney(source);
-  } catch (error) {
-    if (!(error instanceof MermaidSyntaxError)) throw error;
-    console.error(`${file}:${offset + error.line}: ${error.message}`);
-    console.error('\n✗ Nothing was written: fix the diagram and run the import again.');
-    return 1;
-  }
-
-  const journeyId =
-    values.journey ??
-    slugifyId(journey.title ?? journey.accTitle ?? basename(file, extname(file)), 'journey');
-  if (!ID_FORM.test(journeyId))
-    throw new UsageError(
-      `--journey "${journeyId}" is not a valid id: use lower-case letters, digits and hyphens, e.g. "${slugifyId(journeyId, 'journey')}".`,
-    );
+  const diagram = parseDiagramFile(file, filePath);
+  if (!diagram) return 1;
+  const { journey, offset } = diagram;
+  const journeyId = chosenJourneyId(journey, values.journey, file);
 
   const contentDir = resolveContentDir(projectRoot);
   const shown = (path: string): string => {
@@ -254,7 +298,6 @@ function importMermaid(args: string[]): number {
       `There is no report in ${shown(contentDir)} (no report.yaml): start one with \`npm run new -- report "Title"\`, or set ITINERA_CONTENT.`,
     );
   }
-
   const scale = reportScale(report);
   const problem = diagramProblem(journey, sourceScale, scale, file, offset);
   if (problem) {
@@ -263,21 +306,7 @@ function importMermaid(args: string[]): number {
   }
   const files = mermaidToContentFiles(journey, { journeyId, scale, sourceScale });
   if (!writeImported(files, journey, journeyId, contentDir, shown, values.force === true)) return 1;
-  const tasks = journey.sections.reduce((n, s) => n + s.tasks.length, 0);
-  const mapped = scale.min !== sourceScale.min || scale.max !== sourceScale.max;
-  console.log(
-    `\n✓ Imported journey "${journeyId}": ${journey.sections.length} stage${journey.sections.length === 1 ? '' : 's'}, ${tasks} touchpoint${tasks === 1 ? '' : 's'}` +
-      `${mapped ? ` (scores mapped from ${range(sourceScale)} onto the report's ${scale.min} to ${scale.max})` : ''}.` +
-      `\nNext: fill in the TODOs (channels, customer goals, scenario), then run \`npm run check\`.`,
-  );
-  // Phases are suggested from section names and marked in the files; say which got none.
-  const unplaced = journey.sections
-    .filter((section) => suggestPhase(section.name) === undefined)
-    .map((section) => `"${section.name}"`);
-  if (unplaced.length > 0)
-    console.log(
-      `No lifecycle phase suggested for ${unplaced.join(', ')}: add "phase:" to those stage files, or they stay unplaced in the heatmap.`,
-    );
+  printImported(journey, journeyId, scale, sourceScale);
   return 0;
 }
 
