@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSparkline } from '../src/lib/charts/sparkline.ts';
+import { buildSparkline, describeSparkline, sparklineScales } from '../src/lib/charts/sparkline.ts';
 import { badAttributes, parseSvg } from './helpers/svg.ts';
 import { english } from '../src/lib/i18n/index.ts';
 
@@ -43,5 +43,41 @@ describe('buildSparkline', () => {
       t: english,
     }).svg;
     expect(badAttributes(flat)).toEqual([]);
+  });
+});
+
+describe('sparklineScales', () => {
+  it('spans the values and the target, higher values higher up', () => {
+    const { x, y } = sparklineScales(samples, 5);
+    expect(y(5)).toBeLessThan(y(3));
+    expect(y(1)).toBeGreaterThan(y(3));
+    expect(x(2)).toBeGreaterThan(x(0));
+  });
+
+  it('gives a flat history a band of a tenth of its value each side, its line mid-height', () => {
+    const flat = samples.map((s) => ({ ...s, value: 40 }));
+    const { y } = sparklineScales(flat, undefined);
+    // 32px tall with 4px padding: 44 at the top, 36 at the bottom.
+    expect(y(40)).toBeCloseTo(16);
+    expect(y(44)).toBeCloseTo(4);
+    expect(y(36)).toBeCloseTo(28);
+  });
+});
+
+describe('describeSparkline', () => {
+  const input = { id: 's', title: 'T', samples, formatValue: (v: number) => `${v} %`, t: english };
+
+  it('says there is no history when there are no samples', () => {
+    expect(describeSparkline([], input)).toBe('No history.');
+  });
+
+  it('adds the target only when there is one', () => {
+    const sorted = [...samples].sort((a, b) => a.date.getTime() - b.date.getTime());
+    const withTarget = describeSparkline(sorted, { ...input, target: 2.5 });
+    const without = describeSparkline(sorted, input);
+    expect(withTarget).toContain('2.5 %');
+    expect(without).not.toContain('2.5 %');
+    expect(without).toContain('1 %');
+    expect(without).toContain('3 %');
   });
 });

@@ -27,15 +27,21 @@ const WIDTH = 120;
 const HEIGHT = 32;
 const PAD = 4;
 
-/** A small trend line of a KPI's history, with its target as a dashed line. */
-export function buildSparkline(input: SparklineInput): Chart {
-  const samples = [...input.samples].sort((a, b) => a.date.getTime() - b.date.getTime());
+type Sample = SparklineInput['samples'][number];
+
+/**
+ * Samples oldest to newest across the width; values (and the target) fill the height, a flat
+ * series still getting a visible band around it.
+ */
+export function sparklineScales(
+  samples: readonly Sample[],
+  target: number | undefined,
+): { x: (index: number) => number; y: (value: number) => number } {
   const values = samples.map((s) => s.value);
-  const [low, high] = extent(input.target === undefined ? values : [...values, input.target]) as [
+  const [low, high] = extent(target === undefined ? values : [...values, target]) as [
     number,
     number,
   ];
-  // A flat series still gets a visible band around it.
   const padding = high === low ? Math.max(1, Math.abs(high) * 0.1) : 0;
   const y = scaleLinear()
     .domain([low - padding, high + padding])
@@ -43,17 +49,39 @@ export function buildSparkline(input: SparklineInput): Chart {
   const x = scaleLinear()
     .domain([0, Math.max(1, samples.length - 1)])
     .range([PAD, WIDTH - PAD]);
+  return { x, y };
+}
+
+/** The trend in words: how many samples from when to when, first and last value, and the target. */
+export function describeSparkline(samples: readonly Sample[], input: SparklineInput): string {
+  const t = input.t;
+  const first = samples[0];
+  const last = samples.at(-1);
+  if (!first || !last) return t('charts.noHistory');
+  const date = input.formatDate ?? ((d: Date) => d.toISOString().slice(0, 10));
+  const trend = t('charts.sparkline', {
+    count: samples.length,
+    from: date(first.date),
+    to: date(last.date),
+    first: input.formatValue(first.value),
+    last: input.formatValue(last.value),
+  });
+  const target =
+    input.target === undefined
+      ? ''
+      : t('charts.sparklineTarget', { target: input.formatValue(input.target) });
+  return `${trend}${target}.`;
+}
+
+/** A small trend line of a KPI's history, with its target as a dashed line. */
+export function buildSparkline(input: SparklineInput): Chart {
+  const samples = [...input.samples].sort((a, b) => a.date.getTime() - b.date.getTime());
+  const { x, y } = sparklineScales(samples, input.target);
   const path = line<{ value: number }>()
     .x((_, i) => round(x(i)))
     .y((s) => round(y(s.value)))(samples);
   const last = samples.at(-1);
-  const first = samples[0];
-  const t = input.t;
-  const date = input.formatDate ?? ((d: Date) => d.toISOString().slice(0, 10));
-  const description =
-    first && last
-      ? `${t('charts.sparkline', { count: samples.length, from: date(first.date), to: date(last.date), first: input.formatValue(first.value), last: input.formatValue(last.value) })}${input.target === undefined ? '' : t('charts.sparklineTarget', { target: input.formatValue(input.target) })}.`
-      : t('charts.noHistory');
+  const color = input.color ?? seriesColors[0];
   const svg = chartRoot(
     {
       id: input.id,
@@ -62,7 +90,7 @@ export function buildSparkline(input: SparklineInput): Chart {
       role: 'img',
       className: 'chart chart--sparkline',
       title: input.title,
-      description,
+      description: describeSparkline(samples, input),
     },
     input.target !== undefined &&
       el('line', {
@@ -74,20 +102,8 @@ export function buildSparkline(input: SparklineInput): Chart {
         'stroke-dasharray': '3 2',
         'stroke-width': 1,
       }),
-    path !== null &&
-      el('path', {
-        d: path,
-        fill: 'none',
-        stroke: input.color ?? seriesColors[0],
-        'stroke-width': 1.75,
-      }),
-    last &&
-      el('circle', {
-        cx: x(samples.length - 1),
-        cy: y(last.value),
-        r: 2.5,
-        fill: input.color ?? seriesColors[0],
-      }),
+    path !== null && el('path', { d: path, fill: 'none', stroke: color, 'stroke-width': 1.75 }),
+    last && el('circle', { cx: x(samples.length - 1), cy: y(last.value), r: 2.5, fill: color }),
   );
   return { svg, width: WIDTH, height: HEIGHT };
 }
