@@ -32,6 +32,62 @@ export function evidenceLevel(touchpoint: Pick<Touchpoint, 'data'>): EvidenceLev
   return evidenceLevels.find((level) => strengths.has(level as never)) ?? 'none';
 }
 
+/** A touchpoint's line in the touchpoints lane: title, channel, score, moment of truth, evidence. */
+function touchpointSummary(tp: Touchpoint, t: Translate): string {
+  return [
+    tp.data.title,
+    `${tp.channel.data.name} (${t(`channelKind.${tp.channel.data.kind}`)})`,
+    formatNumber(tp.data.emotion, t.locale, 1),
+    tp.data.momentOfTruth && t('table.momentOfTruth'),
+    `${t('canvas.evidenceOf')} ${t(`canvas.evidence.${evidenceLevel(tp)}`)}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/**
+ * The lines of one stage's cell in a text lane, as the page shows them: the stage's own lines
+ * first, then each touchpoint's, prefixed with the touchpoint's number in the journey.
+ */
+function stageLaneLines(
+  stage: Stage,
+  laneId: string,
+  number: ReadonlyMap<string, number>,
+  t: Translate,
+): string[] {
+  const cell = laneCell(stage, laneId);
+  const own = (tp: Touchpoint, line: string) => `${number.get(tp.id)}. ${line}`;
+  switch (laneId) {
+    case 'touchpoints':
+      return stage.touchpoints.map((tp) => own(tp, touchpointSummary(tp, t)));
+    case 'pain-points':
+      return [
+        ...cell.stageLines,
+        ...stage.touchpoints.flatMap((tp) =>
+          tp.painPoints.map((p) => own(tp, `${t(`severity.${p.severity}`)}: ${p.title}`)),
+        ),
+      ];
+    case 'opportunities':
+      return [
+        ...cell.stageLines,
+        ...stage.touchpoints.flatMap((tp) =>
+          tp.opportunities.map((o) =>
+            own(tp, `${o.data.title} (${t(`opportunityStatus.${o.data.status}`)})`),
+          ),
+        ),
+      ];
+    case 'kpis':
+      return stage.kpis.map((kpi) => `${kpi.data.name}: ${t(`status.${kpi.status}`)}`);
+    default:
+      return [
+        ...cell.stageLines,
+        ...cell.touchpoints.map((c) =>
+          own(c.touchpoint, laneId === 'feeling' ? `“${c.lines.join(' ')}”` : c.lines.join(' · ')),
+        ),
+      ];
+  }
+}
+
 /** Each lane's cells as plain lines, for the downloadable SVG: what the page shows, as text. */
 export function canvasSvgLanes(
   journey: Journey,
@@ -39,55 +95,6 @@ export function canvasSvgLanes(
   t: Translate,
 ): CanvasSvgLane[] {
   const number = new Map(journey.touchpoints.map((tp, i) => [tp.id, i + 1]));
-  const lines = (stage: Stage, laneId: string): string[] => {
-    const cell = laneCell(stage, laneId);
-    const own = (tp: Touchpoint, line: string) => `${number.get(tp.id)}. ${line}`;
-    switch (laneId) {
-      case 'touchpoints':
-        return stage.touchpoints.map((tp) =>
-          own(
-            tp,
-            [
-              tp.data.title,
-              `${tp.channel.data.name} (${t(`channelKind.${tp.channel.data.kind}`)})`,
-              formatNumber(tp.data.emotion, t.locale, 1),
-              tp.data.momentOfTruth && t('table.momentOfTruth'),
-              `${t('canvas.evidenceOf')} ${t(`canvas.evidence.${evidenceLevel(tp)}`)}`,
-            ]
-              .filter(Boolean)
-              .join(' · '),
-          ),
-        );
-      case 'pain-points':
-        return [
-          ...cell.stageLines,
-          ...stage.touchpoints.flatMap((tp) =>
-            tp.painPoints.map((p) => own(tp, `${t(`severity.${p.severity}`)}: ${p.title}`)),
-          ),
-        ];
-      case 'opportunities':
-        return [
-          ...cell.stageLines,
-          ...stage.touchpoints.flatMap((tp) =>
-            tp.opportunities.map((o) =>
-              own(tp, `${o.data.title} (${t(`opportunityStatus.${o.data.status}`)})`),
-            ),
-          ),
-        ];
-      case 'kpis':
-        return stage.kpis.map((kpi) => `${kpi.data.name}: ${t(`status.${kpi.status}`)}`);
-      default:
-        return [
-          ...cell.stageLines,
-          ...cell.touchpoints.map((c) =>
-            own(
-              c.touchpoint,
-              laneId === 'feeling' ? `“${c.lines.join(' ')}”` : c.lines.join(' · '),
-            ),
-          ),
-        ];
-    }
-  };
   return lanes.map((lane) => ({
     id: lane.id,
     label: laneLabel(lane, t),
@@ -95,7 +102,7 @@ export function canvasSvgLanes(
     cells:
       lane.id === 'emotion' || lane.id === 'visibility'
         ? []
-        : journey.stages.map((stage) => lines(stage, lane.id)),
+        : journey.stages.map((stage) => stageLaneLines(stage, lane.id, number, t)),
   }));
 }
 
