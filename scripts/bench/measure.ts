@@ -50,7 +50,11 @@ export interface Measured {
 }
 
 /** Runs a command, timing it and sampling the memory of its process tree every 100 ms. */
-export function measure(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Measured> {
+export function measure(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<Measured> {
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn(command, args, { cwd: options.cwd, env: options.env });
@@ -66,7 +70,13 @@ export function measure(command: string, args: string[], options: { cwd: string;
     }, 100);
     child.on('close', (status) => {
       clearInterval(timer);
-      resolve({ seconds: (performance.now() - started) / 1000, cpuSeconds, peakRssBytes: peak, output, status });
+      resolve({
+        seconds: (performance.now() - started) / 1000,
+        cpuSeconds,
+        peakRssBytes: peak,
+        output,
+        status,
+      });
     });
   });
 }
