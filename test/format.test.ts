@@ -49,3 +49,25 @@ describe('negative numbers on display', () => {
     }
   });
 });
+
+describe('zero on display', () => {
+  it('has no sign, whether it is −0 or a negative number rounded to zero', () => {
+    for (const locale of ['en', 'it-IT']) {
+      expect(formatNumber(-0, locale)).toBe('0');
+      expect(formatNumber(-0.001, locale)).toBe('0');
+      expect(formatKpiValue(-0.001, '%', locale)).not.toContain(MINUS);
+    }
+  });
+
+  it('labels the curve tick of a scale starting just below zero "0", not "−0"', () => {
+    const { svg } = buildEmotionCurve({
+      id: 'curve',
+      title: 'Curve',
+      t: translator('en'),
+      scale: { min: -0.5, max: 2, labels: [] },
+      stages: [{ id: 'a', name: 'Search' }],
+      series: [{ name: 'Anna', points: [{ id: 'p', label: 'Looks', stageId: 'a', score: 1 }] }],
+    });
+    expect(svg.replace(/<[^>]+>/g, ' ')).not.toMatch(new RegExp(`${MINUS}0(?![.,\\d])`));
+  });
+});

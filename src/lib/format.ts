@@ -41,7 +41,8 @@ function format(value: number, locale: string, options: Intl.NumberFormatOptions
   const key = `${locale}\u0000${JSON.stringify(options)}\u0000${value}`;
   let text = written.get(key);
   if (text === undefined) {
-    text = numberFormat(locale, options)
+    // 'negative': zero, or a negative number that rounds to zero, is written without a sign ("0", never "−0").
+    text = numberFormat(locale, { signDisplay: 'negative', ...options })
       .formatToParts(value)
       .map((part) => (part.type === 'minusSign' ? MINUS_SIGN : part.value))
       .join('');
