@@ -98,7 +98,9 @@ function reportScale(report: string): ScoreRange {
   }
 }
 
-const range = (r: ScoreRange) => `${r.min}-${r.max}`;
+/** A scale as `--scale` takes it: `0-10`, or `-2..2` when a bound is negative (`-2-2` would be ambiguous). */
+const range = (r: ScoreRange) => `${r.min}${r.min < 0 || r.max < 0 ? '..' : '-'}${r.max}`;
+const sameRange = (a: ScoreRange, b: ScoreRange) => a.min === b.min && a.max === b.max;
 
 /** A `--scale` that holds every score: 0-10 or 0-100 when they fit, else the scores' own bounds. */
 function suggestedScale(scores: number[]): string {
@@ -132,7 +134,7 @@ function diagramProblem(
       : '';
   return (
     `${file}:${offset + first.line}: score ${first.score} is outside ${range(from)}${also}\n` +
-    `  The diagram's scores run from ${Math.min(...scores)} to ${Math.max(...scores)}; Mermaid draws 1-5.\n` +
+    `  The diagram's scores run from ${Math.min(...scores)} to ${Math.max(...scores)}; ${sameRange(from, MERMAID_SCALE) ? 'Mermaid draws 1-5' : `the --scale given is ${range(from)}`}.\n` +
     `  fix: give the diagram's own scale, rescaled linearly onto the report's ${to.min} to ${to.max}: npm run import -- mermaid ${file} --scale ${suggestedScale(scores)}`
   );
 }

@@ -260,6 +260,12 @@ describe('npm run import -- mermaid', () => {
     const narrow = runImport(content, 'mermaid', file, '--scale', '1-7', '--journey', 'other');
     expect(narrow.status).toBe(1);
     expect(narrow.stderr).toContain(`${file}:5: score 9 is outside 1-7`);
+    expect(narrow.stderr).toContain('run from 3 to 9; the --scale given is 1-7.');
+    expect(narrow.stderr).toContain(`--scale 0-10`);
+
+    const signed = runImport(content, 'mermaid', file, '--scale', '-2..2', '--journey', 'other');
+    expect(signed.stderr).toContain(`${file}:4: score 3 is outside -2..2`);
+    expect(signed.stderr).toContain('the --scale given is -2..2.');
   });
 
   it('rescales a diagram on -2..+2 given as --scale -2..2 onto a report on 1-5', () => {
