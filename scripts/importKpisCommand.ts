@@ -18,6 +18,7 @@ import {
   type ColumnMapping,
   type ImportProblem,
   type KpiFile,
+  type KpiImportResult,
 } from '../src/lib/import/kpis/index.ts';
 
 export const importKpisUsage = `Usage: npm run import -- kpis FILE.csv [--map "Column=kpi-id"]... [--save] [--dry-run]
@@ -119,20 +120,37 @@ function printProblems(problems: readonly ImportProblem[], csvShown: string): vo
   );
 }
 
-function run(args: string[]): number {
-  let options;
+type Options = NonNullable<ReturnType<typeof parseOptions>>;
+
+/** The parsed options, or the exit code once usage or a usage error is printed. */
+function optionsOrExit(args: string[]): Options | number {
   try {
-    options = parseOptions(args);
+    const options = parseOptions(args);
+    if (options) return options;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     console.error(`✗ ${error.message}\n\n${importKpisUsage}`);
     return 1;
   }
-  if (!options) {
-    console.log(importKpisUsage);
-    return 0;
-  }
-  const projectRoot = process.cwd();
+  console.log(importKpisUsage);
+  return 0;
+}
+
+/** A path as the user reads it: relative to the project when inside it. */
+function shownPath(projectRoot: string, path: string): string {
+  const rel = relative(projectRoot, path);
+  return rel === '' || rel.startsWith('..') ? path : rel;
+}
+
+/** What the import reads: the CSV, the KPI files and report.yaml. */
+interface ImportInputs {
+  csvText: string;
+  files: KpiFile[];
+  report: KpiFile | undefined;
+}
+
+/** Reads the import's files, or prints why it cannot start and returns the exit code. */
+function inputsOrExit(options: Options, projectRoot: string): ImportInputs | number {
   const csvPath = resolve(projectRoot, options.csv);
   if (!existsSync(csvPath)) {
     console.error(`✗ ${options.csv} does not exist.`);
@@ -140,10 +158,7 @@ function run(args: string[]): number {
   }
   const contentDir = resolveContentDir(projectRoot);
   const kpiDir = join(contentDir, 'kpis');
-  const shown = (path: string): string => {
-    const rel = relative(projectRoot, path);
-    return rel === '' || rel.startsWith('..') ? path : rel;
-  };
+  const shown = (path: string) => shownPath(projectRoot, path);
   const read = (path: string): KpiFile => ({ path: shown(path), text: readFileSync(path, 'utf8') });
   const files = yamlFiles(kpiDir).map(read);
   if (files.length === 0) {
@@ -159,19 +174,16 @@ function run(args: string[]): number {
     );
     return 1;
   }
-  const result = importKpiCsv(readFileSync(csvPath, 'utf8'), files, {
-    report: report ? read(report) : undefined,
-    map: options.map,
-    save: options.save,
-  });
-  if (result.problems.length > 0) {
-    printProblems(result.problems, options.csv);
-    return 1;
-  }
+  const csvText = readFileSync(csvPath, 'utf8');
+  return { csvText, files, report: report ? read(report) : undefined };
+}
+
+/** Prints what the import does, then writes the changed files unless it is a dry run. */
+function applyImport(result: KpiImportResult, dryRun: boolean, projectRoot: string): number {
   for (const line of result.report) console.log(line);
   const changed = result.files.filter((f) => f.changed);
   const list = changed.map((f) => f.path).join(', ');
-  if (options.dryRun) {
+  if (dryRun) {
     console.log(
       `\nDry run: ${changed.length === 0 ? 'nothing would change' : `would update ${list}`}.`,
     );
@@ -182,4 +194,22 @@ function run(args: string[]): number {
     `\n✓ ${changed.length === 0 ? 'Nothing to change: every value was already there.' : `Updated ${list}. Run \`npm run check\` to review.`}`,
   );
   return 0;
+}
+
+function run(args: string[]): number {
+  const options = optionsOrExit(args);
+  if (typeof options === 'number') return options;
+  const projectRoot = process.cwd();
+  const inputs = inputsOrExit(options, projectRoot);
+  if (typeof inputs === 'number') return inputs;
+  const result = importKpiCsv(inputs.csvText, inputs.files, {
+    report: inputs.report,
+    map: options.map,
+    save: options.save,
+  });
+  if (result.problems.length > 0) {
+    printProblems(result.problems, options.csv);
+    return 1;
+  }
+  return applyImport(result, options.dryRun, projectRoot);
 }

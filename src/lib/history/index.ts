@@ -121,27 +121,20 @@ function planVersions(
   return planned;
 }
 
-/**
- * Reads the report's history from git: when each journey last changed and who changed it, and
- * per version what changed since the one before. Without git, or with the content outside a
- * repository, it returns no dates and versions without change lists; it never throws.
- */
-export function readReportHistory(
+/** Reads old versions of the report, each once, into a scratch folder removed by `dispose`. */
+interface SnapshotReader {
+  /** The report at `source` (the one being built for `working-tree`); undefined when unreadable. */
+  read: (source: string) => ResolvedReport | undefined;
+  dispose: () => void;
+}
+
+function snapshotReader(
   report: ResolvedReport,
-  contentDir: string,
-  projectRoot: string,
-  options: GitOptions = {},
-): ReportHistory {
-  const repository = openContentRepository(contentDir, options);
-  const planned = planVersions(report, repository);
+  repository: ContentRepository | undefined,
+): SnapshotReader {
   // Made on the first old version read: most builds read none.
   let scratch: string | undefined;
   const snapshots = new Map<string, ResolvedReport | undefined>();
-  const snapshot = (source: string): ResolvedReport | undefined => {
-    if (source === WORKING_TREE) return report;
-    if (!snapshots.has(source)) snapshots.set(source, readSnapshot(source));
-    return snapshots.get(source);
-  };
   const readSnapshot = (commit: string): ResolvedReport | undefined => {
     // History is a nicety: content git cannot hand over, or that no longer validates, is skipped.
     try {
@@ -157,30 +150,68 @@ export function readReportHistory(
       return undefined;
     }
   };
+  return {
+    read: (source) => {
+      if (source === WORKING_TREE) return report;
+      if (!snapshots.has(source)) snapshots.set(source, readSnapshot(source));
+      return snapshots.get(source);
+    },
+    dispose: () => {
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One planned version with what changed since the previous one, or why that is not known. */
+function versionChanges(
+  planned: readonly PlannedVersion[],
+  i: number,
+  report: ResolvedReport,
+  hasGit: boolean,
+  snapshot: SnapshotReader['read'],
+): ReportVersionChanges {
+  const entry = planned[i]!;
+  const isWorkingTree = entry.source === WORKING_TREE;
+  const isCurrent =
+    isWorkingTree ||
+    entry.version === report.data.version ||
+    entry.version === `v${report.data.version}`;
+  const base = {
+    version: entry.version,
+    date: entry.date,
+    notes: entry.notes,
+    isCurrent,
+    commit: isWorkingTree ? undefined : entry.source,
+  };
+  if (!hasGit) return { ...base, missing: 'no-git' };
+  if (entry.source === undefined) return { ...base, missing: 'unknown-ref' };
+  const after = snapshot(entry.source);
+  if (!after) return { ...base, missing: 'invalid-content' };
+  if (i === 0) return { ...base, missing: 'first' };
+  const previous = planned[i - 1]!.source;
+  const before = previous === undefined ? undefined : snapshot(previous);
+  if (!before) return { ...base, missing: 'previous-unreadable' };
+  return { ...base, changes: diffReports(before, after) };
+}
+
+/**
+ * Reads the report's history from git: when each journey last changed and who changed it, and
+ * per version what changed since the one before. Without git, or with the content outside a
+ * repository, it returns no dates and versions without change lists; it never throws.
+ */
+export function readReportHistory(
+  report: ResolvedReport,
+  contentDir: string,
+  projectRoot: string,
+  options: GitOptions = {},
+): ReportHistory {
+  const repository = openContentRepository(contentDir, options);
+  const planned = planVersions(report, repository);
+  const snapshots = snapshotReader(report, repository);
   try {
-    const versions = planned.map((entry, i): ReportVersionChanges => {
-      const isWorkingTree = entry.source === WORKING_TREE;
-      const isCurrent =
-        isWorkingTree ||
-        entry.version === report.data.version ||
-        entry.version === `v${report.data.version}`;
-      const base = {
-        version: entry.version,
-        date: entry.date,
-        notes: entry.notes,
-        isCurrent,
-        commit: isWorkingTree ? undefined : entry.source,
-      };
-      if (!repository) return { ...base, missing: 'no-git' };
-      if (entry.source === undefined) return { ...base, missing: 'unknown-ref' };
-      const after = snapshot(entry.source);
-      if (!after) return { ...base, missing: 'invalid-content' };
-      if (i === 0) return { ...base, missing: 'first' };
-      const previous = planned[i - 1]!.source;
-      const before = previous === undefined ? undefined : snapshot(previous);
-      if (!before) return { ...base, missing: 'previous-unreadable' };
-      return { ...base, changes: diffReports(before, after) };
-    });
+    const versions = planned.map((_, i) =>
+      versionChanges(planned, i, report, repository !== undefined, snapshots.read),
+    );
     return {
       tracked: repository !== undefined,
       lastChanged:
@@ -190,6 +221,6 @@ export function readReportHistory(
       versions: versions.reverse(),
     };
   } finally {
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    snapshots.dispose();
   }
 }

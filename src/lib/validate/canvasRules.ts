@@ -54,19 +54,9 @@ function checkLaneList(
   });
 }
 
-/**
- * The canvas's lane choices hold together: lists in report.yaml and journeys are well formed,
- * and every lane a stage or touchpoint writes text for is one the journey's canvas can show.
- */
-export function checkCanvasRules(
-  sources: ReportSources,
-  files: Map<string, ParsedFile>,
-): Problem[] {
-  const at = locator(files);
-  const problems = [sources.report, ...sources.journeys].flatMap((entry) =>
-    checkLaneList(entry, at),
-  );
-  const customLanes = new Map(
+/** The custom lanes each journey's canvas shows: its own lane list, else the report's. */
+function customLanesByJourney(sources: ReportSources): Map<string, string[]> {
+  return new Map(
     sources.journeys.map((journey) => {
       const lanes = journey.data.canvas?.lanes ?? sources.report.data.canvas?.lanes ?? [];
       return [
@@ -77,17 +67,24 @@ export function checkCanvasRules(
       ];
     }),
   );
+}
+
+/** Reports a lane the journey's canvas does not show; `builtInHint` replaces the hint to declare it. */
+type UnknownLane = (
+  entry: SourceEntry<unknown>,
+  id: string,
+  journey: string,
+  allowed: string[],
+  builtInHint?: string,
+) => Problem;
+
+/** The unknown-lane problem, whose hint names the file that declares the journey's lanes. */
+function unknownLaneReporter(sources: ReportSources, at: ReturnType<typeof locator>): UnknownLane {
   const declaredIn = (journey: string) =>
     sources.journeys.find((j) => j.id === journey)?.data.canvas
       ? `journeys/${journey}.mdx`
       : 'report.yaml';
-  const unknownLane = (
-    entry: SourceEntry<unknown>,
-    id: string,
-    journey: string,
-    allowed: string[],
-    builtInHint?: string,
-  ) =>
+  return (entry, id, journey, allowed, builtInHint) =>
     at(entry, ['lanes', id], {
       message: `no lane "${id}" on the canvas of journey "${journey}"`,
       expected:
@@ -99,30 +96,63 @@ export function checkCanvasRules(
         builtInHint ??
         `declare it in ${declaredIn(journey)} under canvas.lanes with a label, e.g. { id: ${id}, label: "…" }`,
     });
-  for (const stage of sources.stages) {
-    const custom = customLanes.get(stage.data.journey) ?? [];
-    const allowed = [...stageTextLanes, ...custom];
-    for (const id of Object.keys(stage.data.lanes))
-      if (!allowed.includes(id)) problems.push(unknownLane(stage, id, stage.data.journey, allowed));
-  }
-  for (const touchpoint of sources.touchpoints) {
-    const journey = touchpoint.data.journey;
-    const custom = customLanes.get(journey) ?? [];
-    for (const id of Object.keys(touchpoint.data.lanes)) {
-      if (custom.includes(id)) continue;
+}
+
+/** What the lane checks of stages and touchpoints look up. */
+interface LaneCheck {
+  /** Custom lane ids by journey id. */
+  customLanes: Map<string, string[]>;
+  unknownLane: UnknownLane;
+}
+
+/** A stage may write text for the built-in lanes of a whole stage and for its journey's custom lanes. */
+function stageLaneProblems(stage: ReportSources['stages'][number], check: LaneCheck): Problem[] {
+  const { journey } = stage.data;
+  const allowed = [...stageTextLanes, ...(check.customLanes.get(journey) ?? [])];
+  return Object.keys(stage.data.lanes)
+    .filter((id) => !allowed.includes(id))
+    .map((id) => check.unknownLane(stage, id, journey, allowed));
+}
+
+/** A touchpoint's `lanes` are for custom lanes only: built-in ones have fields of their own. */
+function touchpointLaneProblems(
+  touchpoint: ReportSources['touchpoints'][number],
+  { customLanes, unknownLane }: LaneCheck,
+): Problem[] {
+  const journey = touchpoint.data.journey;
+  const custom = customLanes.get(journey) ?? [];
+  return Object.keys(touchpoint.data.lanes)
+    .filter((id) => !custom.includes(id))
+    .map((id) => {
       const field = touchpointFieldOf[id];
-      problems.push(
-        unknownLane(
-          touchpoint,
-          id,
-          journey,
-          custom,
-          field
-            ? `write the touchpoint's ${id} text in its own field \`${field}\`, not under lanes`
-            : undefined,
-        ),
+      return unknownLane(
+        touchpoint,
+        id,
+        journey,
+        custom,
+        field
+          ? `write the touchpoint's ${id} text in its own field \`${field}\`, not under lanes`
+          : undefined,
       );
-    }
-  }
-  return problems;
+    });
+}
+
+/**
+ * The canvas's lane choices hold together: lists in report.yaml and journeys are well formed,
+ * and every lane a stage or touchpoint writes text for is one the journey's canvas can show.
+ */
+export function checkCanvasRules(
+  sources: ReportSources,
+  files: Map<string, ParsedFile>,
+): Problem[] {
+  const at = locator(files);
+  const check: LaneCheck = {
+    customLanes: customLanesByJourney(sources),
+    unknownLane: unknownLaneReporter(sources, at),
+  };
+  return [
+    ...[sources.report, ...sources.journeys].flatMap((entry) => checkLaneList(entry, at)),
+    ...sources.stages.flatMap((stage) => stageLaneProblems(stage, check)),
+    ...sources.touchpoints.flatMap((touchpoint) => touchpointLaneProblems(touchpoint, check)),
+  ];
 }

@@ -156,6 +156,65 @@ interface ReadContent {
   failed: FailedEntries;
 }
 
+/** A content-like file outside every folder Itinera reads. */
+function strayFileProblem(file: string): Problem {
+  return {
+    severity: 'error',
+    file,
+    message: 'this file is in a folder Itinera does not read',
+    expected:
+      'report.yaml or channels.yaml at the top; .mdx in personas/, journeys/, stages/<journey>/, touchpoints/<journey>/; .yaml lists in touchpoints/<journey>/ or kpis/',
+    hint: 'move the file to the folder of its kind (`npm run new` creates files in the right place)',
+  };
+}
+
+/** Frontmatter and prose of an MDX/Markdown file, or the data of a YAML file. */
+function parseContentFile(absolute: string, file: string) {
+  const text = readFileSync(absolute, 'utf8');
+  return absolute.endsWith('.mdx') || absolute.endsWith('.md')
+    ? parseFrontmatter(text, file)
+    : { ...parseYaml(text, file), body: undefined };
+}
+
+/**
+ * Reads one file of a collection into `read`: a second settings file, a file that does not parse,
+ * or one whose name is no id stops here; the rest waits for its schema check.
+ */
+function readCollectionFile(
+  read: ReadContent,
+  absolute: string,
+  file: string,
+  collection: CollectionName,
+): void {
+  const layout: CollectionLayout = contentLayout[collection];
+  if (layout.name !== undefined && read.seen.has(collection)) {
+    read.problems.push({
+      severity: 'error',
+      file,
+      message: `a second ${layout.name} file`,
+      hint: `keep one ${layout.name}.yaml and delete or merge the other`,
+    });
+    return;
+  }
+  read.seen.add(collection);
+  const { parsed, problems, body } = parseContentFile(absolute, file);
+  read.problems.push(...problems);
+  if (body) read.bodies.set(file, body);
+  if (!parsed) return;
+  read.files.set(file, parsed);
+  const id = entryIdOfFile(absolute);
+  // List files (touchpoints.yaml, kpis/*.yaml) hold ids inside; only entry files name an id.
+  const namesAnId = !layout.name && !listField[collection];
+  if (namesAnId && !idSchema.safeParse(id).success) {
+    const problem = badFileNameProblem(file, id, basename(absolute));
+    read.problems.push(problem);
+    read.badNames.set(id, { problem, id, namedAt: [] });
+    recordFailed(read.failed, collection, id, parsed.data);
+    return;
+  }
+  read.toCheck.push({ file, collection, id, parsed });
+}
+
 /** Reads and parses every file below the content folder; files in the wrong place or with a name that is no id stop here. */
 function readContent(contentDir: string, projectRoot: string): ReadContent {
   const read: ReadContent = {
@@ -167,58 +226,11 @@ function readContent(contentDir: string, projectRoot: string): ReadContent {
     badNames: new Map(),
     failed: new FailedEntries(),
   };
-  const { problems, seen } = read;
   for (const absolute of filesBelow(contentDir, (name) => !name.startsWith('.')).sort()) {
     const file = relative(projectRoot, absolute).split(sep).join('/');
-    const inContent = relative(contentDir, absolute).split(sep).join('/');
-    const collection = collectionOfFile(inContent);
-    if (!collection) {
-      if (/\.(mdx|md|ya?ml)$/.test(absolute)) {
-        problems.push({
-          severity: 'error',
-          file,
-          message: 'this file is in a folder Itinera does not read',
-          expected:
-            'report.yaml or channels.yaml at the top; .mdx in personas/, journeys/, stages/<journey>/, touchpoints/<journey>/; .yaml lists in touchpoints/<journey>/ or kpis/',
-          hint: 'move the file to the folder of its kind (`npm run new` creates files in the right place)',
-        });
-      }
-      continue;
-    }
-    const layout: CollectionLayout = contentLayout[collection];
-    if (layout.name !== undefined && seen.has(collection)) {
-      problems.push({
-        severity: 'error',
-        file,
-        message: `a second ${layout.name} file`,
-        hint: `keep one ${layout.name}.yaml and delete or merge the other`,
-      });
-      continue;
-    }
-    seen.add(collection);
-    const text = readFileSync(absolute, 'utf8');
-    const {
-      parsed,
-      problems: parseProblems,
-      body,
-    } = absolute.endsWith('.mdx') || absolute.endsWith('.md')
-      ? parseFrontmatter(text, file)
-      : { ...parseYaml(text, file), body: undefined };
-    problems.push(...parseProblems);
-    if (body) read.bodies.set(file, body);
-    if (!parsed) continue;
-    read.files.set(file, parsed);
-    const id = entryIdOfFile(absolute);
-    // List files (touchpoints.yaml, kpis/*.yaml) hold ids inside; only entry files name an id.
-    const namesAnId = !layout.name && !listField[collection];
-    if (namesAnId && !idSchema.safeParse(id).success) {
-      const problem = badFileNameProblem(file, id, basename(absolute));
-      problems.push(problem);
-      read.badNames.set(id, { problem, id, namedAt: [] });
-      recordFailed(read.failed, collection, id, parsed.data);
-      continue;
-    }
-    read.toCheck.push({ file, collection, id, parsed });
+    const collection = collectionOfFile(relative(contentDir, absolute).split(sep).join('/'));
+    if (collection) readCollectionFile(read, absolute, file, collection);
+    else if (/\.(mdx|md|ya?ml)$/.test(absolute)) read.problems.push(strayFileProblem(file));
   }
   return read;
 }

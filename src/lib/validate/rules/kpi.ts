@@ -1,4 +1,3 @@
-import { suggest } from '../../closest.ts';
 import { kpiMatchKeys, matchItems } from '../../compare/match.ts';
 import { currentKpiValue } from '../../kpi.ts';
 import type { ReportSources } from '../../model.ts';
@@ -10,6 +9,7 @@ import {
   stageReferenceProblems,
   type RuleContext,
 } from './context.ts';
+import { judgedAsFutureState, unknownImprovesProblem } from './futureState.ts';
 
 type KpiSource = ReportSources['kpis'][number];
 
@@ -36,78 +36,89 @@ function kpiProblems(ctx: RuleContext, kpi: KpiSource, improvingJourneys: Set<st
   return problems;
 }
 
-/**
- * A future-state KPI `improves` a KPI of the journey its journey improves (one future KPI per
- * current one), and one without a value needs a current KPI to take today's value from. KPIs of an
- * unknown journey, or of one whose `improves` is wrong, are left to that error.
- */
-function futureStateProblems(ctx: RuleContext): Problem[] {
-  const { at, failed, improvements } = ctx;
-  const kpisByJourney = groupByJourney(ctx.sources.kpis);
-  const kpisOf = (journey: string) => kpisByJourney.get(journey) ?? [];
-  const kpiPairs = new Map(
-    [...improvements.improved].flatMap(([future, current]) => [
+/** Each future-state KPI's current-state counterpart: by `improves`, else by the same name. */
+function kpiCounterparts(
+  ctx: RuleContext,
+  kpisOf: (journey: string) => KpiSource[],
+): Map<KpiSource, KpiSource> {
+  return new Map(
+    [...ctx.improvements.improved].flatMap(([future, current]) => [
       ...matchItems(kpisOf(current), kpisOf(future), kpiMatchKeys),
     ]),
   );
-  const problems: Problem[] = [];
-  for (const kpi of ctx.sources.kpis) {
-    const { data } = kpi;
-    if (improvements.misreferenced.has(data.journey) || !ctx.journeyById.has(data.journey))
-      continue;
-    const current = improvements.improved.get(data.journey);
-    const currentKpis = current === undefined ? [] : kpisOf(current);
-    const counterpart = kpiPairs.get(kpi);
-    if (data.improves !== undefined && failed.has('kpi', data.improves)) continue;
-    if (data.improves !== undefined && !currentKpis.some((k) => k.id === data.improves)) {
-      problems.push(
-        current === undefined
-          ? at(kpi, ['improves'], {
-              message: "this KPI's journey does not improve a current-state journey",
-              hint: `add "improves: <current journey id>" to journey "${data.journey}", or remove "improves:" here`,
-            })
-          : at(kpi, ['improves'], {
-              message: `journey "${current}" has no KPI "${data.improves}"`,
-              expected: `the id of a KPI of "${current}"`,
-              found: `"${data.improves}"`,
-              hint: suggest(
-                data.improves,
-                currentKpis.map((k) => k.id),
-                'KPI',
-              ),
-            }),
-      );
-      continue;
-    }
-    if (data.improves !== undefined && !counterpart) {
-      problems.push(
-        at(
-          kpi,
-          ['improves'],
-          {
-            message: `KPI "${data.improves}" is already improved by another KPI of this journey`,
-            hint: 'pair each current KPI with one future KPI; this one gets no value of today',
-          },
-          'warning',
-        ),
-      );
-    }
-    if (current === undefined || currentKpiValue(data) !== undefined) continue;
-    if (!counterpart || currentKpiValue(counterpart.data) === undefined) {
-      problems.push(
-        at(kpi, ['value'], {
-          message:
-            "the future-state KPI has no value and no current-state KPI to take today's value from",
-          expected: `"improves: <KPI id of ${current}>", a KPI of "${current}" with the same name, or a "value:"`,
-          hint:
-            currentKpis.length > 0
-              ? `KPIs of "${current}": ${currentKpis.map((k) => k.id).join(', ')}`
-              : `"${current}" has no KPIs: give this one a value`,
-        }),
-      );
-    }
+}
+
+/** A future-state KPI without a value takes today's from its counterpart, which must have one. */
+function todaysValueProblems(
+  ctx: RuleContext,
+  kpi: KpiSource,
+  current: string,
+  currentKpis: KpiSource[],
+  counterpart: KpiSource | undefined,
+): Problem[] {
+  if (currentKpiValue(kpi.data) !== undefined) return [];
+  if (counterpart && currentKpiValue(counterpart.data) !== undefined) return [];
+  return [
+    ctx.at(kpi, ['value'], {
+      message:
+        "the future-state KPI has no value and no current-state KPI to take today's value from",
+      expected: `"improves: <KPI id of ${current}>", a KPI of "${current}" with the same name, or a "value:"`,
+      hint:
+        currentKpis.length > 0
+          ? `KPIs of "${current}": ${currentKpis.map((k) => k.id).join(', ')}`
+          : `"${current}" has no KPIs: give this one a value`,
+    }),
+  ];
+}
+
+/**
+ * A future-state KPI `improves` a KPI of the journey its journey improves (one future KPI per
+ * current one), and one without a value needs a current KPI to take today's value from.
+ */
+function futureKpiProblems(
+  ctx: RuleContext,
+  kpi: KpiSource,
+  kpisOf: (journey: string) => KpiSource[],
+  counterpart: KpiSource | undefined,
+): Problem[] {
+  const { journey, improves } = kpi.data;
+  if (!judgedAsFutureState(ctx, journey)) return [];
+  const current = ctx.improvements.improved.get(journey);
+  const currentKpis = current === undefined ? [] : kpisOf(current);
+  if (improves !== undefined && ctx.failed.has('kpi', improves)) return [];
+  if (improves !== undefined && !currentKpis.some((k) => k.id === improves)) {
+    const candidates = currentKpis.map((k) => k.id);
+    return [
+      unknownImprovesProblem(ctx, kpi, { kind: 'KPI', journey, current, improves, candidates }),
+    ];
   }
+  const problems: Problem[] = [];
+  if (improves !== undefined && !counterpart) {
+    problems.push(
+      ctx.at(
+        kpi,
+        ['improves'],
+        {
+          message: `KPI "${improves}" is already improved by another KPI of this journey`,
+          hint: 'pair each current KPI with one future KPI; this one gets no value of today',
+        },
+        'warning',
+      ),
+    );
+  }
+  if (current !== undefined)
+    problems.push(...todaysValueProblems(ctx, kpi, current, currentKpis, counterpart));
   return problems;
+}
+
+/** The future-state rules of every KPI, each paired with its current-state counterpart. */
+function futureStateProblems(ctx: RuleContext): Problem[] {
+  const kpisByJourney = groupByJourney(ctx.sources.kpis);
+  const kpisOf = (journey: string) => kpisByJourney.get(journey) ?? [];
+  const counterparts = kpiCounterparts(ctx, kpisOf);
+  return ctx.sources.kpis.flatMap((kpi) =>
+    futureKpiProblems(ctx, kpi, kpisOf, counterparts.get(kpi)),
+  );
 }
 
 /** KPIs: unique ids, then each KPI's own rules, then the future-state ones. */

@@ -10,6 +10,7 @@ import {
   stageReferenceProblems,
   type RuleContext,
 } from './context.ts';
+import { judgedAsFutureState, unknownImprovesProblem } from './futureState.ts';
 
 type TouchpointSource = ReportSources['touchpoints'][number];
 
@@ -84,92 +85,103 @@ function touchpointProblems(ctx: RuleContext, touchpoint: TouchpointSource): Pro
   return problems;
 }
 
+/** How future touchpoints pair with current ones, filled in as the touchpoints are checked. */
+interface Pairing {
+  touchpointsOf: (journey: string) => TouchpointSource[];
+  /** The first future touchpoint that improves each current one, by the current one's id. */
+  improvedBy: Map<string, SourceEntry<unknown>>;
+}
+
 /**
- * A future-state touchpoint `improves` a touchpoint of the journey its journey improves (one
- * future touchpoint per current one) and `addresses` existing opportunities. Touchpoints of an
- * unknown journey, or of one whose `improves` is wrong, are left to that error.
+ * A future-state touchpoint `improves` a touchpoint of the journey its journey improves, one
+ * future touchpoint per current one: a second is kept, and warned about, as an added touchpoint.
  */
-function futureStateProblems(
+function improvesProblems(
   ctx: RuleContext,
   touchpoint: TouchpointSource,
-  touchpointsOf: (journey: string) => TouchpointSource[],
-  improvedBy: Map<string, SourceEntry<unknown>>,
+  { touchpointsOf, improvedBy }: Pairing,
 ): Problem[] {
-  const { data } = touchpoint;
-  const { at, failed } = ctx;
-  if (ctx.improvements.misreferenced.has(data.journey) || !ctx.journeyById.has(data.journey))
-    return [];
-  const problems: Problem[] = [];
-  const current = ctx.improvements.improved.get(data.journey);
-  if (data.improves !== undefined) {
-    const candidates = current === undefined ? [] : touchpointsOf(current).map((t) => t.id);
-    if (current === undefined) {
-      problems.push(
-        at(touchpoint, ['improves'], {
-          message: "this touchpoint's journey does not improve a current-state journey",
-          hint: `add "improves: <current journey id>" to journey "${data.journey}", or remove "improves:" here`,
-        }),
-      );
-    } else if (!candidates.includes(data.improves) && !failed.has('touchpoint', data.improves)) {
-      problems.push(
-        at(touchpoint, ['improves'], {
-          message: `journey "${current}" has no touchpoint "${data.improves}"`,
-          expected: `the id of a touchpoint of "${current}"`,
-          found: `"${data.improves}"`,
-          hint: suggest(data.improves, candidates, 'touchpoint'),
-        }),
-      );
-    } else if (candidates.includes(data.improves)) {
-      const earlier = improvedBy.get(data.improves);
-      if (earlier) {
-        problems.push(
-          at(
-            touchpoint,
-            ['improves'],
-            {
-              message: `touchpoint "${data.improves}" is already improved by "${earlier.id}"`,
-              hint: 'the comparison pairs one future touchpoint with one current touchpoint; this one will show as added',
-            },
-            'warning',
-          ),
-        );
-      } else improvedBy.set(data.improves, touchpoint);
-    }
+  const { journey, improves } = touchpoint.data;
+  if (improves === undefined) return [];
+  const current = ctx.improvements.improved.get(journey);
+  const candidates = current === undefined ? [] : touchpointsOf(current).map((t) => t.id);
+  const isCandidate = candidates.includes(improves);
+  if (current === undefined || (!isCandidate && !ctx.failed.has('touchpoint', improves))) {
+    return [
+      unknownImprovesProblem(ctx, touchpoint, {
+        kind: 'touchpoint',
+        journey,
+        current,
+        improves,
+        candidates,
+      }),
+    ];
   }
+  if (!isCandidate) return [];
+  const earlier = improvedBy.get(improves);
+  if (!earlier) {
+    improvedBy.set(improves, touchpoint);
+    return [];
+  }
+  return [
+    ctx.at(
+      touchpoint,
+      ['improves'],
+      {
+        message: `touchpoint "${improves}" is already improved by "${earlier.id}"`,
+        hint: 'the comparison pairs one future touchpoint with one current touchpoint; this one will show as added',
+      },
+      'warning',
+    ),
+  ];
+}
+
+/** Only a future-state touchpoint `addresses` opportunities, and only ones that exist. */
+function addressesProblems(ctx: RuleContext, touchpoint: TouchpointSource): Problem[] {
+  const { data } = touchpoint;
   const isFuture = ctx.journeyById.get(data.journey)?.data.state === 'future';
-  data.addresses.forEach((id, i) => {
+  return data.addresses.flatMap((id, i): Problem[] => {
     if (!isFuture) {
-      problems.push(
-        at(touchpoint, ['addresses'], {
+      return [
+        ctx.at(touchpoint, ['addresses'], {
           message: 'only touchpoints of a future-state journey can address opportunities',
           hint: `add "state: future" to journey "${data.journey}", or remove "addresses:"`,
         }),
-      );
-    } else if (!ctx.opportunityIds.has(id) && !failed.has('opportunity', id)) {
-      problems.push(
-        at(touchpoint, ['addresses', i], {
-          message: `unknown opportunity "${id}"`,
-          expected: 'the "id:" of an opportunity on a current-state touchpoint',
-          found: `"${id}"`,
-          hint: suggest(id, [...ctx.opportunityIds], 'opportunity'),
-        }),
-      );
+      ];
     }
+    if (ctx.opportunityIds.has(id) || ctx.failed.has('opportunity', id)) return [];
+    return [
+      ctx.at(touchpoint, ['addresses', i], {
+        message: `unknown opportunity "${id}"`,
+        expected: 'the "id:" of an opportunity on a current-state touchpoint',
+        found: `"${id}"`,
+        hint: suggest(id, [...ctx.opportunityIds], 'opportunity'),
+      }),
+    ];
   });
-  return problems;
+}
+
+/** A touchpoint's future-state fields: what it improves, then what it addresses. */
+function futureStateProblems(
+  ctx: RuleContext,
+  touchpoint: TouchpointSource,
+  pairing: Pairing,
+): Problem[] {
+  if (!judgedAsFutureState(ctx, touchpoint.data.journey)) return [];
+  return [...improvesProblems(ctx, touchpoint, pairing), ...addressesProblems(ctx, touchpoint)];
 }
 
 /** Touchpoints: unique ids, then each touchpoint's own rules, then the future-state ones. */
 export function touchpointRules(ctx: RuleContext): Problem[] {
   const { touchpoints } = ctx.sources;
   const byJourney = groupByJourney(touchpoints);
-  const touchpointsOf = (journey: string) => byJourney.get(journey) ?? [];
-  const improvedBy = new Map<string, SourceEntry<unknown>>();
+  const pairing: Pairing = {
+    touchpointsOf: (journey) => byJourney.get(journey) ?? [],
+    improvedBy: new Map(),
+  };
   return [
     ...duplicateIdProblems(ctx, 'touchpoint', touchpoints),
     ...touchpoints.flatMap((touchpoint) => touchpointProblems(ctx, touchpoint)),
-    ...touchpoints.flatMap((touchpoint) =>
-      futureStateProblems(ctx, touchpoint, touchpointsOf, improvedBy),
-    ),
+    ...touchpoints.flatMap((touchpoint) => futureStateProblems(ctx, touchpoint, pairing)),
   ];
 }
