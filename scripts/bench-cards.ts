@@ -11,7 +11,7 @@ import { resolveReport } from '../src/lib/model.ts';
 import type { OgCard } from '../src/lib/og/cards.ts';
 import { drawShapes, splitLayout } from '../src/lib/og/compose.ts';
 import { drawText, loadShaping, type Scanlines } from '../src/lib/og/glyphs.ts';
-import { encodePngRows, encodeRgbaPng } from '../src/lib/og/png.ts';
+import { deflateRows, encodePngRows, encodeRgbaPng, type DeflatedRows } from '../src/lib/og/png.ts';
 import {
   bandTree,
   bodyTree,
@@ -74,14 +74,20 @@ for (let pass = 0; pass < 2; pass++) {
       renderAsBefore(card),
     );
 }
-// The steps of renderCard on a canvas of its own (the band's rows are left white here).
-const rows = Buffer.alloc((OG_WIDTH * 4 + 1) * OG_HEIGHT, 255);
-for (let y = 0; y < OG_HEIGHT; y++) rows[y * (OG_WIDTH * 4 + 1)] = 0;
-const body: Scanlines = {
-  rows: rows.subarray(band.height * (OG_WIDTH * 4 + 1)),
-  width: OG_WIDTH,
-  height,
-};
+// The steps of renderCard on a canvas of its own, in the build's form: RGB rows, the band on top.
+const rowBytes = OG_WIDTH * 3 + 1;
+const rows = Buffer.alloc(rowBytes * OG_HEIGHT, 255);
+for (let y = 0; y < OG_HEIGHT; y++) rows[y * rowBytes] = 0;
+for (let i = 0; i < OG_WIDTH * band.height; i++)
+  band.pixels.copy(
+    rows,
+    Math.floor(i / OG_WIDTH) * rowBytes + 1 + (i % OG_WIDTH) * 3,
+    i * 4,
+    i * 4 + 3,
+  );
+const body: Scanlines = { rows: rows.subarray(band.height * rowBytes), width: OG_WIDTH, height };
+/** The band and white rows down to a card's first drawn row, deflated once, as the build keeps them. */
+const starts = new Map<number, DeflatedRows>();
 for (const card of cards) {
   const svg = await timed('  step: satori layout under the band', () =>
     layoutSvg(bodyTree(card, height), { width: OG_WIDTH, height }),
@@ -92,16 +98,23 @@ for (const card of cards) {
   if (!layout) throw new Error(`card "${card.title}" fell back to resvg for its whole body`);
   await timed('  step: making the body white again', () => {
     body.rows.fill(255);
-    for (let y = 0; y < height; y++) body.rows[y * (OG_WIDTH * 4 + 1)] = 0;
+    for (let y = 0; y < height; y++) body.rows[y * rowBytes] = 0;
   });
-  if (layout.shapes)
-    await timed('  step: other shapes, resvg on their bounding box', () =>
-      drawShapes(body, layout.shapes!),
-    );
-  await timed('  step: words from cached glyphs', () => drawText(body, layout.runs));
-  await timed('  step: PNG encoding (node:zlib level 3, unfiltered)', () =>
-    encodePngRows(rows, OG_WIDTH, OG_HEIGHT),
+  const shapeRows = layout.shapes
+    ? await timed('  step: other shapes, resvg on their bounding box', () =>
+        drawShapes(body, layout.shapes!),
+      )
+    : undefined;
+  const textRows = await timed('  step: words from cached glyphs', () =>
+    drawText(body, layout.runs),
   );
+  const firstDrawn = band.height + Math.min(shapeRows?.[0] ?? height, textRows[0]);
+  await timed('  step: PNG encoding (node:zlib level 3, RGB, band deflated once)', () => {
+    let start = starts.get(firstDrawn);
+    if (!start)
+      starts.set(firstDrawn, (start = deflateRows(rows.subarray(0, firstDrawn * rowBytes))));
+    return encodePngRows(rows, OG_WIDTH, OG_HEIGHT, { channels: 3, start });
+  });
 }
 const passes = (step: string) => (step.startsWith('whole') ? 2 : 1);
 
