@@ -14,6 +14,7 @@ import { drawText, loadShaping, type Scanlines } from '../src/lib/og/glyphs.ts';
 import { deflateRows, encodePngRows, encodeRgbaPng, type DeflatedRows } from '../src/lib/og/png.ts';
 import {
   bandTree,
+  bodyLayouts,
   bodyTree,
   layoutSvg,
   OG_HEIGHT,
@@ -89,26 +90,29 @@ const body: Scanlines = { rows: rows.subarray(band.height * rowBytes), width: OG
 /** The band and white rows down to a card's first drawn row, deflated once, as the build keeps them. */
 const starts = new Map<number, DeflatedRows>();
 for (const card of cards) {
-  const svg = await timed('  step: satori layout under the band', () =>
-    layoutSvg(bodyTree(card, height), { width: OG_WIDTH, height }),
+  const svgs = await timed('  step: satori layout under the band (figures apart, reused)', () =>
+    bodyLayouts(card, height),
   );
-  const layout = await timed('  step: splitting the layout into words and shapes', () =>
-    splitLayout(svg, OG_WIDTH, height),
+  const layouts = await timed('  step: splitting the layout into words and shapes', () =>
+    svgs.map((svg) => splitLayout(svg, OG_WIDTH, height)),
   );
-  if (!layout) throw new Error(`card "${card.title}" fell back to resvg for its whole body`);
+  if (layouts.some((layout) => !layout))
+    throw new Error(`card "${card.title}" fell back to resvg for its whole body`);
   await timed('  step: making the body white again', () => {
     body.rows.fill(255);
     for (let y = 0; y < height; y++) body.rows[y * rowBytes] = 0;
   });
-  const shapeRows = layout.shapes
-    ? await timed('  step: other shapes, resvg on their bounding box', () =>
-        drawShapes(body, layout.shapes!),
-      )
-    : undefined;
-  const textRows = await timed('  step: words from cached glyphs', () =>
-    drawText(body, layout.runs),
+  const shapeRows = await timed('  step: other shapes, resvg on their bounding box', () =>
+    layouts.map((layout) => layout!.shapes && drawShapes(body, layout!.shapes)),
   );
-  const firstDrawn = band.height + Math.min(shapeRows?.[0] ?? height, textRows[0]);
+  const textRows = await timed('  step: words from cached glyphs', () =>
+    drawText(
+      body,
+      layouts.flatMap((layout) => layout!.runs),
+    ),
+  );
+  const firstDrawn =
+    band.height + Math.min(textRows[0], ...shapeRows.map((rows) => rows?.[0] ?? height));
   await timed('  step: PNG encoding (node:zlib level 3, RGB, band deflated once)', () => {
     let start = starts.get(firstDrawn);
     if (!start)

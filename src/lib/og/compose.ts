@@ -35,10 +35,14 @@ function hexColor(fill: string): [number, number, number] | undefined {
   return [0, 2, 4].map((at) => parseInt(full.slice(at, at + 2), 16)) as [number, number, number];
 }
 
-function textRun(attributes: string, content: string): TextRun | undefined {
-  const attrs = Object.fromEntries(
+function attributesOf(attributes: string): Record<string, string> {
+  return Object.fromEntries(
     [...attributes.matchAll(ATTRIBUTE)].map(([, name, value]) => [name!, value!]),
   );
+}
+
+function textRun(attributes: string, content: string): TextRun | undefined {
+  const attrs = attributesOf(attributes);
   if (Object.keys(attrs).some((name) => !understood.has(name))) return undefined;
   const weight =
     attrs['font-weight'] === 'normal' || attrs['font-weight'] === undefined
@@ -87,6 +91,26 @@ export function splitLayout(
     .replace(/<(mask|clipPath|defs)\b[\s\S]*?<\/\1>/g, '')
     .replace(/<\/?svg[^>]*>/g, '');
   return { runs, shapes: drawn.trim() === '' ? undefined : shapes };
+}
+
+/**
+ * The height of each block of text in satori's SVG, in order: the sum of its lines' heights,
+ * each the tallest of its words' `height` rounded to a pixel, as satori's text flow adds them.
+ * Blocks are told apart by their style, so two blocks in a row must not share one.
+ */
+export function textBlockHeights(svg: string): number[] {
+  const blocks: { style: string; lines: Map<string, number> }[] = [];
+  for (const [, attributes] of svg.matchAll(TEXT_ELEMENT)) {
+    const attrs = attributesOf(attributes!);
+    const style = ['font-size', 'font-weight', 'font-style', 'letter-spacing', 'fill']
+      .map((name) => attrs[name])
+      .join(' ');
+    let block = blocks.at(-1);
+    if (block?.style !== style) blocks.push((block = { style, lines: new Map() }));
+    const height = Math.round(Number(attrs.height));
+    block.lines.set(attrs.y!, Math.max(block.lines.get(attrs.y!) ?? 0, height));
+  }
+  return blocks.map(({ lines }) => [...lines.values()].reduce((sum, line) => sum + line, 0));
 }
 
 /** Room left around resvg's bounding box, which leaves out strokes' outer halves. */
