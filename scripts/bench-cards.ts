@@ -108,7 +108,7 @@ for (const card of cards) {
     for (let y = 0; y < height; y++) body.rows[y * rowBytes] = 0;
   });
   const shapeRows = await timed('  step: other shapes, resvg on their bounding box', () =>
-    layouts.map((layout) => layout!.shapes && drawShapes(body, layout!.shapes)),
+    layouts.map((layout) => (layout!.shapes ? drawShapes(body, layout!.shapes) : undefined)),
   );
   const textRows = await timed('  step: words from cached glyphs', () =>
     drawText(

@@ -332,7 +332,7 @@ function drawBody(
   const body = cleanCanvas(bandKey, top);
   // The quote bar and the figure never overlap, so each can be drawn over white.
   const touched = [
-    ...layouts.map((layout) => layout!.shapes && drawShapes(body, layout!.shapes)),
+    ...layouts.map((layout) => (layout!.shapes ? drawShapes(body, layout!.shapes) : undefined)),
     drawText(
       body,
       layouts.flatMap((layout) => layout!.runs),
