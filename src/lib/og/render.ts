@@ -176,16 +176,19 @@ export function layoutSvg(
   return satori(tree, { ...size, fonts: satoriFonts(), embedFont: false });
 }
 
-/** A figure laid out by satori on its own, where it sits in the body, and the lowest row it reaches. */
+/** A figure laid out by satori alone, where it sits in the body, and the lowest row it reaches. */
 interface FigureLayout {
   svg: string;
   bottom: number;
 }
-/** Figures laid out so far, by figure, top and body height: stage cards often share their KPI counts. */
+/** Figures laid out so far, by figure, top and body height: stage cards often share KPI counts. */
 const figureLayouts = new Map<string, Promise<FigureLayout>>();
 const FIGURES_KEPT = 64;
 
-/** The figure alone on a white body `height` high, its top at `top` (fractions kept: satori rounds positions on the whole page). */
+/**
+ * The figure alone on a white body `height` high, its top at `top`. Fractions are kept: satori
+ * rounds positions on the whole page, so only the same top gives the same pixels.
+ */
 function figureLayout(card: OgCard, figure: CardNode, top: number, height: number) {
   const key = JSON.stringify([card.kpis, card.curveSvg, top, height]);
   let layout = figureLayouts.get(key);
@@ -285,7 +288,7 @@ interface CardCanvas {
   top: number;
   /** Body rows the previous card drew on, [first, last], to make white again. */
   dirty: [number, number];
-  /** The band and the white rows under it down to a card's first drawn row, deflated once, by that row. */
+  /** The band and the white rows under it down to a card's first drawn row, deflated once, by row. */
   starts: Map<number, DeflatedRows>;
 }
 let canvas: CardCanvas | undefined;
@@ -347,7 +350,7 @@ function drawBody(
   return true;
 }
 
-/** The canvas as a PNG file; the rows above the first one drawn on are deflated once per band and row. */
+/** The canvas as a PNG file; the rows above the first one drawn on are deflated once per band. */
 function encodeCanvas(card: CardCanvas): Buffer {
   const firstDrawn = card.top + (card.dirty[1] < 0 ? OG_HEIGHT - card.top : card.dirty[0]);
   let start = card.starts.get(firstDrawn);
