@@ -1,6 +1,8 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import sharp from 'sharp';
+import { benchSizes, generateReport } from '../scripts/bench/generateReport.ts';
 import { describe, expect, it } from 'vitest';
 import { FULL_POOL } from '../src/build/cardPool.ts';
 import { cardOfPage, cardStepWorkers, modelCards } from '../src/build/ogCards.ts';
@@ -10,7 +12,17 @@ import type { OgCard } from '../src/lib/og/cards.ts';
 import { drawableCodePoints } from '../src/lib/og/fonts.ts';
 import { resolveReport } from '../src/lib/model.ts';
 import { splitLayout } from '../src/lib/og/compose.ts';
-import { bandTree, bodyTree, cardHash, layoutSvg, renderCard } from '../src/lib/og/render.ts';
+import {
+  bandTree,
+  bodyLayouts,
+  bodyTree,
+  cardHash,
+  layoutSvg,
+  rasterise,
+  renderCard,
+} from '../src/lib/og/render.ts';
+import { translator } from '../src/lib/i18n/index.ts';
+import { pageCard, reportPages } from '../src/lib/routes.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 import { exampleContent, projectRoot } from './helpers/build.ts';
 import { exampleSite } from './helpers/sharedBuild.ts';
@@ -170,5 +182,58 @@ describe('preview card glyphs', () => {
     expect(drawn).toContain('Città Łódź Ștefan — “quoted” 4–5');
     for (const sample of Object.values(sampleCards))
       expect(missingGlyphs(cardText(sample))).toEqual([]);
+  });
+});
+
+/** Every page's card of a report, as `npm run bench:cards` makes them. */
+function reportCards(contentDir: string): OgCard[] {
+  const report = resolveReport(validateContent(contentDir, contentDir).sources!);
+  const t = translator(report.data.locale);
+  return reportPages(report).map((page) =>
+    pageCard(page, { report, t }, report.data.title, '#1d4e89'),
+  );
+}
+
+/** A report of the benchmark's S size, written to a temporary folder. */
+function benchContent(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'itinera-og-')), 'content');
+  for (const file of generateReport(benchSizes.S)) {
+    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
+    writeFileSync(join(dir, file.path), file.text);
+  }
+  return dir;
+}
+
+describe('the figure laid out apart from the text', () => {
+  it('gives the same words and the same shapes as laying out the whole body, on every card of the example and a bench report', async () => {
+    const cards = [...reportCards(exampleContent), ...reportCards(benchContent())];
+    let composed = 0;
+    for (const card of cards.filter((c) => c.kpis || c.curveSvg)) {
+      const whole = splitLayout(
+        await layoutSvg(bodyTree(card, 540), { width: 1200, height: 540 }),
+        1200,
+        540,
+      )!;
+      const parts = (await bodyLayouts(card, 540)).map((svg) => splitLayout(svg, 1200, 540)!);
+      if (parts.length === 2) composed++;
+      const words = (runs: { x: number; y: number; text: string }[]) =>
+        runs.map((run) => JSON.stringify(run)).sort();
+      expect(words(parts.flatMap((part) => part.runs)), card.title).toEqual(words(whole.runs));
+      // Figure cards have no quote, so the figure holds every shape.
+      const shapes = parts.map((part) => part.shapes).filter((svg) => svg !== undefined);
+      expect(shapes, card.title).toHaveLength(1);
+      expect(rasterise(shapes[0]!).pixels.equals(rasterise(whole.shapes!).pixels), card.title).toBe(
+        true,
+      );
+    }
+    // Stage, journey, comparison and overview cards: the bench report alone has over 60.
+    expect(composed).toBeGreaterThan(60);
+  });
+
+  it('lays out the whole body at once when the column might not fit', async () => {
+    const long = 'A stage name long enough to wrap over several lines of the card, and more';
+    const card: OgCard = { ...sampleCards.stage!, title: long, subtitle: `${long} ${long}` };
+    expect(await bodyLayouts(card, 540)).toHaveLength(1);
+    expect(await bodyLayouts(sampleCards.stage!, 540)).toHaveLength(2);
   });
 });

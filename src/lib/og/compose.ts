@@ -35,10 +35,14 @@ function hexColor(fill: string): [number, number, number] | undefined {
   return [0, 2, 4].map((at) => parseInt(full.slice(at, at + 2), 16)) as [number, number, number];
 }
 
-function textRun(attributes: string, content: string): TextRun | undefined {
-  const attrs = Object.fromEntries(
+function attributesOf(attributes: string): Record<string, string> {
+  return Object.fromEntries(
     [...attributes.matchAll(ATTRIBUTE)].map(([, name, value]) => [name!, value!]),
   );
+}
+
+function textRun(attributes: string, content: string): TextRun | undefined {
+  const attrs = attributesOf(attributes);
   if (Object.keys(attrs).some((name) => !understood.has(name))) return undefined;
   const weight =
     attrs['font-weight'] === 'normal' || attrs['font-weight'] === undefined
@@ -89,25 +93,81 @@ export function splitLayout(
   return { runs, shapes: drawn.trim() === '' ? undefined : shapes };
 }
 
+/**
+ * The height of each block of text in satori's SVG, in order: the sum of its lines' heights,
+ * each the tallest of its words' `height` rounded to a pixel, as satori's text flow adds them.
+ * Blocks are told apart by their style, so two blocks in a row must not share one.
+ */
+export function textBlockHeights(svg: string): number[] {
+  const blocks: { style: string; lines: Map<string, number> }[] = [];
+  for (const [, attributes] of svg.matchAll(TEXT_ELEMENT)) {
+    const attrs = attributesOf(attributes!);
+    const style = ['font-size', 'font-weight', 'font-style', 'letter-spacing', 'fill']
+      .map((name) => attrs[name])
+      .join(' ');
+    let block = blocks.at(-1);
+    if (block?.style !== style) blocks.push((block = { style, lines: new Map() }));
+    const height = Math.round(Number(attrs.height));
+    block.lines.set(attrs.y!, Math.max(block.lines.get(attrs.y!) ?? 0, height));
+  }
+  return blocks.map(({ lines }) => [...lines.values()].reduce((sum, line) => sum + line, 0));
+}
+
 /** Room left around resvg's bounding box, which leaves out strokes' outer halves. */
 const BOX_MARGIN = 8;
 
-/** Shapes drawn by resvg: their pixels (RGBA, not premultiplied) and where they go. */
+/**
+ * Shapes drawn by resvg, as they look over the white body: runs of pixels of each row that are
+ * not transparent, already blended (RGB), and the rows they cover.
+ */
 interface ShapesImage {
-  left: number;
   top: number;
-  width: number;
-  height: number;
-  pixels: Buffer;
+  bottom: number;
+  /** Per run: its row, first column and length in pixels. */
+  runs: Int32Array;
+  /** Every run's blended RGB pixels, one after the other. */
+  rgb: Buffer;
 }
 
 /** The last shapes drawn, by their SVG: many cards have the same quote bar or KPI boxes in the same place. */
 const recentShapes = new Map<string, ShapesImage | null>();
 const SHAPES_KEPT = 32;
 
+/** resvg's RGBA pixels of a box at (left, top), as runs of blended pixels over white. */
+function blendedRuns(
+  pixels: Buffer,
+  box: { left: number; top: number; width: number; height: number },
+): ShapesImage {
+  const runs: number[] = [];
+  const rgb: number[] = [];
+  for (let y = 0; y < box.height; y++) {
+    let runStart = -1;
+    for (let x = 0; x <= box.width; x++) {
+      const a = x < box.width ? pixels[(y * box.width + x) * 4 + 3]! : 0;
+      if (a !== 0 && runStart < 0) runStart = x;
+      if (a === 0 && runStart >= 0) {
+        runs.push(box.top + y, box.left + runStart, x - runStart);
+        runStart = -1;
+      }
+      if (a === 0) continue;
+      // The blend of drawing over the body, whose pixels are white (255) before any shape.
+      for (let c = 0; c < 3; c++)
+        rgb.push(
+          Math.trunc((pixels[(y * box.width + x) * 4 + c]! * a + 255 * (255 - a) + 127) / 255),
+        );
+    }
+  }
+  return {
+    top: box.top,
+    bottom: box.top + box.height - 1,
+    runs: Int32Array.from(runs),
+    rgb: Buffer.from(rgb),
+  };
+}
+
 /**
- * The non-text shapes as pixels. resvg renders only their bounding box, on a transparent canvas:
- * a full canvas cost about as much as the rest of a card.
+ * The non-text shapes as runs of pixels. resvg renders only their bounding box, on a
+ * transparent canvas: a full canvas cost about as much as the rest of a card.
  */
 function shapesImage(
   shapes: string,
@@ -124,10 +184,14 @@ function shapesImage(
   if (right <= left || bottom <= top) return null;
   Object.assign(box, { x: left, y: top, width: right - left, height: bottom - top });
   resvg.cropByBBox(box);
-  return { left, top, width: right - left, height: bottom - top, pixels: resvg.render().pixels };
+  const pixels = resvg.render().pixels;
+  return blendedRuns(pixels, { left, top, width: right - left, height: bottom - top });
 }
 
-/** Draws the non-text shapes over opaque pixels; returns the rows touched, [first, last], or undefined when nothing was drawn. */
+/**
+ * Draws the non-text shapes onto the white body, before any text; returns the rows touched,
+ * [first, last], or undefined when nothing was drawn.
+ */
 export function drawShapes(target: Scanlines, shapes: string): [number, number] | undefined {
   let image = recentShapes.get(shapes);
   if (image === undefined) image = shapesImage(shapes, target.width, target.height);
@@ -135,18 +199,13 @@ export function drawShapes(target: Scanlines, shapes: string): [number, number] 
   recentShapes.set(shapes, image);
   if (recentShapes.size > SHAPES_KEPT) recentShapes.delete(recentShapes.keys().next().value!);
   if (!image) return undefined;
-  const { left, top, width, height, pixels } = image;
-  const stride = target.width * 4 + 1;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const from = (y * width + x) * 4;
-      const a = pixels[from + 3]!;
-      if (a === 0) continue;
-      const at = (top + y) * stride + 1 + (left + x) * 4;
-      for (let c = 0; c < 3; c++)
-        target.rows[at + c] =
-          (pixels[from + c]! * a + target.rows[at + c]! * (255 - a) + 127) / 255;
-    }
+  const { runs, rgb } = image;
+  const stride = target.width * 3 + 1;
+  let from = 0;
+  for (let i = 0; i < runs.length; i += 3) {
+    const bytes = runs[i + 2]! * 3;
+    rgb.copy(target.rows, runs[i]! * stride + 1 + runs[i + 1]! * 3, from, from + bytes);
+    from += bytes;
   }
-  return [top, top + height - 1];
+  return [image.top, image.bottom];
 }

@@ -108,8 +108,18 @@ interface GlyphMask {
 
 /** Sub-pixel steps a glyph is drawn at: positions are rounded to a quarter pixel. */
 const PHASES = 4;
-/** Masks by face, glyph, size and phase; null for a glyph that draws nothing (a space). */
-const glyphMasks = new Map<string, GlyphMask | null>();
+/** Masks by face, glyph, size and phase (`maskKey`); null for a glyph that draws nothing (a space). */
+const glyphMasks = new Map<number | string, GlyphMask | null>();
+
+/**
+ * A mask's key: one small integer for the usual whole sizes under 256 px (hashing a string per
+ * glyph and card cost more than blending it), else a string.
+ */
+function maskKey(face: number, glyph: number, size: number, phaseX: number, phaseY: number) {
+  if (Number.isInteger(size) && size > 0 && size < 256 && glyph < 65536)
+    return ((face * 65536 + glyph) * 256 + size) * 16 + phaseX * PHASES + phaseY;
+  return `${face}:${glyph}:${size}:${phaseX}:${phaseY}`;
+}
 
 /** A glyph at one place of a card: integer pen position, and the phase (in quarters) of its origin. */
 interface GlyphUse {
@@ -120,7 +130,7 @@ interface GlyphUse {
   penY: number;
   phaseX: number;
   phaseY: number;
-  key: string;
+  key: number | string;
   run: TextRun;
 }
 
@@ -142,7 +152,7 @@ function maskBox(use: GlyphUse): Omit<GlyphMask, 'alpha'> | null {
  * resvg's set-up per call cost more than drawing a glyph.
  */
 function rasteriseMissing(uses: GlyphUse[]): void {
-  const cells: { key: string; box: Omit<GlyphMask, 'alpha'>; at: number }[] = [];
+  const cells: { key: number | string; box: Omit<GlyphMask, 'alpha'>; at: number }[] = [];
   const paths: string[] = [];
   let stripWidth = 0;
   let stripHeight = 0;
@@ -171,7 +181,7 @@ function rasteriseMissing(uses: GlyphUse[]): void {
   }
 }
 
-/** Rows of a PNG image before compression: each starts with a filter-type byte, then RGBA pixels. */
+/** Rows of an opaque PNG image before compression: each starts with a filter-type byte, then RGB pixels. */
 export interface Scanlines {
   rows: Buffer;
   width: number;
@@ -199,7 +209,7 @@ function glyphUses(runs: TextRun[], hb: HarfBuzz): GlyphUse[] {
         Math.round((run.x + placed.x * scale + index * run.letterSpacing) * PHASES) / PHASES;
       const y = Math.round((run.y - placed.y * scale) * PHASES) / PHASES;
       const [phaseX, phaseY] = [(x - Math.floor(x)) * PHASES, (y - Math.floor(y)) * PHASES];
-      const key = `${faces!.indexOf(placed.face)}:${placed.glyph}:${run.size}:${phaseX}:${phaseY}`;
+      const key = maskKey(faces!.indexOf(placed.face), placed.glyph, run.size, phaseX, phaseY);
       return {
         face: placed.face,
         glyph: placed.glyph,
@@ -223,17 +233,28 @@ function blit(
   top: number,
   [r, g, b]: [number, number, number],
 ): [number, number] {
-  const stride = target.width * 4 + 1;
-  const rows = target.rows;
-  for (let my = Math.max(0, -top); my < mask.height && top + my < target.height; my++) {
-    const rowStart = (top + my) * stride + 1;
-    for (let mx = Math.max(0, -left); mx < mask.width && left + mx < target.width; mx++) {
-      const a = mask.alpha[my * mask.width + mx]!;
+  const stride = target.width * 3 + 1;
+  const { rows } = target;
+  const { alpha, width } = mask;
+  const [firstX, endX] = [Math.max(0, -left), Math.min(width, target.width - left)];
+  const endY = Math.min(mask.height, target.height - top);
+  for (let my = Math.max(0, -top); my < endY; my++) {
+    const rowStart = (top + my) * stride + 1 + left * 3;
+    for (let mx = firstX, from = my * width + firstX; mx < endX; mx++, from++) {
+      const a = alpha[from]!;
       if (a === 0) continue;
-      const at = rowStart + (left + mx) * 4;
-      rows[at] = (r * a + rows[at]! * (255 - a) + 127) / 255;
-      rows[at + 1] = (g * a + rows[at + 1]! * (255 - a) + 127) / 255;
-      rows[at + 2] = (b * a + rows[at + 2]! * (255 - a) + 127) / 255;
+      const at = rowStart + mx * 3;
+      if (a === 255) {
+        // Full coverage: the blend below gives the colour itself.
+        rows[at] = r;
+        rows[at + 1] = g;
+        rows[at + 2] = b;
+        continue;
+      }
+      const rest = 255 - a;
+      rows[at] = (r * a + rows[at]! * rest + 127) / 255;
+      rows[at + 1] = (g * a + rows[at + 1]! * rest + 127) / 255;
+      rows[at + 2] = (b * a + rows[at + 2]! * rest + 127) / 255;
     }
   }
   return [Math.max(0, top), Math.min(target.height - 1, top + mask.height - 1)];

@@ -6,14 +6,14 @@ import satori from 'satori';
 import type { KpiStatus } from '../kpi.ts';
 import type { OgCard } from './cards.ts';
 import { drawableText, resvgFontFiles, satoriFonts } from './fonts.ts';
-import { drawShapes, splitLayout } from './compose.ts';
+import { drawShapes, splitLayout, textBlockHeights } from './compose.ts';
 import { drawText, loadShaping, type Scanlines } from './glyphs.ts';
-import { encodePngRows, encodeRgbaPng } from './png.ts';
+import { deflateRows, encodePngRows, encodeRgbaPng, type DeflatedRows } from './png.ts';
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
 /** Bump when the card layout changes, so cached cards are drawn again. */
-const LAYOUT_VERSION = '3';
+const LAYOUT_VERSION = '4';
 
 /** Inter has no ✓ or ✗: the marks are drawn as strokes (24 px boxes, like the 24 px label). */
 const statusStyle: Record<KpiStatus, { mark: string; color: string }> = {
@@ -113,8 +113,14 @@ function figureTree(card: OgCard): CardNode | undefined {
   );
 }
 
-/** Everything under the band, `height` pixels high: the entity, and its picture or figures. */
-export function bodyTree(card: OgCard, height: number): CardNode {
+/** The body's column of blocks: its padding and the gap between blocks, in pixels. */
+const COLUMN = { top: 40, side: 56, gap: 16 };
+
+/**
+ * Everything under the band, `height` pixels high: the entity, and its picture or figures
+ * (left out with `figure: false`, for the figure to be laid out apart).
+ */
+export function bodyTree(card: OgCard, height: number, { figure = true } = {}): CardNode {
   return h(
     'div',
     {
@@ -128,7 +134,13 @@ export function bodyTree(card: OgCard, height: number): CardNode {
     },
     h(
       'div',
-      { display: 'flex', flexDirection: 'column', padding: '40px 56px', gap: 16, flexGrow: 1 },
+      {
+        display: 'flex',
+        flexDirection: 'column',
+        padding: `${COLUMN.top}px ${COLUMN.side}px`,
+        gap: COLUMN.gap,
+        flexGrow: 1,
+      },
       h(
         'div',
         { fontSize: 26, color: '#4d5761', textTransform: 'uppercase', letterSpacing: 2 },
@@ -148,7 +160,7 @@ export function bodyTree(card: OgCard, height: number): CardNode {
           },
           clamp(`“${card.quote}”`, 140),
         ),
-      figureTree(card),
+      figure && figureTree(card),
     ),
   );
 }
@@ -162,6 +174,87 @@ export function layoutSvg(
   size: { width: number; height?: number },
 ): Promise<string> {
   return satori(tree, { ...size, fonts: satoriFonts(), embedFont: false });
+}
+
+/** A figure laid out by satori alone, where it sits in the body, and the lowest row it reaches. */
+interface FigureLayout {
+  svg: string;
+  bottom: number;
+}
+/** Figures laid out so far, by figure, top and body height: stage cards often share KPI counts. */
+const figureLayouts = new Map<string, Promise<FigureLayout>>();
+const FIGURES_KEPT = 64;
+
+/**
+ * The figure alone on a white body `height` high, its top at `top`. Fractions are kept: satori
+ * rounds positions on the whole page, so only the same top gives the same pixels.
+ */
+function figureLayout(card: OgCard, figure: CardNode, top: number, height: number) {
+  const key = JSON.stringify([card.kpis, card.curveSvg, top, height]);
+  let layout = figureLayouts.get(key);
+  if (layout) return layout;
+  // The body's own nesting, with the column's padding where the text blocks would be.
+  const tree = h(
+    'div',
+    {
+      width: OG_WIDTH,
+      height,
+      display: 'flex',
+      flexDirection: 'column',
+      background: '#ffffff',
+      fontFamily: 'Inter',
+      color: '#1b1f24',
+    },
+    h(
+      'div',
+      {
+        display: 'flex',
+        flexDirection: 'column',
+        paddingTop: top,
+        paddingLeft: COLUMN.side,
+        paddingRight: COLUMN.side,
+        flexGrow: 1,
+      },
+      figure,
+    ),
+  );
+  let bottom = 0;
+  const onNodeDetected = (node: { top: number; height: number }) => {
+    if (node.height < height) bottom = Math.max(bottom, node.top + node.height);
+  };
+  layout = satori(tree, {
+    width: OG_WIDTH,
+    height,
+    fonts: satoriFonts(),
+    embedFont: false,
+    onNodeDetected,
+  }).then((svg) => ({ svg, bottom }));
+  if (figureLayouts.size >= FIGURES_KEPT) figureLayouts.delete(figureLayouts.keys().next().value!);
+  figureLayouts.set(key, layout);
+  return layout;
+}
+
+/**
+ * Satori's layout of the body, as one SVG or two: the text blocks, then the figure laid out on
+ * its own where the column puts it (its layout reused across cards). Laying out the KPI boxes
+ * or the curve took about half of satori's time on those cards. Whenever the column might not
+ * fit (where satori would shrink blocks), or the text blocks cannot be told apart, the whole
+ * body is laid out at once as before. `test/ogCards.test.ts` checks both give the same card.
+ */
+export async function bodyLayouts(card: OgCard, height: number): Promise<string[]> {
+  const size = { width: OG_WIDTH, height };
+  const figure = figureTree(card);
+  if (!figure) return [await layoutSvg(bodyTree(card, height), size)];
+  const text = await layoutSvg(bodyTree(card, height, { figure: false }), size);
+  const blocks = textBlockHeights(text);
+  const expected = 2 + Number(card.subtitle !== undefined) + Number(card.quote !== undefined);
+  if (blocks.length === expected) {
+    const top = blocks.reduce((y, block) => y + block + COLUMN.gap, COLUMN.top);
+    const laidOut = await figureLayout(card, figure, top, height);
+    // A pixel to spare: satori rounds the figure's height, and shrinks blocks that overflow.
+    if (laidOut.bottom + 1 <= height - COLUMN.top) return [text, laidOut.svg];
+  }
+  return [await layoutSvg(bodyTree(card, height), size)];
 }
 
 /** RGBA pixels of an SVG drawn by resvg. */
@@ -191,11 +284,18 @@ function band(card: OgCard) {
 interface CardCanvas {
   rows: Buffer;
   bandKey: string;
+  /** Rows of the band's height. */
+  top: number;
   /** Body rows the previous card drew on, [first, last], to make white again. */
   dirty: [number, number];
+  /** The band and the white rows under it down to a card's first drawn row, deflated once, by row. */
+  starts: Map<number, DeflatedRows>;
 }
 let canvas: CardCanvas | undefined;
-const ROW_BYTES = OG_WIDTH * 4 + 1;
+/** Opaque cards are encoded as RGB: a quarter fewer bytes to deflate than RGBA. */
+const ROW_BYTES = OG_WIDTH * 3 + 1;
+/** Distinct first drawn rows kept (a card's first row is where its kind line starts: one or two). */
+const STARTS_KEPT = 8;
 
 /** The canvas with this band on top and a white body, `height` rows high (the card's last rows). */
 function cleanCanvas(bandKey: string, top: { pixels: Buffer; height: number }): Scanlines {
@@ -204,8 +304,14 @@ function cleanCanvas(bandKey: string, top: { pixels: Buffer; height: number }): 
     const rows = Buffer.alloc(ROW_BYTES * OG_HEIGHT, 255);
     for (let y = 0; y < OG_HEIGHT; y++) rows[y * ROW_BYTES] = 0;
     for (let y = 0; y < top.height; y++)
-      top.pixels.copy(rows, y * ROW_BYTES + 1, y * OG_WIDTH * 4, (y + 1) * OG_WIDTH * 4);
-    canvas = { rows, bandKey, dirty: [0, -1] };
+      for (let x = 0; x < OG_WIDTH; x++)
+        top.pixels.copy(
+          rows,
+          y * ROW_BYTES + 1 + x * 3,
+          (y * OG_WIDTH + x) * 4,
+          (y * OG_WIDTH + x) * 4 + 3,
+        );
+    canvas = { rows, bandKey, top: top.height, dirty: [0, -1], starts: new Map() };
   }
   const body = canvas.rows.subarray(top.height * ROW_BYTES);
   for (let y = canvas.dirty[0]; y <= canvas.dirty[1]; y++)
@@ -215,17 +321,25 @@ function cleanCanvas(bandKey: string, top: { pixels: Buffer; height: number }): 
 }
 
 /**
- * Draws satori's layout of the body onto the canvas: words from cached glyph bitmaps, the other
- * shapes (borders, figures) by resvg on their bounding box only. False when the layout holds
- * something only resvg can draw.
+ * Draws satori's layout of the body (one SVG, or the text blocks' and the figure's) onto the
+ * canvas: words from cached glyph bitmaps, the other shapes (borders, figures) by resvg on their
+ * bounding box only. False when a layout holds something only resvg can draw.
  */
-function drawBody(bandKey: string, top: { pixels: Buffer; height: number }, svg: string): boolean {
-  const layout = splitLayout(svg, OG_WIDTH, OG_HEIGHT - top.height);
-  if (!layout) return false;
+function drawBody(
+  bandKey: string,
+  top: { pixels: Buffer; height: number },
+  svgs: string[],
+): boolean {
+  const layouts = svgs.map((svg) => splitLayout(svg, OG_WIDTH, OG_HEIGHT - top.height));
+  if (layouts.some((layout) => layout === undefined)) return false;
   const body = cleanCanvas(bandKey, top);
+  // The quote bar and the figure never overlap, so each can be drawn over white.
   const touched = [
-    layout.shapes === undefined ? undefined : drawShapes(body, layout.shapes),
-    drawText(body, layout.runs),
+    ...layouts.map((layout) => (layout!.shapes ? drawShapes(body, layout!.shapes) : undefined)),
+    drawText(
+      body,
+      layouts.flatMap((layout) => layout!.runs),
+    ),
   ];
   for (const rows of touched)
     if (rows && rows[1] >= rows[0])
@@ -234,6 +348,18 @@ function drawBody(bandKey: string, top: { pixels: Buffer; height: number }, svg:
           ? rows
           : [Math.min(canvas!.dirty[0], rows[0]), Math.max(canvas!.dirty[1], rows[1])];
   return true;
+}
+
+/** The canvas as a PNG file; the rows above the first one drawn on are deflated once per band. */
+function encodeCanvas(card: CardCanvas): Buffer {
+  const firstDrawn = card.top + (card.dirty[1] < 0 ? OG_HEIGHT - card.top : card.dirty[0]);
+  let start = card.starts.get(firstDrawn);
+  if (!start) {
+    if (card.starts.size >= STARTS_KEPT) card.starts.clear();
+    start = deflateRows(card.rows.subarray(0, firstDrawn * ROW_BYTES));
+    card.starts.set(firstDrawn, start);
+  }
+  return encodePngRows(card.rows, OG_WIDTH, OG_HEIGHT, { channels: 3, start });
 }
 
 /**
@@ -246,10 +372,14 @@ export async function renderCard(card: OgCard): Promise<Buffer> {
   const bandKey = bandKeyOf(card);
   const top = await band(card);
   const height = OG_HEIGHT - top.height;
-  const svg = await layoutSvg(bodyTree(card, height), { width: OG_WIDTH, height });
+  const svgs = await bodyLayouts(card, height);
   // From here to the encoding nothing awaits: the shared canvas holds one card at a time.
-  if (drawBody(bandKey, top, svg)) return encodePngRows(canvas!.rows, OG_WIDTH, OG_HEIGHT);
-  return encodeRgbaPng(Buffer.concat([top.pixels, rasterise(svg).pixels]), OG_WIDTH, OG_HEIGHT);
+  if (drawBody(bandKey, top, svgs)) return encodeCanvas(canvas!);
+  const whole =
+    svgs.length === 1
+      ? svgs[0]!
+      : await layoutSvg(bodyTree(card, height), { width: OG_WIDTH, height });
+  return encodeRgbaPng(Buffer.concat([top.pixels, rasterise(whole).pixels]), OG_WIDTH, OG_HEIGHT);
 }
 
 export function cardHash(card: OgCard): string {
