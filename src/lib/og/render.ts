@@ -116,11 +116,12 @@ function figureTree(card: OgCard): CardNode | undefined {
 /** The body's column of blocks: its padding and the gap between blocks, in pixels. */
 const COLUMN = { top: 40, side: 56, gap: 16 };
 
-/**
- * Everything under the band, `height` pixels high: the entity, and its picture or figures
- * (left out with `figure: false`, for the figure to be laid out apart).
- */
-export function bodyTree(card: OgCard, height: number, { figure = true } = {}): CardNode {
+/** The white body `height` high holding the column of blocks, spaced by `spacing`. */
+function bodyColumn(
+  height: number,
+  spacing: Record<string, unknown>,
+  ...blocks: (CardNode | string | false | undefined)[]
+): CardNode {
   return h(
     'div',
     {
@@ -132,36 +133,38 @@ export function bodyTree(card: OgCard, height: number, { figure = true } = {}): 
       fontFamily: 'Inter',
       color: '#1b1f24',
     },
+    h('div', { display: 'flex', flexDirection: 'column', ...spacing, flexGrow: 1 }, ...blocks),
+  );
+}
+
+/**
+ * Everything under the band, `height` pixels high: the entity, and its picture or figures
+ * (left out with `figure: false`, for the figure to be laid out apart).
+ */
+export function bodyTree(card: OgCard, height: number, { figure = true } = {}): CardNode {
+  return bodyColumn(
+    height,
+    { padding: `${COLUMN.top}px ${COLUMN.side}px`, gap: COLUMN.gap },
     h(
       'div',
-      {
-        display: 'flex',
-        flexDirection: 'column',
-        padding: `${COLUMN.top}px ${COLUMN.side}px`,
-        gap: COLUMN.gap,
-        flexGrow: 1,
-      },
+      { fontSize: 26, color: '#4d5761', textTransform: 'uppercase', letterSpacing: 2 },
+      clamp(card.kind, 70),
+    ),
+    h('div', { fontSize: 60, fontWeight: 700, lineHeight: 1.1 }, clamp(card.title, 90)),
+    card.subtitle !== undefined &&
+      h('div', { fontSize: 28, color: '#4d5761' }, clamp(card.subtitle, 160)),
+    card.quote !== undefined &&
       h(
         'div',
-        { fontSize: 26, color: '#4d5761', textTransform: 'uppercase', letterSpacing: 2 },
-        clamp(card.kind, 70),
+        {
+          fontSize: 30,
+          fontStyle: 'italic',
+          borderLeft: `6px solid ${card.brandColor}`,
+          paddingLeft: 20,
+        },
+        clamp(`“${card.quote}”`, 140),
       ),
-      h('div', { fontSize: 60, fontWeight: 700, lineHeight: 1.1 }, clamp(card.title, 90)),
-      card.subtitle !== undefined &&
-        h('div', { fontSize: 28, color: '#4d5761' }, clamp(card.subtitle, 160)),
-      card.quote !== undefined &&
-        h(
-          'div',
-          {
-            fontSize: 30,
-            fontStyle: 'italic',
-            borderLeft: `6px solid ${card.brandColor}`,
-            paddingLeft: 20,
-          },
-          clamp(`“${card.quote}”`, 140),
-        ),
-      figure && figureTree(card),
-    ),
+    figure && figureTree(card),
   );
 }
 
@@ -194,29 +197,10 @@ function figureLayout(card: OgCard, figure: CardNode, top: number, height: numbe
   let layout = figureLayouts.get(key);
   if (layout) return layout;
   // The body's own nesting, with the column's padding where the text blocks would be.
-  const tree = h(
-    'div',
-    {
-      width: OG_WIDTH,
-      height,
-      display: 'flex',
-      flexDirection: 'column',
-      background: '#ffffff',
-      fontFamily: 'Inter',
-      color: '#1b1f24',
-    },
-    h(
-      'div',
-      {
-        display: 'flex',
-        flexDirection: 'column',
-        paddingTop: top,
-        paddingLeft: COLUMN.side,
-        paddingRight: COLUMN.side,
-        flexGrow: 1,
-      },
-      figure,
-    ),
+  const tree = bodyColumn(
+    height,
+    { paddingTop: top, paddingLeft: COLUMN.side, paddingRight: COLUMN.side },
+    figure,
   );
   let bottom = 0;
   const onNodeDetected = (node: { top: number; height: number }) => {
