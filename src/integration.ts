@@ -4,8 +4,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dropStaleContentCache } from './build/contentCache.ts';
-import { FULL_POOL } from './build/cardPool.ts';
-import { startModelCards, writeOgCards, type EarlyCards } from './build/ogCards.ts';
+import { startEarlyCards, writeOgCards, type EarlyCards } from './build/ogCards.ts';
 import { writeRobotsTxt } from './build/robots.ts';
 import { writeSearchIndex } from './build/search.ts';
 import { discardOnExit, publishStaging, startStaging, unsafeOutDir } from './build/staging.ts';
@@ -73,6 +72,29 @@ function chooseEdition(sources: ReportSources, logger: AstroIntegrationLogger): 
 /** Cross-reference keys (`touchpoint:id`) of entries the edition leaves out, so MDX links to them can be dropped. */
 function leftOutReferences(allSources: ReportSources, shown: CrossReferenceIndex): Set<string> {
   return new Set([...buildCrossReferenceIndex(allSources).keys()].filter((key) => !shown.has(key)));
+}
+
+/**
+ * Prints the content problems: as a warning where the build can go on (or in `astro dev`), or,
+ * for errors, as one list before stopping the build (a thrown error would bury the list under
+ * Astro's stack trace).
+ */
+function reportProblems(
+  validation: ReturnType<typeof validateContent>,
+  contentDir: string,
+  command: string,
+  logger: AstroIntegrationLogger,
+): void {
+  if (validation.problems.length === 0) return;
+  const report = formatProblems(validation.problems);
+  if (validation.ok || command === 'dev') {
+    logger.warn(`content problems:\n\n${report}\n`);
+    return;
+  }
+  process.stderr.write(
+    `\nItinera found problems in ${contentDir}:\n\n${report}\n\nNothing was built.\n`,
+  );
+  process.exit(1);
 }
 
 /**
@@ -161,34 +183,22 @@ export function itinera(): AstroIntegration {
           );
           process.exit(1);
         }
-        if (validation.problems.length === 0) return;
-        const report = formatProblems(validation.problems);
-        if (validation.ok || command === 'dev') {
-          logger.warn(`content problems:\n\n${report}\n`);
-          return;
-        }
-        // A thrown error would bury the list under Astro's stack trace: print it and stop.
-        process.stderr.write(
-          `\nItinera found problems in ${contentDir}:\n\n${report}\n\nNothing was built.\n`,
-        );
-        process.exit(1);
-      },
-      'astro:build:start': () => {
-        // Entity cards need only the model: draw them on the cores Astro leaves idle while it
-        // renders pages on one (see docs/performance.md).
-        if (sources && FULL_POOL > 1)
-          earlyCards = startModelCards({
-            cacheDir,
-            report: resolveReport(sources),
-            workers: FULL_POOL - 1,
-          });
+        reportProblems(validation, contentDir, command, logger);
+        // Entity cards need only the model: drawn from here on the cores Astro leaves idle.
+        earlyCards = startEarlyCards(command, sources, cacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!sources) return;
         const outDir = fileURLToPath(dir);
         const report = resolveReport(sources);
         const visibility = report.data.visibility;
-        await writeOgCards({ outDir, cacheDir, report, logger, early: earlyCards });
+        // Pagefind reads only the pages' HTML, the card step writes og/*.png: they run side by
+        // side, Pagefind in its own process on the core the card workers leave.
+        const search = visibility !== 'protected' ? writeSearchIndex(outDir, logger) : undefined;
+        await Promise.all([
+          search,
+          writeOgCards({ outDir, cacheDir, report, logger, early: earlyCards }),
+        ]);
         const logo = report.data.branding.logo;
         if (logo) {
           mkdirSync(join(outDir, 'brand'), { recursive: true });
@@ -197,7 +207,6 @@ export function itinera(): AstroIntegration {
             join(outDir, logoPath(logo)),
           );
         }
-        if (visibility !== 'protected') await writeSearchIndex(outDir, logger);
         const sitemapUrl =
           site && visibility === 'public'
             ? new URL(withBase(base, 'sitemap-index.xml'), site).href

@@ -4,6 +4,20 @@ import type { OgCard } from '../lib/og/cards.ts';
 
 const YOUNG_GENERATION_MB = 4;
 
+/** What the pool asks a card worker (src/build/cardWorker.ts): one card, a batch for the cache, or to stop that batch. */
+export type WorkerRequest =
+  { id: number; card: OgCard } | { fill: OgCard[]; cacheDir: string } | { stop: true };
+
+/** A worker's answer: a card's PNG or error, a card of the batch drawn into the cache, or the batch ended. */
+export type WorkerReply =
+  { id: number; png?: Uint8Array; error?: string } | { drawn: string } | { filled: true };
+
+/** Cards a pool draws into the cache on its own: see `CardPool.fillCache`. */
+export interface CacheFill {
+  /** Stops taking new cards, waits for those in hand, and gives the hashes of the cards drawn. */
+  stop(): Promise<Set<string>>;
+}
+
 /** One card worker per core, at most four. */
 export const FULL_POOL = Math.max(1, Math.min(4, availableParallelism()));
 
@@ -73,13 +87,58 @@ export class CardPool {
     return this.size;
   }
 
+  /**
+   * Draws `cards` into the cache on every worker the pool may start, each worker taking every
+   * n-th card and going through them without waiting on this thread, which may be busy (Astro
+   * renders pages on it). Cards already in the cache are skipped. The workers stay in the pool.
+   */
+  fillCache(cards: OgCard[], cacheDir: string): CacheFill {
+    const drawn = new Set<string>();
+    const filling: Worker[] = [];
+    let stopped = false;
+    const shares = Array.from({ length: this.size }, (_, i) =>
+      cards.filter((_, n) => n % this.size === i),
+    ).filter((share) => share.length > 0);
+    const finished = Promise.all(
+      shares.map(async (share) => {
+        const worker = await this.acquire();
+        filling.push(worker);
+        const ended = await new Promise<'filled' | 'exit'>((resolve) => {
+          const onMessage = (message: WorkerReply) => {
+            if ('drawn' in message) drawn.add(message.drawn);
+            else if ('filled' in message) end('filled');
+          };
+          const onExit = () => end('exit');
+          const end = (how: 'filled' | 'exit') => {
+            worker.off('message', onMessage).off('exit', onExit);
+            resolve(how);
+          };
+          worker.on('message', onMessage).on('exit', onExit);
+          worker.postMessage({ fill: share, cacheDir } satisfies WorkerRequest);
+          if (stopped) worker.postMessage({ stop: true } satisfies WorkerRequest);
+        });
+        // A worker that died is dropped; the card step draws what it left.
+        if (ended === 'filled') this.release(worker);
+        else this.workers = this.workers.filter((w) => w !== worker);
+      }),
+    );
+    return {
+      stop: async () => {
+        stopped = true;
+        for (const worker of filling) worker.postMessage({ stop: true } satisfies WorkerRequest);
+        await finished;
+        return drawn;
+      },
+    };
+  }
+
   async render(card: OgCard): Promise<Buffer> {
     const worker = await this.acquire();
     const id = this.nextId++;
     try {
       return await new Promise<Buffer>((resolve, reject) => {
-        const onMessage = (message: { id: number; png?: Uint8Array; error?: string }) => {
-          if (message.id !== id) return;
+        const onMessage = (message: WorkerReply) => {
+          if (!('id' in message) || message.id !== id) return;
           worker.off('message', onMessage);
           if (message.png)
             resolve(
@@ -88,7 +147,7 @@ export class CardPool {
           else reject(new Error(`preview card "${card.title}": ${message.error}`));
         };
         worker.on('message', onMessage);
-        worker.postMessage({ id, card });
+        worker.postMessage({ id, card } satisfies WorkerRequest);
       });
     } finally {
       this.release(worker);

@@ -1,8 +1,10 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import type { OgCard } from '../lib/og/cards.ts';
-import { renderCard } from '../lib/og/render.ts';
+import { cachedCard, cardHash, renderCard } from '../lib/og/render.ts';
+import type { WorkerReply, WorkerRequest } from './cardPool.ts';
 
 // resvg's pixmaps (about 5 MB a card) live outside V8's heap, so its garbage collector never
 // feels them and the process grew by that much per card (thx/resvg-js#216). Collecting every
@@ -11,16 +13,47 @@ const CARDS_BETWEEN_COLLECTIONS = 25;
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 let rendered = 0;
+let stopping = false;
 
-/** Renders one preview card sent by the pool (src/build/cardPool.ts) and posts the PNG or the error back. */
-async function renderAndReply({ id, card }: { id: number; card: OgCard }): Promise<void> {
-  try {
-    const png = new Uint8Array(await renderCard(card));
-    parentPort!.postMessage({ id, png }, [png.buffer]);
-  } catch (error) {
-    parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
-  }
+const reply = (message: WorkerReply, transfer: ArrayBuffer[] = []) =>
+  parentPort!.postMessage(message, transfer);
+
+function cardDrawn(): void {
   if (++rendered % CARDS_BETWEEN_COLLECTIONS === 0) collectGarbage();
 }
 
-parentPort!.on('message', (message: { id: number; card: OgCard }) => void renderAndReply(message));
+/** Renders one preview card sent by the pool (src/build/cardPool.ts) and posts the PNG or the error back. */
+async function renderAndReply(id: number, card: OgCard): Promise<void> {
+  try {
+    const png = new Uint8Array(await renderCard(card));
+    reply({ id, png }, [png.buffer]);
+  } catch (error) {
+    reply({ id, error: error instanceof Error ? error.message : String(error) });
+  }
+  cardDrawn();
+}
+
+/**
+ * Draws cards into the cache on this thread alone, without waiting on the main thread between
+ * cards (it is busy rendering pages), until done or told to stop. A card that fails is left
+ * for the card step, which reports it.
+ */
+async function fillCache(cards: OgCard[], cacheDir: string): Promise<void> {
+  for (const card of cards) {
+    if (stopping) break;
+    const result = await cachedCard(card, cacheDir).catch(() => undefined);
+    if (result?.rendered) {
+      reply({ drawn: cardHash(card) });
+      cardDrawn();
+    }
+    // Back to the event loop: lets a stop message in, and the collected pixmaps' finalizers run.
+    await nextTurn();
+  }
+  reply({ filled: true });
+}
+
+parentPort!.on('message', (message: WorkerRequest) => {
+  if ('stop' in message) stopping = true;
+  else if ('fill' in message) void fillCache(message.fill, message.cacheDir);
+  else void renderAndReply(message.id, message.card);
+});

@@ -1,9 +1,16 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import { resolveBranding } from '../lib/branding.ts';
 import { translator } from '../lib/i18n/index.ts';
-import type { ResolvedReport } from '../lib/model.ts';
+import { resolveReport, type ReportSources, type ResolvedReport } from '../lib/model.ts';
 import { ogImagePath, protectedCard, type OgCard } from '../lib/og/cards.ts';
 import { cachedCard, cardHash } from '../lib/og/render.ts';
 import { progressEvery, progressLine } from '../lib/progress.ts';
@@ -32,13 +39,13 @@ export function cardOfPage(
   branding = resolveBranding(report.data.branding),
 ): OgCard {
   if (report.data.visibility === 'protected') return protectedCard(branding.primary.used, t);
+  const context = { report, t, colors: branding.seriesColors };
+  const ref = pageAt(report, page.path);
+  const card = pageCard(ref, context, NEEDS_HEADING, branding.primary.used);
+  // Only a page that shows no entity is titled by its heading: read the built page for that one alone.
+  if (card.title !== NEEDS_HEADING) return card;
   const heading = decode(H1.exec(readFileSync(page.file, 'utf8'))?.[1] ?? report.data.title);
-  return pageCard(
-    pageAt(report, page.path),
-    { report, t, colors: branding.seriesColors },
-    heading,
-    branding.primary.used,
-  );
+  return pageCard(ref, context, heading, branding.primary.used);
 }
 
 /** A title no page has: marks a card that needs the built page's heading. */
@@ -76,11 +83,18 @@ export interface EarlyCards {
   stop(): Promise<Set<string>>;
 }
 
+/** Where `cachedCard` (src/lib/og/render.ts) keeps a card: its content hash names it. */
+export function cacheFileOf(card: OgCard, cacheDir: string): string {
+  return join(cacheDir, `${cardHash(card)}.png`);
+}
+
 /**
- * Starts drawing the model's cards into the cache on `workers` card workers (one core fewer
- * than the machine has, so Astro keeps one for the pages), while Astro builds. The card step
- * after the build then finds them in the cache. A card that fails here is left for that step,
- * which reports it.
+ * Starts drawing the model's cards that are not in the cache yet on `workers` card workers
+ * (one core fewer than the machine has, so Astro keeps one), while Astro builds. The workers
+ * write the cache themselves, so they never wait for the main thread, and they do not keep the
+ * process alive: a build that fails before its card step still exits. The card step after the
+ * build then finds the cards in the cache. A card that fails here is left for that step, which
+ * reports it.
  */
 export function startModelCards(options: {
   cacheDir: string;
@@ -90,25 +104,68 @@ export function startModelCards(options: {
   const { cacheDir, report, workers } = options;
   const pool = new CardPool(workers);
   pool.holdProcess(false);
-  const queue = modelCards(report);
-  const drawn = new Set<string>();
-  const worker = async () => {
-    for (let card = queue.shift(); card; card = queue.shift()) {
-      const result = await cachedCard(card, cacheDir, (c) => pool.render(c)).catch(() => undefined);
-      if (result?.rendered) drawn.add(cardHash(card));
-    }
-  };
-  const running = Promise.all(Array.from({ length: workers * 2 }, worker));
+  // A rebuild finds most cards in the cache: no worker starts for none.
+  const files = new Set<string>();
+  const missing = modelCards(report).filter((card) => {
+    const file = cacheFileOf(card, cacheDir);
+    if (files.has(file) || existsSync(file)) return false;
+    files.add(file);
+    return true;
+  });
+  const filling = pool.fillCache(missing, cacheDir);
   return {
     pool,
     stop: async () => {
       // From here the build waits on these workers: they must keep the process alive.
       pool.holdProcess(true);
-      queue.length = 0;
-      await running;
-      return drawn;
+      return filling.stop();
     },
   };
+}
+
+/**
+ * Starts drawing the entity cards of `astro build` (nothing for `astro dev`, `check`, `sync` or
+ * `preview`) on the cores Astro leaves idle from its configuration on: content sync and bundling
+ * use them in bursts, page rendering runs on one (see docs/performance.md). Nothing starts on a
+ * one-core machine.
+ */
+export function startEarlyCards(
+  command: string,
+  sources: ReportSources | undefined,
+  cacheDir: string,
+): EarlyCards | undefined {
+  if (command !== 'build' || !sources || FULL_POOL < 2) return undefined;
+  return startModelCards({ cacheDir, report: resolveReport(sources), workers: FULL_POOL - 1 });
+}
+
+/**
+ * Publishes a cached card as `target`: a hard link to the cache file where both are on one
+ * file system (no bytes pass through this thread, and none are copied), else a copy.
+ */
+function linkOrCopy(cached: string, target: string): void {
+  try {
+    linkSync(cached, target);
+  } catch {
+    copyFileSync(cached, target);
+  }
+}
+
+/** Writes a card to `target`: from the cache, or drawn on the pool (and cached) first. Returns whether it was drawn. */
+async function publishCard(
+  card: OgCard,
+  target: string,
+  cacheDir: string,
+  pool: CardPool,
+): Promise<boolean> {
+  mkdirSync(dirname(target), { recursive: true });
+  const cached = cacheFileOf(card, cacheDir);
+  if (existsSync(cached)) {
+    linkOrCopy(cached, target);
+    return false;
+  }
+  const result = await cachedCard(card, cacheDir, (c) => pool.render(c));
+  writeFileSync(target, result.png);
+  return result.rendered;
 }
 
 /**
@@ -143,15 +200,12 @@ export async function writeOgCards(options: {
   const worker = async () => {
     for (let page = queue.shift(); page; page = queue.shift()) {
       const card = cardOfPage(page, report, t, branding);
-      const result = await cachedCard(card, cacheDir, (c) => pool.render(c));
+      const drawn = await publishCard(card, join(outDir, ogImagePath(page.path)), cacheDir, pool);
       // A card drawn in this build, early or now, counts as rendered for every page showing it
       // (pages with the same card would otherwise count it as rendered or cached by timing).
       const hash = cardHash(card);
-      if (result.rendered) drawnNow.add(hash);
+      if (drawn) drawnNow.add(hash);
       if (drawnNow.has(hash) || drawnEarly.has(hash)) rendered++;
-      const target = join(outDir, ogImagePath(page.path));
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, result.png);
       if (++done % every === 0 && done < pages.length)
         logger.info(
           progressLine('preview cards', 'cards', done, pages.length, performance.now() - started),
