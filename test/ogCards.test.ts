@@ -1,11 +1,27 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { benchSizes, generateReport } from '../scripts/bench/generateReport.ts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { cacheFileOf } from '../src/build/cardCache.ts';
 import { FULL_POOL } from '../src/build/cardPool.ts';
-import { cardOfPage, cardStepWorkers, modelCards } from '../src/build/ogCards.ts';
+import {
+  cardOfPage,
+  cardStepWorkers,
+  modelCards,
+  startEarlyCards,
+  startModelCards,
+} from '../src/build/ogCards.ts';
 import { builtPages } from '../src/build/pages.ts';
 import { uiLanguages, uiTable } from '../src/lib/i18n/index.ts';
 import type { OgCard } from '../src/lib/og/cards.ts';
@@ -16,6 +32,7 @@ import {
   bandTree,
   bodyLayouts,
   bodyTree,
+  cachedCard,
   cardHash,
   layoutSvg,
   rasterise,
@@ -24,7 +41,7 @@ import {
 import { translator } from '../src/lib/i18n/index.ts';
 import { pageCard, reportPages } from '../src/lib/routes.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
-import { exampleContent, projectRoot } from './helpers/build.ts';
+import { exampleContent, minimalFixture, projectRoot } from './helpers/build.ts';
 import { exampleSite } from './helpers/sharedBuild.ts';
 
 const references = join(import.meta.dirname, 'fixtures/og');
@@ -235,5 +252,100 @@ describe('the figure laid out apart from the text', () => {
     const card: OgCard = { ...sampleCards.stage!, title: long, subtitle: `${long} ${long}` };
     expect(await bodyLayouts(card, 540)).toHaveLength(1);
     expect(await bodyLayouts(sampleCards.stage!, 540)).toHaveLength(2);
+  });
+});
+
+describe('preview cards drawn while Astro builds', () => {
+  const minimalReport = () => resolveReport(validateContent(minimalFixture, projectRoot).sources!);
+  const newCacheDir = () => join(mkdtempSync(join(tmpdir(), 'itinera-cards-')), 'itinera-og');
+
+  it('the early workers draw every entity card into the cache on their own, and a rebuild starts no worker for cards already there', async () => {
+    const report = minimalReport();
+    const cacheDir = newCacheDir();
+    const expected = modelCards(report).map((card) => cacheFileOf(card, cacheDir));
+    expect(expected.length).toBeGreaterThan(5);
+    const first = startModelCards({ cacheDir, report, workers: 1 });
+    // Nobody asks the workers for anything: they go through the cards by themselves.
+    await vi.waitFor(() => expect(expected.filter((file) => !existsSync(file))).toEqual([]), {
+      timeout: 60_000,
+      interval: 200,
+    });
+    const drawn = await first.stop();
+    expect([...drawn].sort()).toEqual(modelCards(report).map(cardHash).sort());
+    expect(await first.pool.cpuMs()).toBeGreaterThan(0);
+    await first.pool.close();
+    for (const file of expected) {
+      const { width, height } = await sharp(file).metadata();
+      expect({ width, height }).toEqual({ width: 1200, height: 630 });
+    }
+    // No half-written card is left under another name.
+    expect(readdirSync(cacheDir).filter((name) => !name.endsWith('.png'))).toEqual([]);
+
+    const again = startModelCards({ cacheDir, report, workers: 1 });
+    expect(await again.stop()).toEqual(new Set());
+    expect(await again.pool.cpuMs()).toBe(0);
+    await again.pool.close();
+  });
+
+  it('the cache file the card step publishes is the one cachedCard reads and writes', async () => {
+    const card = modelCards(minimalReport())[0]!;
+    const cacheDir = newCacheDir();
+    await cachedCard(card, cacheDir, () => Promise.resolve(Buffer.from('png')));
+    expect(readFileSync(cacheFileOf(card, cacheDir), 'utf8')).toBe('png');
+  });
+
+  it('only astro build starts card workers: dev, sync and preview start none', async () => {
+    const sources = validateContent(minimalFixture, projectRoot).sources!;
+    for (const command of ['dev', 'sync', 'preview'])
+      expect(startEarlyCards(command, sources, newCacheDir()), command).toBeUndefined();
+    const build = startEarlyCards('build', sources, newCacheDir());
+    expect(build !== undefined).toBe(FULL_POOL > 1);
+    await build?.stop();
+    await build?.pool.close();
+  });
+
+  it('a build that stops before its card step still exits while the early workers are drawing', () => {
+    // As a build that fails in Astro does: the early workers must not keep the process alive.
+    const module = (path: string) => JSON.stringify(pathToFileURL(join(projectRoot, path)).href);
+    const script = `
+      const { startModelCards } = await import(${module('src/build/ogCards.ts')});
+      const { resolveReport } = await import(${module('src/lib/model.ts')});
+      const { validateContent } = await import(${module('src/lib/validate/index.ts')});
+      const report = resolveReport(validateContent(${JSON.stringify(exampleContent)}, ${JSON.stringify(projectRoot)}).sources);
+      startModelCards({ cacheDir: ${JSON.stringify(newCacheDir())}, report, workers: 1 });
+      setTimeout(() => console.log('done'), 1500);
+    `;
+    const file = join(mkdtempSync(join(tmpdir(), 'itinera-exit-')), 'stops-early.mjs');
+    writeFileSync(file, script);
+    const run = spawnSync(process.execPath, [file], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.signal, run.stderr).toBeNull();
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('done');
+  });
+
+  it("reads a built page only for a card titled by its heading; every other page's card is the same without it", () => {
+    const report = resolveReport(validateContent(exampleContent, projectRoot).sources!);
+    const pages = builtPages(exampleSite());
+    let read = 0;
+    for (const page of pages) {
+      const card = cardOfPage(page, report);
+      const unread = { ...page, file: `${page.file}.missing` };
+      let withoutPage: OgCard;
+      try {
+        withoutPage = cardOfPage(unread, report);
+      } catch {
+        // It needed the page: a page that shows no entity, titled by its heading.
+        read++;
+        const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(readFileSync(page.file, 'utf8'))![1]!;
+        expect(heading.replace(/<[^>]+>/g, '').trim(), page.path).toContain(card.title);
+        continue;
+      }
+      expect(withoutPage, page.path).toEqual(card);
+    }
+    expect(read).toBeGreaterThan(5);
+    expect(read).toBeLessThan(pages.length / 3);
   });
 });

@@ -47,6 +47,11 @@ describe('preview cards', () => {
     expect(first.output).toMatch(/preview cards: (\d+) pages, \1 rendered, 0 from cache/);
     const second = buildSite(dir, { cacheDir });
     expect(second.output).toMatch(/preview cards: (\d+) pages, 0 rendered, \1 from cache/);
+    // A card published from the cache is the card drawn the first time, byte for byte.
+    for (const page of builtPages(first.outDir))
+      expect(readFileSync(join(second.outDir, ogImagePath(page.path))), page.path).toEqual(
+        readFileSync(join(first.outDir, ogImagePath(page.path))),
+      );
     // Renaming a persona changes her card only (and the cards that show her name).
     writeFileSync(
       join(dir, 'personas/anna.mdx'),

@@ -1,9 +1,11 @@
+import { existsSync, mkdirSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import type { OgCard } from '../lib/og/cards.ts';
-import { cachedCard, cardHash, renderCard } from '../lib/og/render.ts';
+import { cardHash, renderCard } from '../lib/og/render.ts';
+import { cacheFileOf, writeCacheFile } from './cardCache.ts';
 import type { WorkerReply, WorkerRequest } from './cardPool.ts';
 
 // resvg's pixmaps (about 5 MB a card) live outside V8's heap, so its garbage collector never
@@ -39,10 +41,13 @@ async function renderAndReply(id: number, card: OgCard): Promise<void> {
  * for the card step, which reports it.
  */
 async function fillCache(cards: OgCard[], cacheDir: string): Promise<void> {
+  mkdirSync(cacheDir, { recursive: true });
   for (const card of cards) {
     if (stopping) break;
-    const result = await cachedCard(card, cacheDir).catch(() => undefined);
-    if (result?.rendered) {
+    const file = cacheFileOf(card, cacheDir);
+    const png = existsSync(file) ? undefined : await renderCard(card).catch(() => undefined);
+    if (png) {
+      writeCacheFile(file, png);
       reply({ drawn: cardHash(card) });
       cardDrawn();
     }

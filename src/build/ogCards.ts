@@ -12,9 +12,10 @@ import { resolveBranding } from '../lib/branding.ts';
 import { translator } from '../lib/i18n/index.ts';
 import { resolveReport, type ReportSources, type ResolvedReport } from '../lib/model.ts';
 import { ogImagePath, protectedCard, type OgCard } from '../lib/og/cards.ts';
-import { cachedCard, cardHash } from '../lib/og/render.ts';
+import { cardHash } from '../lib/og/render.ts';
 import { progressEvery, progressLine } from '../lib/progress.ts';
 import { pageAt, pageCard, reportPages } from '../lib/routes.ts';
+import { cacheFileOf, writeCacheFile } from './cardCache.ts';
 import { CardPool, FULL_POOL } from './cardPool.ts';
 import { builtPages } from './pages.ts';
 
@@ -83,11 +84,6 @@ export interface EarlyCards {
   stop(): Promise<Set<string>>;
 }
 
-/** Where `cachedCard` (src/lib/og/render.ts) keeps a card: its content hash names it. */
-export function cacheFileOf(card: OgCard, cacheDir: string): string {
-  return join(cacheDir, `${cardHash(card)}.png`);
-}
-
 /**
  * Starts drawing the model's cards that are not in the cache yet on `workers` card workers
  * (one core fewer than the machine has, so Astro keeps one), while Astro builds. The workers
@@ -150,7 +146,7 @@ function linkOrCopy(cached: string, target: string): void {
   }
 }
 
-/** Writes a card to `target`: from the cache, or drawn on the pool (and cached) first. Returns whether it was drawn. */
+/** Writes a card to `target`: from the cache, or drawn on the pool and cached. Returns whether it was drawn. */
 async function publishCard(
   card: OgCard,
   target: string,
@@ -163,9 +159,11 @@ async function publishCard(
     linkOrCopy(cached, target);
     return false;
   }
-  const result = await cachedCard(card, cacheDir, (c) => pool.render(c));
-  writeFileSync(target, result.png);
-  return result.rendered;
+  const png = await pool.render(card);
+  mkdirSync(cacheDir, { recursive: true });
+  writeCacheFile(cached, png);
+  writeFileSync(target, png);
+  return true;
 }
 
 /**
