@@ -197,7 +197,7 @@ export function itinera(): AstroIntegration {
         const search = visibility !== 'protected' ? writeSearchIndex(outDir, logger) : undefined;
         await Promise.all([
           search,
-          writeOgCards({ outDir, cacheDir, report, logger, early: earlyCards }),
+          writeOgCards({ outDir, cacheDir, report, logger, early: earlyCards, alongside: search }),
         ]);
         const logo = report.data.branding.logo;
         if (logo) {

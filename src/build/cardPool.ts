@@ -82,11 +82,6 @@ export class CardPool {
     }
   }
 
-  /** How many cards can usefully be in flight at once. */
-  get concurrency(): number {
-    return this.size;
-  }
-
   /**
    * Draws `cards` into the cache on every worker the pool may start, each worker taking every
    * n-th card and going through them without waiting on this thread, which may be busy (Astro

@@ -179,8 +179,10 @@ export async function writeOgCards(options: {
   report: ResolvedReport;
   logger: AstroIntegrationLogger;
   early?: EarlyCards;
+  /** Work running beside the card step on a core of its own (Pagefind): one card worker fewer until it ends. */
+  alongside?: Promise<unknown>;
 }) {
-  const { outDir, cacheDir, report, logger, early } = options;
+  const { outDir, cacheDir, report, logger, early, alongside } = options;
   const drawnEarly = (await early?.stop()) ?? new Set<string>();
   const drawnEarlyCount = drawnEarly.size;
   const pages = builtPages(outDir);
@@ -192,8 +194,12 @@ export async function writeOgCards(options: {
   const started = performance.now();
   const every = progressEvery(pages.length);
   const workers = cardStepWorkers(pages.length - drawnEarlyCount);
-  const pool = early?.pool ?? new CardPool(workers);
-  pool.grow(workers);
+  // A worker more than the cores left costs memory (about 75 MB) and its start-up for nothing.
+  const meanwhile = alongside ? Math.max(1, workers - 1) : workers;
+  const pool = early?.pool ?? new CardPool(meanwhile);
+  pool.grow(meanwhile);
+  const growBack = () => pool.grow(workers);
+  void alongside?.then(growBack, growBack);
   const queue = [...pages];
   const worker = async () => {
     for (let page = queue.shift(); page; page = queue.shift()) {
@@ -212,7 +218,7 @@ export async function writeOgCards(options: {
   };
   let workerCpuMs: number;
   try {
-    await Promise.all(Array.from({ length: pool.concurrency * 2 }, worker));
+    await Promise.all(Array.from({ length: workers * 2 }, worker));
     workerCpuMs = await pool.cpuMs();
   } finally {
     await pool.close();
