@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dropStaleContentCache } from './build/contentCache.ts';
+import { collectGarbage } from './build/gc.ts';
 import { startEarlyCards, writeOgCards, type EarlyCards } from './build/ogCards.ts';
 import { writeRobotsTxt } from './build/robots.ts';
 import { writeSearchIndex } from './build/search.ts';
@@ -192,13 +193,19 @@ export function itinera(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const report = resolveReport(sources);
         const visibility = report.data.visibility;
-        // Pagefind reads only the pages' HTML, the card step writes og/*.png: they run side by
-        // side, Pagefind in its own process on the core the card workers leave.
-        const search = visibility !== 'protected' ? writeSearchIndex(outDir, logger) : undefined;
-        await Promise.all([
-          search,
-          writeOgCards({ outDir, cacheDir, report, logger, early: earlyCards, alongside: search }),
-        ]);
+        // Astro leaves its rendering garbage on the heap, and the card step allocates too little
+        // to collect it: at L the process then stayed 450 MB larger while Pagefind ran beside it.
+        collectGarbage();
+        // Pagefind reads only the pages' HTML, the card step writes og/*.png: Pagefind runs in
+        // its own process beside the card step when that leaves a core idle.
+        await writeOgCards({
+          outDir,
+          cacheDir,
+          report,
+          logger,
+          early: earlyCards,
+          besides: visibility !== 'protected' ? () => writeSearchIndex(outDir, logger) : undefined,
+        });
         const logo = report.data.branding.logo;
         if (logo) {
           mkdirSync(join(outDir, 'brand'), { recursive: true });

@@ -1,19 +1,16 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import type { OgCard } from '../lib/og/cards.ts';
 import { cardHash, renderCard } from '../lib/og/render.ts';
 import { cacheFileOf, writeCacheFile } from './cardCache.ts';
+import { collectGarbage } from './gc.ts';
 import type { WorkerReply, WorkerRequest } from './cardPool.ts';
 
 // resvg's pixmaps (about 5 MB a card) live outside V8's heap, so its garbage collector never
 // feels them and the process grew by that much per card (thx/resvg-js#216). Collecting every
 // few cards, then returning to the event loop where their finalizers run, keeps a worker flat.
 const CARDS_BETWEEN_COLLECTIONS = 25;
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
 let rendered = 0;
 let stopping = false;
 

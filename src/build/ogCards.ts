@@ -166,6 +166,18 @@ async function publishCard(
   return true;
 }
 
+/** Every built page with its card, and how many distinct cards are not in the cache yet. */
+function cardsOfPages(outDir: string, report: ResolvedReport, cacheDir: string) {
+  const t = translator(report.data.locale);
+  const branding = resolveBranding(report.data.branding);
+  const cards = builtPages(outDir).map((page) => ({
+    page,
+    card: cardOfPage(page, report, t, branding),
+  }));
+  const files = new Set(cards.map(({ card }) => cacheFileOf(card, cacheDir)));
+  return { cards, toDraw: [...files].filter((file) => !existsSync(file)).length };
+}
+
 /**
  * Writes a 1200×630 preview card for every built page to `og/<path>.png`. Cards whose inputs
  * did not change come from the cache, so a rebuild with no content change renders none; with
@@ -179,40 +191,41 @@ export async function writeOgCards(options: {
   report: ResolvedReport;
   logger: AstroIntegrationLogger;
   early?: EarlyCards;
-  /** Work running beside the card step on a core of its own (Pagefind): one card worker fewer until it ends. */
-  alongside?: Promise<unknown>;
+  /**
+   * A step that only reads the built pages (Pagefind), run beside the card step when it has
+   * few cards left to draw (one worker, a core idle), else after it: beside many it gains no
+   * time (the workers fill the cores) and adds its memory (750 MB at L) to theirs.
+   */
+  besides?: () => Promise<unknown>;
 }) {
-  const { outDir, cacheDir, report, logger, early, alongside } = options;
+  const { outDir, cacheDir, report, logger, early, besides } = options;
   const drawnEarly = (await early?.stop()) ?? new Set<string>();
   const drawnEarlyCount = drawnEarly.size;
-  const pages = builtPages(outDir);
-  const t = translator(report.data.locale);
-  const branding = resolveBranding(report.data.branding);
+  const { cards, toDraw } = cardsOfPages(outDir, report, cacheDir);
+  const workers = cardStepWorkers(toDraw);
+  const besidesNow = besides && workers < FULL_POOL ? besides() : undefined;
+  // Awaited below; until then a failure of the card step must not leave it unhandled.
+  besidesNow?.catch(() => undefined);
   let rendered = 0;
   const drawnNow = new Set<string>();
   let done = 0;
   const started = performance.now();
-  const every = progressEvery(pages.length);
-  const workers = cardStepWorkers(pages.length - drawnEarlyCount);
-  // A worker more than the cores left costs memory (about 75 MB) and its start-up for nothing.
-  const meanwhile = alongside ? Math.max(1, workers - 1) : workers;
-  const pool = early?.pool ?? new CardPool(meanwhile);
-  pool.grow(meanwhile);
-  const growBack = () => pool.grow(workers);
-  void alongside?.then(growBack, growBack);
-  const queue = [...pages];
+  const every = progressEvery(cards.length);
+  const pool = early?.pool ?? new CardPool(workers);
+  pool.grow(workers);
+  const queue = [...cards];
   const worker = async () => {
-    for (let page = queue.shift(); page; page = queue.shift()) {
-      const card = cardOfPage(page, report, t, branding);
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const { page, card } = next;
       const drawn = await publishCard(card, join(outDir, ogImagePath(page.path)), cacheDir, pool);
       // A card drawn in this build, early or now, counts as rendered for every page showing it
       // (pages with the same card would otherwise count it as rendered or cached by timing).
       const hash = cardHash(card);
       if (drawn) drawnNow.add(hash);
       if (drawnNow.has(hash) || drawnEarly.has(hash)) rendered++;
-      if (++done % every === 0 && done < pages.length)
+      if (++done % every === 0 && done < cards.length)
         logger.info(
-          progressLine('preview cards', 'cards', done, pages.length, performance.now() - started),
+          progressLine('preview cards', 'cards', done, cards.length, performance.now() - started),
         );
     }
   };
@@ -229,7 +242,8 @@ export async function writeOgCards(options: {
   const whileBuilding =
     drawnEarlyCount > 0 ? `, ${drawnEarlyCount} of them drawn while Astro built the pages` : '';
   logger.info(
-    `preview cards: ${pages.length} pages, ${rendered} rendered, ${pages.length - rendered} from cache (${Math.round(performance.now() - started)} ms${perCard}${whileBuilding})`,
+    `preview cards: ${cards.length} pages, ${rendered} rendered, ${cards.length - rendered} from cache (${Math.round(performance.now() - started)} ms${perCard}${whileBuilding})`,
   );
-  return { pages: pages.length, rendered };
+  await (besidesNow ?? besides?.());
+  return { pages: cards.length, rendered };
 }
