@@ -194,7 +194,7 @@ export function itinera(): AstroIntegration {
         const report = resolveReport(sources);
         const visibility = report.data.visibility;
         // Astro leaves its rendering garbage on the heap, and the card step allocates too little
-        // to collect it: at L the process then stayed 450 MB larger while Pagefind ran beside it.
+        // to collect it: at L the process then stayed 450 MB larger while Pagefind ran after it.
         collectGarbage();
         // Pagefind reads only the pages' HTML, the card step writes og/*.png: Pagefind runs in
         // its own process beside the card step when that leaves a core idle.

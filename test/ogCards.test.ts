@@ -19,6 +19,7 @@ import {
   cardOfPage,
   cardStepWorkers,
   modelCards,
+  runsBesideCards,
   startEarlyCards,
   startModelCards,
 } from '../src/build/ogCards.ts';
@@ -182,6 +183,13 @@ describe('preview card glyphs', () => {
     expect(cardStepWorkers(0)).toBe(1);
     expect(cardStepWorkers(150)).toBe(1);
     expect(cardStepWorkers(10_000)).toBe(FULL_POOL);
+  });
+
+  it('Pagefind runs beside the card step only when the card workers leave a core idle', () => {
+    // Beside many cards it gains no time and its memory (750 MB at L) adds to the workers'.
+    expect(runsBesideCards(0)).toBe(FULL_POOL > 1);
+    expect(runsBesideCards(150)).toBe(FULL_POOL > 1);
+    expect(runsBesideCards(10_000)).toBe(false);
   });
 
   it('no card draws a missing glyph: status marks are shapes and content the fonts lack is left out', () => {

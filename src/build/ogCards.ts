@@ -77,6 +77,15 @@ export function cardStepWorkers(cardsToDraw: number): number {
   return Math.max(1, Math.min(FULL_POOL, Math.ceil(cardsToDraw / CARDS_PER_WORKER)));
 }
 
+/**
+ * Whether a step that only reads the built pages (Pagefind) should run beside a card step with
+ * this many cards to draw: only when the card workers leave a core idle. Beside many cards it
+ * gains no time and adds its memory (750 MB at L) to the workers'.
+ */
+export function runsBesideCards(cardsToDraw: number): boolean {
+  return cardStepWorkers(cardsToDraw) < FULL_POOL;
+}
+
 /** Cards being drawn into the cache while Astro builds the pages. */
 export interface EarlyCards {
   pool: CardPool;
@@ -191,11 +200,7 @@ export async function writeOgCards(options: {
   report: ResolvedReport;
   logger: AstroIntegrationLogger;
   early?: EarlyCards;
-  /**
-   * A step that only reads the built pages (Pagefind), run beside the card step when it has
-   * few cards left to draw (one worker, a core idle), else after it: beside many it gains no
-   * time (the workers fill the cores) and adds its memory (750 MB at L) to theirs.
-   */
+  /** A step that only reads the built pages (Pagefind): run beside the card step or after it (`runsBesideCards`). */
   besides?: () => Promise<unknown>;
 }) {
   const { outDir, cacheDir, report, logger, early, besides } = options;
@@ -203,7 +208,7 @@ export async function writeOgCards(options: {
   const drawnEarlyCount = drawnEarly.size;
   const { cards, toDraw } = cardsOfPages(outDir, report, cacheDir);
   const workers = cardStepWorkers(toDraw);
-  const besidesNow = besides && workers < FULL_POOL ? besides() : undefined;
+  const besidesNow = besides && runsBesideCards(toDraw) ? besides() : undefined;
   // Awaited below; until then a failure of the card step must not leave it unhandled.
   besidesNow?.catch(() => undefined);
   let rendered = 0;
