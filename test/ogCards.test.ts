@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { benchSizes, generateReport } from '../scripts/bench/generateReport.ts';
 import { describe, expect, it, vi } from 'vitest';
-import { cacheFileOf } from '../src/build/cardCache.ts';
+import { cacheFileOf, writeCacheFile } from '../src/lib/og/cache.ts';
 import { FULL_POOL } from '../src/build/cardPool.ts';
 import {
   cardOfPage,
@@ -33,7 +33,6 @@ import {
   bandTree,
   bodyLayouts,
   bodyTree,
-  cachedCard,
   cardHash,
   layoutSvg,
   rasterise,
@@ -295,11 +294,15 @@ describe('preview cards drawn while Astro builds', () => {
     await again.pool.close();
   });
 
-  it('the cache file the card step publishes is the one cachedCard reads and writes', async () => {
+  it('writes a cache file whole under the card’s name, leaving no partial file', () => {
     const card = modelCards(minimalReport())[0]!;
     const cacheDir = newCacheDir();
-    await cachedCard(card, cacheDir, () => Promise.resolve(Buffer.from('png')));
-    expect(readFileSync(cacheFileOf(card, cacheDir), 'utf8')).toBe('png');
+    mkdirSync(cacheDir, { recursive: true });
+    const file = cacheFileOf(card, cacheDir);
+    expect(file.endsWith(`${cardHash(card)}.png`)).toBe(true);
+    writeCacheFile(file, Buffer.from('png'));
+    expect(readFileSync(file, 'utf8')).toBe('png');
+    expect(readdirSync(cacheDir)).toEqual([`${cardHash(card)}.png`]);
   });
 
   it('only astro build starts card workers: dev, sync and preview start none', async () => {

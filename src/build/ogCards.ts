@@ -15,7 +15,7 @@ import { ogImagePath, protectedCard, type OgCard } from '../lib/og/cards.ts';
 import { cardHash } from '../lib/og/render.ts';
 import { progressEvery, progressLine } from '../lib/progress.ts';
 import { pageAt, pageCard, reportPages } from '../lib/routes.ts';
-import { cacheFileOf, writeCacheFile } from './cardCache.ts';
+import { cacheFileOf, writeCacheFile } from '../lib/og/cache.ts';
 import { CardPool, FULL_POOL } from './cardPool.ts';
 import { builtPages } from './pages.ts';
 

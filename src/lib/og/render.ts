@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import type { KpiStatus } from '../kpi.ts';
@@ -372,18 +370,4 @@ export function cardHash(card: OgCard): string {
     .update(JSON.stringify(card))
     .digest('hex')
     .slice(0, 32);
-}
-
-/** A card from the cache folder when its inputs are unchanged, else rendered and cached. */
-export async function cachedCard(
-  card: OgCard,
-  cacheDir: string,
-  render: (card: OgCard) => Promise<Buffer> = renderCard,
-): Promise<{ png: Buffer; rendered: boolean }> {
-  const file = join(cacheDir, `${cardHash(card)}.png`);
-  if (existsSync(file)) return { png: readFileSync(file), rendered: false };
-  const png = await render(card);
-  mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(file, png);
-  return { png, rendered: true };
 }

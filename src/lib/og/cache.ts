@@ -1,10 +1,10 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import type { OgCard } from '../lib/og/cards.ts';
-import { cardHash } from '../lib/og/render.ts';
+import type { OgCard } from './cards.ts';
+import { cardHash } from './render.ts';
 
-/** Where `cachedCard` (src/lib/og/render.ts) keeps a card: its content hash names it. */
+/** Where the card cache keeps a card: its content hash (layout version included) names it. */
 export function cacheFileOf(card: OgCard, cacheDir: string): string {
   return join(cacheDir, `${cardHash(card)}.png`);
 }
