@@ -98,6 +98,165 @@ function reportProblems(
   process.exit(1);
 }
 
+/** What the config step learnt that the steps after Astro's build need. */
+interface BuildState {
+  sources?: ReportSources;
+  cacheDir: string;
+  site?: URL;
+  base: string;
+  projectRoot: string;
+  earlyCards?: EarlyCards;
+}
+
+/** A protected report cannot be built without its password: stops the run with one line. */
+function requirePassword(sources: ReportSources | undefined, command: string): void {
+  if (
+    sources?.report.data.visibility !== 'protected' ||
+    command !== 'build' ||
+    process.env.ITINERA_PASSWORD
+  )
+    return;
+  process.stderr.write(
+    '\nThis report is protected (visibility: protected in report.yaml): set its password in the ITINERA_PASSWORD environment variable.\n\nNothing was built.\n',
+  );
+  process.exit(1);
+}
+
+/**
+ * The integrations Itinera adds: a sitemap only for public reports (it needs SITE), without
+ * their embeddable views (noindex); the publisher last, so it runs after every other step that
+ * writes into the build.
+ */
+function addedIntegrations(
+  publicReport: boolean,
+  site: URL | undefined,
+  base: string,
+  publisher: AstroIntegration | undefined,
+): AstroIntegration[] {
+  return [
+    ...(publicReport && site
+      ? [sitemap({ filter: (page) => !isEmbedPath(new URL(page).pathname.slice(base.length)) })]
+      : []),
+    ...(publisher ? [publisher] : []),
+  ];
+}
+
+/** Copies the report's logo into the build, where the pages link it. */
+function copyLogo(sources: ReportSources, projectRoot: string, outDir: string): void {
+  const logo = sources.report.data.branding.logo;
+  if (!logo) return;
+  mkdirSync(join(outDir, 'brand'), { recursive: true });
+  copyFileSync(join(projectRoot, dirname(sources.report.file), logo), join(outDir, logoPath(logo)));
+}
+
+/**
+ * Validates the report and configures Astro for it (output staging, the Markdown plugin, the
+ * sitemap), then starts drawing the entity cards. Content errors stop the run here.
+ */
+function setUpBuild(state: BuildState, options: Parameters<ConfigSetupHook>[0]): void {
+  const { config, command, logger, updateConfig } = options;
+  // Preview serves an existing dist/: nothing to validate.
+  if (command === 'preview') return;
+  state.projectRoot = fileURLToPath(config.root);
+  const contentDir = resolveContentDir(state.projectRoot);
+  const validation = validateContent(contentDir, state.projectRoot);
+  const edition = validation.sources && chooseEdition(validation.sources, logger);
+  // Every later step (pages, cards, search, downloads) sees only this audience's report.
+  const sources = (state.sources = edition?.sources);
+  state.cacheDir = join(fileURLToPath(config.cacheDir), 'itinera-og');
+  dropStaleContentCache(fileURLToPath(new URL('./lib/schema/', import.meta.url)), [
+    fileURLToPath(config.cacheDir),
+    join(state.projectRoot, '.astro'),
+  ]);
+  state.site = config.site ? new URL(config.site) : undefined;
+  state.base = config.base;
+  const index = sources ? buildCrossReferenceIndex(sources) : undefined;
+  const leftOut =
+    edition && validation.sources ? leftOutReferences(validation.sources, index!) : undefined;
+  // A build that stops below (content errors, no password) removes its staging folder on exit.
+  const staged =
+    command === 'build'
+      ? stagedBuild(state.projectRoot, contentDir, config.outDir, logger)
+      : undefined;
+  const markdown = itineraMarkdown({
+    contentDir,
+    projectRoot: state.projectRoot,
+    base: config.base,
+    index,
+    audience: edition?.audience ?? 'internal',
+    leftOut,
+  });
+  updateConfig({
+    outDir: staged?.outDir,
+    vite: {
+      plugins: [markdown],
+      // Pages read the content's git history; bundled page code cannot find these folders itself.
+      define: {
+        'import.meta.env.ITINERA_CONTENT_DIR': JSON.stringify(contentDir),
+        'import.meta.env.ITINERA_PROJECT_ROOT': JSON.stringify(state.projectRoot),
+      },
+      build: { rolldownOptions: { onLog: quietHarmlessWarnings } },
+    },
+    integrations: addedIntegrations(
+      sources?.report.data.visibility === 'public',
+      state.site,
+      config.base,
+      staged?.publisher,
+    ),
+  });
+  requirePassword(sources, command);
+  reportProblems(validation, contentDir, command, logger);
+  // Entity cards need only the model: drawn from here on the cores Astro leaves idle.
+  state.earlyCards = startEarlyCards(command, sources, state.cacheDir);
+}
+
+/**
+ * After Astro's build: preview cards (with the search index beside or after them), the logo,
+ * robots.txt, and a protected report's encryption, all in the staging folder.
+ */
+async function finishBuild(
+  state: BuildState,
+  dir: URL,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
+  const { sources, cacheDir, site, base, projectRoot, earlyCards } = state;
+  if (!sources) return;
+  const outDir = fileURLToPath(dir);
+  const report = resolveReport(sources);
+  const visibility = report.data.visibility;
+  // Astro leaves its rendering garbage on the heap, and the card step allocates too little
+  // to collect it: at L the process then stayed 450 MB larger while Pagefind ran after it.
+  collectGarbage();
+  // Pagefind reads only the pages' HTML, the card step writes og/*.png: Pagefind runs in
+  // its own process beside the card step when that leaves a core idle.
+  await writeOgCards({
+    outDir,
+    cacheDir,
+    report,
+    logger,
+    early: earlyCards,
+    besides: visibility !== 'protected' ? () => writeSearchIndex(outDir, logger) : undefined,
+  });
+  copyLogo(sources, projectRoot, outDir);
+  const sitemapUrl =
+    site && visibility === 'public'
+      ? new URL(withBase(base, 'sitemap-index.xml'), site).href
+      : undefined;
+  writeRobotsTxt(outDir, visibility, sitemapUrl);
+  if (visibility !== 'protected') return;
+  // Loaded only for a protected report: its crypto and HTML rewriting cost CPU to load.
+  const { protectPages } = await import('./build/protect.ts');
+  await protectPages({
+    outDir,
+    base,
+    password: process.env.ITINERA_PASSWORD!,
+    lang: report.data.locale,
+    logger,
+  });
+}
+
+type ConfigSetupHook = NonNullable<AstroIntegration['hooks']['astro:config:setup']>;
+
 /**
  * Validates the report before Astro builds anything, so a content mistake stops the build with
  * one readable list of problems and leaves an existing `dist/` as it was; after the build, adds
@@ -105,132 +264,12 @@ function reportProblems(
  * in the staging folder that is swapped into the output folder at the very end.
  */
 export function itinera(): AstroIntegration {
-  let sources: ReportSources | undefined;
-  let cacheDir = '';
-  let site: URL | undefined;
-  let base = '/';
-  let projectRoot = '';
-  let earlyCards: EarlyCards | undefined;
+  const state: BuildState = { cacheDir: '', base: '/', projectRoot: '' };
   return {
     name: 'itinera',
     hooks: {
-      'astro:config:setup': ({ config, command, logger, updateConfig }) => {
-        // Preview serves an existing dist/: nothing to validate.
-        if (command === 'preview') return;
-        projectRoot = fileURLToPath(config.root);
-        const contentDir = resolveContentDir(projectRoot);
-        const validation = validateContent(contentDir, projectRoot);
-        const edition = validation.sources && chooseEdition(validation.sources, logger);
-        // Every later step (pages, cards, search, downloads) sees only this audience's report.
-        sources = edition?.sources;
-        cacheDir = join(fileURLToPath(config.cacheDir), 'itinera-og');
-        dropStaleContentCache(fileURLToPath(new URL('./lib/schema/', import.meta.url)), [
-          fileURLToPath(config.cacheDir),
-          join(projectRoot, '.astro'),
-        ]);
-        site = config.site ? new URL(config.site) : undefined;
-        base = config.base;
-        const index = sources ? buildCrossReferenceIndex(sources) : undefined;
-        const leftOut =
-          edition && validation.sources ? leftOutReferences(validation.sources, index!) : undefined;
-        const publicReport = sources?.report.data.visibility === 'public';
-        // A build that stops below (content errors, no password) removes its staging folder on exit.
-        const staged =
-          command === 'build'
-            ? stagedBuild(projectRoot, contentDir, config.outDir, logger)
-            : undefined;
-        updateConfig({
-          outDir: staged?.outDir,
-          vite: {
-            plugins: [
-              itineraMarkdown({
-                contentDir,
-                projectRoot,
-                base: config.base,
-                index,
-                audience: edition?.audience ?? 'internal',
-                leftOut,
-              }),
-            ],
-            // Pages read the content's git history; bundled page code cannot find these folders itself.
-            define: {
-              'import.meta.env.ITINERA_CONTENT_DIR': JSON.stringify(contentDir),
-              'import.meta.env.ITINERA_PROJECT_ROOT': JSON.stringify(projectRoot),
-            },
-            build: { rolldownOptions: { onLog: quietHarmlessWarnings } },
-          },
-          // Only public reports are listed for search engines (a sitemap needs SITE), without
-          // their embeddable views (noindex). The publisher comes last, so it runs after every
-          // other step that writes into the build.
-          integrations: [
-            ...(publicReport && site
-              ? [
-                  sitemap({
-                    filter: (page) =>
-                      !isEmbedPath(new URL(page).pathname.slice(config.base.length)),
-                  }),
-                ]
-              : []),
-            ...(staged ? [staged.publisher] : []),
-          ],
-        });
-        if (
-          sources?.report.data.visibility === 'protected' &&
-          command === 'build' &&
-          !process.env.ITINERA_PASSWORD
-        ) {
-          process.stderr.write(
-            '\nThis report is protected (visibility: protected in report.yaml): set its password in the ITINERA_PASSWORD environment variable.\n\nNothing was built.\n',
-          );
-          process.exit(1);
-        }
-        reportProblems(validation, contentDir, command, logger);
-        // Entity cards need only the model: drawn from here on the cores Astro leaves idle.
-        earlyCards = startEarlyCards(command, sources, cacheDir);
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        if (!sources) return;
-        const outDir = fileURLToPath(dir);
-        const report = resolveReport(sources);
-        const visibility = report.data.visibility;
-        // Astro leaves its rendering garbage on the heap, and the card step allocates too little
-        // to collect it: at L the process then stayed 450 MB larger while Pagefind ran after it.
-        collectGarbage();
-        // Pagefind reads only the pages' HTML, the card step writes og/*.png: Pagefind runs in
-        // its own process beside the card step when that leaves a core idle.
-        await writeOgCards({
-          outDir,
-          cacheDir,
-          report,
-          logger,
-          early: earlyCards,
-          besides: visibility !== 'protected' ? () => writeSearchIndex(outDir, logger) : undefined,
-        });
-        const logo = report.data.branding.logo;
-        if (logo) {
-          mkdirSync(join(outDir, 'brand'), { recursive: true });
-          copyFileSync(
-            join(projectRoot, dirname(sources.report.file), logo),
-            join(outDir, logoPath(logo)),
-          );
-        }
-        const sitemapUrl =
-          site && visibility === 'public'
-            ? new URL(withBase(base, 'sitemap-index.xml'), site).href
-            : undefined;
-        writeRobotsTxt(outDir, visibility, sitemapUrl);
-        if (visibility === 'protected') {
-          // Loaded only for a protected report: its crypto and HTML rewriting cost CPU to load.
-          const { protectPages } = await import('./build/protect.ts');
-          await protectPages({
-            outDir,
-            base,
-            password: process.env.ITINERA_PASSWORD!,
-            lang: report.data.locale,
-            logger,
-          });
-        }
-      },
+      'astro:config:setup': (options) => setUpBuild(state, options),
+      'astro:build:done': ({ dir, logger }) => finishBuild(state, dir, logger),
     },
   };
 }

@@ -1,7 +1,20 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 
-/** Resident memory (bytes) of a process and all its descendants, from /proc (Linux). */
+/** The program a process runs, or undefined once it has ended. */
+function executableOf(pid: number): string | undefined {
+  try {
+    return readlinkSync(`/proc/${pid}/exe`);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Resident memory (bytes) of a process and all its descendants, from /proc (Linux). A child
+ * still running its parent's program is a fork that has not yet started its own (Node starting
+ * git or Pagefind): it shares its parent's pages, so counting it would count them twice.
+ */
 function treeRss(rootPid: number): number {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
@@ -16,12 +29,15 @@ function treeRss(rootPid: number): number {
       // The process ended while we looked.
     }
   }
-  let total = 0;
+  let total = rss.get(rootPid) ?? 0;
   const stack = [rootPid];
   while (stack.length) {
-    const pid = stack.pop()!;
-    total += rss.get(pid) ?? 0;
-    stack.push(...(children.get(pid) ?? []));
+    const parent = stack.pop()!;
+    for (const pid of children.get(parent) ?? []) {
+      const forkNotStarted = executableOf(pid) === executableOf(parent);
+      if (!forkNotStarted) total += rss.get(pid) ?? 0;
+      stack.push(pid);
+    }
   }
   return total;
 }
