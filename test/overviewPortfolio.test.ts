@@ -39,12 +39,16 @@ describe('the overview of a portfolio', () => {
 
     it('lists every journey in the journeys table, with its download, instead of a summary each', () => {
       const overview = readPage(site, '');
-      expect(overview).not.toContain('class="journey-summary"');
-      expect(overview).toContain(`${journeys} journeys: the map and emotion curve of each`);
-      expect(overview).toContain('Every journey in the report</caption>');
+      // Booleans, not toContain: a failure would print the whole page.
+      const shows = (text: string) => overview.includes(text);
+      expect(shows('class="journey-summary"'), 'a journey summary').toBe(false);
+      expect(shows(`${journeys} journeys: the map and emotion curve of each`), 'the lede').toBe(
+        true,
+      );
+      expect(shows('Every journey in the report</caption>'), 'the journeys table').toBe(true);
       for (let i = 1; i <= journeys; i++)
-        expect(overview).toContain(`<a href="/journeys/journey-${i}/">`);
-      expect(overview).toContain('href="/data/journeys/journeys.csv"');
+        expect(shows(`<a href="/journeys/journey-${i}/">`), `journey ${i}`).toBe(true);
+      expect(shows('href="/data/journeys/journeys.csv"'), 'the download').toBe(true);
     });
 
     it('stays a small page', () => {
