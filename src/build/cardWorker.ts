@@ -7,10 +7,12 @@ import { cacheFileOf, writeCacheFile } from '../lib/og/cache.ts';
 import { collectGarbage } from './gc.ts';
 import type { WorkerReply, WorkerRequest } from './cardPool.ts';
 
-// resvg's pixmaps (about 5 MB a card) live outside V8's heap, so its garbage collector never
-// feels them and the process grew by that much per card (thx/resvg-js#216). Collecting every
-// few cards, then returning to the event loop where their finalizers run, keeps a worker flat.
-const CARDS_BETWEEN_COLLECTIONS = 25;
+// resvg's pixmaps live outside V8's heap, so its garbage collector does not feel them
+// (thx/resvg-js#216); a full collection now and then, then a return to the event loop where
+// their finalizers run, keeps a worker flat. Since cards draw their words from cached glyphs and
+// only small shapes with resvg, one every 250 cards is enough: every 25 cost 1.7 ms a card, and
+// the worker's peak memory was no lower (docs/performance.md).
+const CARDS_BETWEEN_COLLECTIONS = 250;
 let rendered = 0;
 let stopping = false;
 
