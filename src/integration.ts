@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dropStaleContentCache } from './build/contentCache.ts';
+import { placeDataFiles, startDataFiles, type DataFilesJob } from './build/dataFiles.ts';
 import { collectGarbage } from './build/gc.ts';
 import { startEarlyCards, writeOgCards, type EarlyCards } from './build/ogCards.ts';
 import { writeRobotsTxt } from './build/robots.ts';
@@ -15,7 +16,7 @@ import { logoPath } from './lib/branding.ts';
 import { buildCrossReferenceIndex, type CrossReferenceIndex } from './lib/crossRefs.ts';
 import { editionFor, type AudienceEdition } from './lib/audience.ts';
 import { resolveReport, type ReportSources } from './lib/model.ts';
-import { isEmbedPath, withBase } from './lib/paths.ts';
+import { isEmbedPath, publishesDataFiles, withBase } from './lib/paths.ts';
 import { formatProblems, validateContent } from './lib/validate/index.ts';
 import { itineraMarkdown } from './markdownPlugin.ts';
 
@@ -29,7 +30,7 @@ function stagedBuild(
   contentDir: string,
   outDir: URL,
   logger: AstroIntegrationLogger,
-): { outDir: URL; publisher: AstroIntegration } {
+): { outDir: URL; scratch: string; publisher: AstroIntegration } {
   const target = fileURLToPath(outDir);
   const unsafe = unsafeOutDir(projectRoot, target, contentDir);
   if (unsafe) {
@@ -50,7 +51,7 @@ function stagedBuild(
       },
     },
   };
-  return { outDir: pathToFileURL(`${staging.dir}/`), publisher };
+  return { outDir: pathToFileURL(`${staging.dir}/`), scratch: staging.scratch, publisher };
 }
 
 /** The edition ITINERA_AUDIENCE or the report asks for; an unusable ITINERA_AUDIENCE stops the run with one line. */
@@ -106,6 +107,7 @@ interface BuildState {
   base: string;
   projectRoot: string;
   earlyCards?: EarlyCards;
+  dataFiles?: DataFilesJob;
 }
 
 /** A protected report cannot be built without its password: stops the run with one line. */
@@ -194,6 +196,7 @@ function setUpBuild(state: BuildState, options: Parameters<ConfigSetupHook>[0]):
       define: {
         'import.meta.env.ITINERA_CONTENT_DIR': JSON.stringify(contentDir),
         'import.meta.env.ITINERA_PROJECT_ROOT': JSON.stringify(state.projectRoot),
+        'import.meta.env.ITINERA_BUILD_WRITES_DATA_FILES': JSON.stringify(staged !== undefined),
       },
       build: { rolldownOptions: { onLog: quietHarmlessWarnings } },
     },
@@ -208,6 +211,8 @@ function setUpBuild(state: BuildState, options: Parameters<ConfigSetupHook>[0]):
   reportProblems(validation, contentDir, command, logger);
   // Entity cards need only the model: drawn from here on the cores Astro leaves idle.
   state.earlyCards = startEarlyCards(command, sources, state.cacheDir);
+  if (staged && sources && publishesDataFiles(sources.report.data.visibility))
+    state.dataFiles = startDataFiles(resolveReport(sources), validation.bodies, staged.scratch);
 }
 
 /**
@@ -219,9 +224,10 @@ async function finishBuild(
   dir: URL,
   logger: AstroIntegrationLogger,
 ): Promise<void> {
-  const { sources, cacheDir, site, base, projectRoot, earlyCards } = state;
+  const { sources, cacheDir, site, base, projectRoot, earlyCards, dataFiles } = state;
   if (!sources) return;
   const outDir = fileURLToPath(dir);
+  if (dataFiles) await placeDataFiles(dataFiles, outDir);
   const report = resolveReport(sources);
   const visibility = report.data.visibility;
   // Astro leaves its rendering garbage on the heap, and the card step allocates too little

@@ -16,7 +16,8 @@ import {
   type DataTable,
 } from '../src/lib/export/dataTables.ts';
 import { heatmapDataTable } from '../src/lib/export/portfolioTables.ts';
-import { mermaidSketchesShown, sketchId } from '../src/lib/export/sketchTables.ts';
+import { mermaidSketchesShown } from '../src/lib/export/sketchesShown.ts';
+import { sketchId } from '../src/lib/export/sketchTables.ts';
 import { heatmapRow } from '../src/lib/portfolio/heatmap.ts';
 import { translator } from '../src/lib/i18n/index.ts';
 import { isEmbedPath } from '../src/lib/paths.ts';

@@ -46,6 +46,16 @@ describe('staging a build', () => {
     expect(readdirSync(join(root, STAGING_ROOT))).toEqual([]);
   });
 
+  it('removes the scratch folder beside the staging folder when it publishes', () => {
+    const { root, outDir } = project();
+    const staging = startStaging(root, outDir);
+    expect(staging.scratch).toBe(`${staging.dir}.scratch`);
+    mkdirSync(join(staging.scratch, 'data'), { recursive: true });
+    publishStaging(staging);
+    expect(existsSync(staging.scratch)).toBe(false);
+    expect(readdirSync(join(root, STAGING_ROOT))).toEqual([]);
+  });
+
   it('publishes into a folder that does not exist yet', () => {
     const root = mkdtempSync(join(tmpdir(), 'itinera-staging-'));
     const outDir = join(root, 'sites/acme');
@@ -69,11 +79,13 @@ describe('staging a build', () => {
   it('removes the folders of builds that were killed, keeps those of builds still running', () => {
     const { root, outDir } = project();
     const killed = join(root, STAGING_ROOT, `${deadPid()}-0a1b2c3d`);
+    const killedScratch = `${killed}.scratch`;
     const running = join(root, STAGING_ROOT, `${process.ppid}-0a1b2c3d`);
     const halfCopied = join(root, `.dist.itinera-new-${deadPid()}-0a1b2c3d`);
-    for (const dir of [killed, running, halfCopied]) mkdirSync(dir, { recursive: true });
+    const folders = [killed, killedScratch, running, halfCopied];
+    for (const dir of folders) mkdirSync(dir, { recursive: true });
     cleanStaleBuilds(root, outDir);
-    expect([killed, running, halfCopied].map(existsSync)).toEqual([false, true, false]);
+    expect(folders.map(existsSync)).toEqual([false, false, true, false]);
     expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toBe('previous');
   });
 

@@ -14,11 +14,17 @@ export const STAGING_ROOT = '.itinera-tmp/staging';
 
 /** A build's own folders carry its process id, so a later run can tell which ones are stale. */
 const runTag = () => `${process.pid}-${randomBytes(4).toString('hex')}`;
-const TAGGED = /^(\d+)-[0-9a-f]{8}$/;
+/** A tagged name, or a staging folder's scratch folder (`<tag>.scratch`). */
+const TAGGED = /^(\d+)-[0-9a-f]{8}(\.scratch)?$/;
 
 export interface Staging {
   /** Where Astro and every after-build step write. */
   dir: string;
+  /**
+   * A folder of the build's own beside `dir`, for files written while Astro builds (Astro empties
+   * `dir` when its build starts); removed with `dir`.
+   */
+  scratch: string;
   /** The output folder the finished build replaces. */
   outDir: string;
 }
@@ -90,7 +96,7 @@ export function startStaging(projectRoot: string, outDir: string): Staging {
   cleanStaleBuilds(projectRoot, resolved);
   const dir = join(projectRoot, STAGING_ROOT, runTag());
   mkdirSync(dir, { recursive: true });
-  return { dir, outDir: resolved };
+  return { dir, scratch: `${dir}.scratch`, outDir: resolved };
 }
 
 /**
@@ -118,6 +124,7 @@ export function moveFolder(
  */
 export function publishStaging(staging: Staging): void {
   const { dir, outDir } = staging;
+  rmSync(staging.scratch, { recursive: true, force: true });
   const parent = dirname(outDir);
   mkdirSync(parent, { recursive: true });
   const tag = runTag();
@@ -134,14 +141,15 @@ export function publishStaging(staging: Staging): void {
 }
 
 /**
- * Removes the staging folder when the process ends before publishing: on an error (Astro exits
+ * Removes the staging and scratch folders when the process ends before publishing: on an error (Astro exits
  * without a hook), Ctrl-C or SIGTERM. Only a SIGKILL or a power cut leaves it for the next build.
  */
 export function discardOnExit(staging: Staging): void {
   const discard = () => {
     try {
       // Astro may still have writes in flight: retry while they land.
-      rmSync(staging.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
+      for (const folder of [staging.dir, staging.scratch])
+        rmSync(folder, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
     } catch {
       // What cannot be removed now, the next build removes.
     }

@@ -1,6 +1,6 @@
 import { getCollection } from 'astro:content';
 import { chosenAudience } from '../lib/audience.ts';
-import { mermaidSketchesShown } from '../lib/export/sketchTables.ts';
+import { mermaidSketchesShown } from '../lib/export/sketchesShown.ts';
 import { getReport } from './report.ts';
 
 /**

@@ -3,18 +3,10 @@
  * A sketch has no id of its own, so its download is named after a hash of its source: the page
  * and the endpoint, which both hold the source, find the same name.
  */
-import type { Code } from 'mdast';
 import { createHash } from 'node:crypto';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { mermaidCanvas } from '../canvas/mermaid.ts';
 import type { Translate } from '../i18n/index.ts';
-import { isMermaidJourney, parseMermaidJourney } from '../import/mermaid/parseJourney.ts';
-import { remarkInternalBlocks } from '../remark/internalBlocks.ts';
-import type { Audience } from '../schema/audience.ts';
+import { parseMermaidJourney } from '../import/mermaid/parseJourney.ts';
 import { joinNames, type DataTable } from './tableModel.ts';
 
 /**
@@ -47,22 +39,4 @@ export function mermaidSketchDataTable(source: string, t: Translate): DataTable 
     })),
   );
   return { columns, rows };
-}
-
-/**
- * The Mermaid journeys an MDX body shows in an edition, read as the page's own MDX pipeline reads
- * them: a client edition drops `<Internal>` blocks first, so their sketches get no download.
- */
-export function mermaidSketchesShown(body: string, audience: Audience): string[] {
-  if (!/^[ \t]*(```|~~~)[ \t]*mermaid\b/m.test(body)) return [];
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkMdx)
-    .use(remarkGfm)
-    .use(remarkInternalBlocks, { audience, component: 'unused' });
-  const sources: string[] = [];
-  visit(processor.runSync(processor.parse(body)), 'code', (node: Code) => {
-    if (node.lang === 'mermaid' && isMermaidJourney(node.value)) sources.push(node.value);
-  });
-  return sources;
 }

@@ -12,3 +12,7 @@ export function needsItineraTransform(source: string): boolean {
     /^(```|~~~)\s*mermaid\b/m.test(source)
   );
 }
+
+/** Whether an MDX body may draw a Mermaid journey: a fenced block tagged `mermaid`, indented or not. */
+export const hasMermaidFence = (body: string): boolean =>
+  /^[ \t]*(```|~~~)[ \t]*mermaid\b/m.test(body);

@@ -1,7 +1,7 @@
 import { formatProblems, hasErrors, type Problem } from '../problems.ts';
 import type { ReportSources } from '../model.ts';
 import { loadSources } from './loadSources.ts';
-import { checkBodies } from './bodies.ts';
+import { checkBodies, type Body } from './bodies.ts';
 import { checkCanvasRules } from './canvasRules.ts';
 import { checkKpiRules } from './kpiRules.ts';
 import { checkReportRules } from './rules.ts';
@@ -10,6 +10,8 @@ export interface ValidationResult {
   problems: Problem[];
   ok: boolean;
   sources?: ReportSources;
+  /** The prose of every MDX/Markdown file, by file (relative to the project), as read. */
+  bodies: ReadonlyMap<string, Body>;
 }
 
 /**
@@ -28,7 +30,7 @@ export function validateContent(contentDir: string, projectRoot: string): Valida
       ...checkBodies(bodies, sources, failed),
     );
   const unique = [...new Map(problems.map((p) => [JSON.stringify(p), p])).values()];
-  return { problems: unique, ok: !hasErrors(unique), sources: loaded.sources };
+  return { problems: unique, ok: !hasErrors(unique), sources: loaded.sources, bodies };
 }
 
 export { formatProblems };

@@ -1,38 +1,37 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import {
-  downloadTables,
-  tableToCsv,
-  tableToJson,
-  type DataTable,
-} from '../../lib/export/dataTables.ts';
+  dataFileContentTypes,
+  dataFilesOf,
+  dataFileText,
+  type DataFile,
+} from '../../lib/export/dataFiles.ts';
+import { downloadTables } from '../../lib/export/dataTables.ts';
 import { translator } from '../../lib/i18n/index.ts';
-import { publishesDataFiles, tableFormats } from '../../lib/paths.ts';
+import { publishesDataFiles } from '../../lib/paths.ts';
 import { getReport } from '../../site/report.ts';
 import { getMermaidSketchSources } from '../../site/sketches.ts';
 
-const writers = { csv: tableToCsv, json: tableToJson };
-const contentTypes = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' };
-
-/** `/data/…/<table>.csv` and `.json`: the data behind the report's tables (left out of protected reports). */
+/**
+ * `/data/…/<table>.csv` and `.json`: the data behind the report's tables (left out of protected
+ * reports), for `astro dev`. A build writes the same files itself, beside Astro's pages
+ * (src/build/dataFiles.ts): as routes, Astro wrote them one at a time, 3.5 s of an M build.
+ */
 export const getStaticPaths = (async () => {
+  if (import.meta.env.ITINERA_BUILD_WRITES_DATA_FILES) return [];
   const report = await getReport();
   if (!publishesDataFiles(report.data.visibility)) return [];
-  const tables = downloadTables(
+  const downloads = downloadTables(
     report,
     translator(report.data.locale),
     await getMermaidSketchSources(),
   );
-  return tables.flatMap(({ path, table }) =>
-    tableFormats.map((format) => ({
-      params: { file: `${path.replace(/^data\//, '')}.${format}` },
-      props: { table, format },
-    })),
-  );
+  return dataFilesOf(downloads).map((file) => ({
+    params: { file: file.path.replace(/^data\//, '') },
+    props: { file },
+  }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ table: DataTable; format: (typeof tableFormats)[number] }> = ({
-  props,
-}) =>
-  new Response(writers[props.format](props.table), {
-    headers: { 'Content-Type': contentTypes[props.format] },
+export const GET: APIRoute<{ file: DataFile }> = ({ props }) =>
+  new Response(dataFileText(props.file), {
+    headers: { 'Content-Type': dataFileContentTypes[props.file.format] },
   });
