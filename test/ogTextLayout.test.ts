@@ -5,7 +5,7 @@ import { splitLayout, textBlockHeights } from '../src/lib/og/compose.ts';
 import { loadShaping, type TextRun } from '../src/lib/og/glyphs.ts';
 import { bodyTree, layoutSvg, renderCard } from '../src/lib/og/render.ts';
 import { layoutTextColumn, type TextColumn } from '../src/lib/og/textLayout.ts';
-import { exampleContent } from './helpers/build.ts';
+import { exampleContent, italianContent } from './helpers/build.ts';
 import { benchContent, reportCards } from './helpers/reportCards.ts';
 
 /** The body's height under the band of the cards below (one line of 28 px text). */
@@ -53,8 +53,8 @@ async function expectSamePixels(card: OgCard) {
 }
 
 describe('the text column laid out without satori', () => {
-  it('gives satori’s words, positions and block heights, and the same pixels, on nearly every card of the example and a bench report', async () => {
-    const cards = [...reportCards(exampleContent), ...reportCards(benchContent())];
+  it('gives satori’s words, positions and block heights, and the same pixels, on nearly every card of the example reports and a bench report', async () => {
+    const cards = [exampleContent, italianContent, benchContent()].flatMap(reportCards);
     let accepted = 0;
     for (const card of cards) {
       const fast = fastColumn(card);
