@@ -282,12 +282,14 @@ export async function bodyDrawing(
   const column = fastText
     ? layoutTextColumn(bodyTree(card, height, { figure: false }), size)
     : undefined;
-  const figure = column && figureTree(card);
-  if (column && !figure) return { ...column, shapes: [] };
-  const below = column && (await figureBelow(card, figure!, column.blocks, height));
-  const figureDrawing = below && drawingOf([below], height);
-  if (column && figureDrawing)
-    return { ...figureDrawing, runs: [...column.runs, ...figureDrawing.runs], rects: column.rects };
+  if (column) {
+    const figure = figureTree(card);
+    if (!figure) return { ...column, shapes: [] };
+    const below = await figureBelow(card, figure, column.blocks, height);
+    const drawn = below && drawingOf([below], height);
+    if (drawn)
+      return { runs: [...column.runs, ...drawn.runs], shapes: drawn.shapes, rects: column.rects };
+  }
   return drawingOf(await bodyLayouts(card, height), height);
 }
 
@@ -385,7 +387,7 @@ function encodeCanvas(card: CardCanvas): Buffer {
 
 /**
  * Renders a card to PNG: the band is drawn once and reused; under it the body's text column is
- * laid out here when it can be (`layoutTextColumn`), by satori otherwise, and so are figures;
+ * laid out here when `layoutTextColumn` accepts it, by satori otherwise, and figures by satori;
  * words are drawn from cached glyphs (shaped by HarfBuzz, rasterised once by resvg), the quote
  * bar as a rectangle, other shapes by resvg on their bounding box. `fastText: false` lays the
  * text out with satori always (tests compare the two).
