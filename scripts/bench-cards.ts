@@ -1,20 +1,21 @@
 /**
  * `npm run bench:cards [-- --cards 60]`: CPU time per preview card, step by step (layout,
- * words, other shapes, encoding), on cards of the report in ITINERA_CONTENT (default `content/`):
- * the overview, personas, journeys, stages, touchpoints and channels in turn. Also prints what
- * the pipeline it replaced costs on the same cards (resvg shaping and rasterising all the text).
+ * words, quote bar, other shapes, encoding), on cards of the report in ITINERA_CONTENT (default
+ * `content/`): the overview, personas, journeys, stages, touchpoints and channels in turn. Also
+ * prints what the pipeline it replaced costs on the same cards (resvg shaping and rasterising all
+ * the text).
  */
 import { parseArgs } from 'node:util';
 import { resolveContentDir } from '../src/lib/contentDir.ts';
 import { translator } from '../src/lib/i18n/index.ts';
 import { resolveReport } from '../src/lib/model.ts';
 import type { OgCard } from '../src/lib/og/cards.ts';
-import { drawShapes, splitLayout } from '../src/lib/og/compose.ts';
+import { drawShapes, fillRects } from '../src/lib/og/compose.ts';
 import { drawText, loadShaping, type Scanlines } from '../src/lib/og/glyphs.ts';
 import { deflateRows, encodePngRows, encodeRgbaPng, type DeflatedRows } from '../src/lib/og/png.ts';
 import {
   bandTree,
-  bodyLayouts,
+  bodyDrawing,
   bodyTree,
   layoutSvg,
   OG_HEIGHT,
@@ -22,6 +23,7 @@ import {
   rasterise,
   renderCard,
 } from '../src/lib/og/render.ts';
+import { layoutTextColumn } from '../src/lib/og/textLayout.ts';
 import { pageCard, reportPages, type RouteName } from '../src/lib/routes.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 
@@ -94,30 +96,31 @@ for (let i = 0; i < OG_WIDTH * band.height; i++)
 const body: Scanlines = { rows: rows.subarray(band.height * rowBytes), width: OG_WIDTH, height };
 /** The band and white rows down to a card's first drawn row, deflated once, as the build keeps them. */
 const starts = new Map<number, DeflatedRows>();
+let fastText = 0;
 for (const card of cards) {
-  const svgs = await timed('  step: satori layout under the band (figures apart, reused)', () =>
-    bodyLayouts(card, height),
+  if (layoutTextColumn(bodyTree(card, height, { figure: false }), { width: OG_WIDTH, height }))
+    fastText++;
+  const drawing = await timed(
+    '  step: layout under the band (text column without satori when it can, figures by satori, reused)',
+    () => bodyDrawing(card, height),
   );
-  const layouts = await timed('  step: splitting the layout into words and shapes', () =>
-    svgs.map((svg) => splitLayout(svg, OG_WIDTH, height)),
-  );
-  if (layouts.some((layout) => !layout))
-    throw new Error(`card "${card.title}" fell back to resvg for its whole body`);
+  if (!drawing) throw new Error(`card "${card.title}" fell back to resvg for its whole body`);
   await timed('  step: making the body white again', () => {
     body.rows.fill(255);
     for (let y = 0; y < height; y++) body.rows[y * rowBytes] = 0;
   });
   const shapeRows = await timed('  step: other shapes, resvg on their bounding box', () =>
-    layouts.map((layout) => (layout!.shapes ? drawShapes(body, layout!.shapes) : undefined)),
+    drawing.shapes.map((shapes) => drawShapes(body, shapes)),
+  );
+  const barRows = await timed('  step: the quote bar, filled as a rectangle', () =>
+    fillRects(body, drawing.rects),
   );
   const textRows = await timed('  step: words from cached glyphs', () =>
-    drawText(
-      body,
-      layouts.flatMap((layout) => layout!.runs),
-    ),
+    drawText(body, drawing.runs),
   );
   const firstDrawn =
-    band.height + Math.min(textRows[0], ...shapeRows.map((rows) => rows?.[0] ?? height));
+    band.height +
+    Math.min(textRows[0], ...[...shapeRows, barRows].map((rows) => rows?.[0] ?? height));
   await timed('  step: PNG encoding (node:zlib level 3, RGB, band deflated once)', () => {
     let start = starts.get(firstDrawn);
     if (!start)
@@ -128,7 +131,7 @@ for (const card of cards) {
 const passes = (step: string) => (step.startsWith('whole') ? 2 : 1);
 
 console.log(
-  `\nCPU per preview card over ${cards.length} cards of "${report.data.title}" (all threads of the process):\n`,
+  `\nCPU per preview card over ${cards.length} cards of "${report.data.title}" (all threads of the process); text column laid out without satori on ${fastText}:\n`,
 );
 console.log('| Step | ms CPU per card |');
 console.log('| --- | --- |');

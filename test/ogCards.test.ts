@@ -8,10 +8,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
-import { benchSizes, generateReport } from '../scripts/bench/generateReport.ts';
 import { describe, expect, it, vi } from 'vitest';
 import { cacheFileOf, writeCacheFile } from '../src/lib/og/cache.ts';
 import { FULL_POOL } from '../src/build/cardPool.ts';
@@ -38,11 +37,10 @@ import {
   rasterise,
   renderCard,
 } from '../src/lib/og/render.ts';
-import { translator } from '../src/lib/i18n/index.ts';
-import { pageCard, reportPages } from '../src/lib/routes.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 import { exampleContent, minimalFixture, projectRoot } from './helpers/build.ts';
 import { exampleSite } from './helpers/sharedBuild.ts';
+import { benchContent, reportCards } from './helpers/reportCards.ts';
 
 const references = join(import.meta.dirname, 'fixtures/og');
 const band = {
@@ -208,25 +206,6 @@ describe('preview card glyphs', () => {
       expect(missingGlyphs(cardText(sample))).toEqual([]);
   });
 });
-
-/** Every page's card of a report, as `npm run bench:cards` makes them. */
-function reportCards(contentDir: string): OgCard[] {
-  const report = resolveReport(validateContent(contentDir, contentDir).sources!);
-  const t = translator(report.data.locale);
-  return reportPages(report).map((page) =>
-    pageCard(page, { report, t }, report.data.title, '#1d4e89'),
-  );
-}
-
-/** A report of the benchmark's S size, written to a temporary folder. */
-function benchContent(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'itinera-og-')), 'content');
-  for (const file of generateReport(benchSizes.S)) {
-    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
-    writeFileSync(join(dir, file.path), file.text);
-  }
-  return dir;
-}
 
 describe('the figure laid out apart from the text', () => {
   it('gives the same words and the same shapes as laying out the whole body, on every card of the example and a bench report', async () => {

@@ -28,7 +28,8 @@ function decodeEntities(text: string): string {
   });
 }
 
-function hexColor(fill: string): [number, number, number] | undefined {
+/** A `#rgb` or `#rrggbb` colour as RGB; undefined for any other form. */
+export function hexColor(fill: string): [number, number, number] | undefined {
   const hex = /^#([\da-f]{3}|[\da-f]{6})$/i.exec(fill)?.[1];
   if (!hex) return undefined;
   const full = hex.length === 3 ? [...hex].map((digit) => digit + digit).join('') : hex;
@@ -208,4 +209,26 @@ export function drawShapes(target: Scanlines, shapes: string): [number, number] 
     from += bytes;
   }
   return [image.top, image.bottom];
+}
+
+/**
+ * Fills solid rectangles in whole pixels onto the body, as resvg draws a shape whose edges are
+ * on pixel boundaries (every pixel fully covered); returns the rows touched, [first, last].
+ */
+export function fillRects(
+  target: Scanlines,
+  rects: { left: number; top: number; width: number; height: number; color: number[] }[],
+): [number, number] | undefined {
+  let touched: [number, number] | undefined;
+  const stride = target.width * 3 + 1;
+  for (const { left, top, width, height, color } of rects) {
+    const pixel = Buffer.from(color);
+    const [firstY, endY] = [Math.max(0, top), Math.min(target.height, top + height)];
+    const [firstX, endX] = [Math.max(0, left), Math.min(target.width, left + width)];
+    for (let y = firstY; y < endY; y++)
+      for (let x = firstX; x < endX; x++) pixel.copy(target.rows, y * stride + 1 + x * 3);
+    if (endY > firstY && endX > firstX)
+      touched = [Math.min(touched?.[0] ?? firstY, firstY), Math.max(touched?.[1] ?? 0, endY - 1)];
+  }
+  return touched;
 }

@@ -91,18 +91,26 @@ function woffToSfnt(woff: Buffer): Buffer {
 export interface CardSfntFace extends CardFontStyle {
   sfnt: Buffer;
   codePoints: Set<number>;
+  /** The hhea ascent and descent (negative), in font units: satori's "normal" line height. */
+  ascent: number;
+  descent: number;
 }
 
 let sfntFaces: CardSfntFace[] | undefined;
 
 /** Every face as TrueType, Latin before Latin Extended for each style (the order to look for a glyph in). */
 export function cardSfntFaces(): CardSfntFace[] {
-  sfntFaces ??= cardFaces().map(({ weight, style, woff }) => ({
-    weight,
-    style,
-    sfnt: woffToSfnt(woff),
-    codePoints: new Set((create(woff) as Font).characterSet),
-  }));
+  sfntFaces ??= cardFaces().map(({ weight, style, woff }) => {
+    const font = create(woff) as Font;
+    return {
+      weight,
+      style,
+      sfnt: woffToSfnt(woff),
+      codePoints: new Set(font.characterSet),
+      ascent: font.ascent,
+      descent: font.descent,
+    };
+  });
   return sfntFaces;
 }
 

@@ -29,6 +29,8 @@ interface ShapingFace extends CardFontStyle {
   font: HbFont;
   upem: number;
   codePoints: Set<number>;
+  ascent: number;
+  descent: number;
 }
 let faces: ShapingFace[] | undefined;
 
@@ -37,9 +39,9 @@ export async function loadShaping(): Promise<void> {
   harfBuzz ??= require('harfbuzzjs') as Promise<HarfBuzz>;
   const hb = await harfBuzz;
   loadedHarfBuzz = hb;
-  faces ??= cardSfntFaces().map(({ weight, style, sfnt, codePoints }) => {
+  faces ??= cardSfntFaces().map(({ sfnt, ...metrics }) => {
     const face = hb.createFace(hb.createBlob(sfnt), 0);
-    return { weight, style, codePoints, upem: face.upem, font: hb.createFont(face) };
+    return { ...metrics, upem: face.upem, font: hb.createFont(face) };
   });
 }
 
@@ -51,22 +53,37 @@ interface PlacedGlyph {
   y: number;
 }
 
-const shapedWords = new Map<string, PlacedGlyph[]>();
+/** A shaped word: its glyphs, and what satori measures of it when one face has all of it. */
+interface ShapedWord {
+  glyphs: PlacedGlyph[];
+  /** The sum of the advances, in font units. */
+  advance: number;
+  /** HarfBuzz clusters: satori adds the letter spacing after each. */
+  clusters: number;
+  /** Whether every character is in the first face of the style (satori's only face for it). */
+  firstFaceOnly: boolean;
+}
+
+const shapedWords = new Map<string, ShapedWord>();
 const WORDS_KEPT = 20_000;
 
 /**
  * A word shaped the way resvg shapes it (HarfBuzz rules, each character from the first face of
  * its style that has it: the Latin subset, else Latin Extended), cached by style and text.
  */
-function shapeWord(text: string, weight: number, style: string, hb: HarfBuzz): PlacedGlyph[] {
+function shapeWord(text: string, weight: number, style: string, hb: HarfBuzz): ShapedWord {
   const key = `${weight}${style}\u0000${text}`;
   const cached = shapedWords.get(key);
   if (cached) return cached;
   const styleFaces = faces!.filter((face) => face.weight === weight && face.style === style);
   const faceOf = (char: string) =>
     styleFaces.find((face) => face.codePoints.has(char.codePointAt(0)!)) ?? styleFaces[0]!;
-  const placed: PlacedGlyph[] = [];
-  let pen = 0;
+  const shaped: ShapedWord = {
+    glyphs: [],
+    advance: 0,
+    clusters: 0,
+    firstFaceOnly: [...text].every((char) => styleFaces[0]!.codePoints.has(char.codePointAt(0)!)),
+  };
   let run = '';
   let runFace: ShapingFace | undefined;
   const flush = () => {
@@ -75,10 +92,12 @@ function shapeWord(text: string, weight: number, style: string, hb: HarfBuzz): P
     buffer.addText(run);
     buffer.guessSegmentProperties();
     hb.shape(runFace.font, buffer);
-    for (const { g, ax, dx, dy } of buffer.json()) {
-      placed.push({ face: runFace, glyph: g, x: pen + dx, y: dy });
-      pen += ax;
-    }
+    const glyphs = buffer.json();
+    glyphs.forEach(({ g, ax, dx, dy, cl }, i) => {
+      shaped.glyphs.push({ face: runFace!, glyph: g, x: shaped.advance + dx, y: dy });
+      shaped.advance += ax;
+      if (glyphs[i + 1]?.cl !== cl) shaped.clusters++;
+    });
     buffer.destroy();
   };
   for (const char of text) {
@@ -93,8 +112,35 @@ function shapeWord(text: string, weight: number, style: string, hb: HarfBuzz): P
   flush();
   // Words repeat across cards (kinds, names, common words); a big report's rare ones would not.
   if (shapedWords.size >= WORDS_KEPT) shapedWords.clear();
-  shapedWords.set(key, placed);
-  return placed;
+  shapedWords.set(key, shaped);
+  return shaped;
+}
+
+/**
+ * Text's width as satori 0.63 measures it (`FontLoader.measure`): HarfBuzz advances of the face
+ * scaled to the size, plus the letter spacing after each cluster. Undefined when a character is
+ * not in the style's first face, which is the only one satori's font lookup finds.
+ */
+export function measureText(
+  text: string,
+  { size, weight, style, letterSpacing }: Omit<TextRun, 'text' | 'x' | 'y' | 'color'>,
+): number | undefined {
+  const shaped = shapeWord(text, weight, style, harfBuzzLoaded());
+  if (!shaped.firstFaceOnly) return undefined;
+  const upem = firstFace(weight, style).upem;
+  return (shaped.advance / upem) * size + letterSpacing * shaped.clusters;
+}
+
+function firstFace(weight: number, style: string): ShapingFace {
+  const face = faces?.find((f) => f.weight === weight && f.style === style);
+  if (!face) throw new Error(`no card face of weight ${weight}, style ${style}`);
+  return face;
+}
+
+/** A style's first face's ascent and descent (negative) in pixels at `size`, as satori scales them. */
+export function faceExtent(size: number, weight: number, style: string) {
+  const { ascent, descent, upem } = firstFace(weight, style);
+  return { ascent: (ascent / upem) * size, descent: (descent / upem) * size };
 }
 
 /** A glyph's coverage (0-255) at one size and sub-pixel position, and where it sits from the pen. */
@@ -203,7 +249,7 @@ export interface TextRun {
 /** Every glyph of the words, shaped and placed at a quarter pixel. */
 function glyphUses(runs: TextRun[], hb: HarfBuzz): GlyphUse[] {
   return runs.flatMap((run) =>
-    shapeWord(run.text, run.weight, run.style, hb).map((placed, index) => {
+    shapeWord(run.text, run.weight, run.style, hb).glyphs.map((placed, index) => {
       const scale = run.size / placed.face.upem;
       const x =
         Math.round((run.x + placed.x * scale + index * run.letterSpacing) * PHASES) / PHASES;

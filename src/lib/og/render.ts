@@ -4,8 +4,9 @@ import satori from 'satori';
 import type { KpiStatus } from '../kpi.ts';
 import type { OgCard } from './cards.ts';
 import { drawableText, resvgFontFiles, satoriFonts } from './fonts.ts';
-import { drawShapes, splitLayout, textBlockHeights } from './compose.ts';
-import { drawText, loadShaping, type Scanlines } from './glyphs.ts';
+import { drawShapes, fillRects, splitLayout, textBlockHeights } from './compose.ts';
+import { drawText, loadShaping, type Scanlines, type TextRun } from './glyphs.ts';
+import { layoutTextColumn, type SolidRect } from './textLayout.ts';
 import { deflateRows, encodePngRows, encodeRgbaPng, type DeflatedRows } from './png.ts';
 
 export const OG_WIDTH = 1200;
@@ -230,13 +231,66 @@ export async function bodyLayouts(card: OgCard, height: number): Promise<string[
   const text = await layoutSvg(bodyTree(card, height, { figure: false }), size);
   const blocks = textBlockHeights(text);
   const expected = 2 + Number(card.subtitle !== undefined) + Number(card.quote !== undefined);
-  if (blocks.length === expected) {
-    const top = blocks.reduce((y, block) => y + block + COLUMN.gap, COLUMN.top);
-    const laidOut = await figureLayout(card, figure, top, height);
-    // A pixel to spare: satori rounds the figure's height, and shrinks blocks that overflow.
-    if (laidOut.bottom + 1 <= height - COLUMN.top) return [text, laidOut.svg];
+  const below = blocks.length === expected && (await figureBelow(card, figure, blocks, height));
+  return below ? [text, below] : [await layoutSvg(bodyTree(card, height), size)];
+}
+
+/**
+ * The figure's layout under text blocks of these heights, or undefined when the column might
+ * not fit (a pixel to spare: satori rounds the figure's height, and shrinks blocks that overflow).
+ */
+async function figureBelow(
+  card: OgCard,
+  figure: CardNode,
+  blocks: number[],
+  height: number,
+): Promise<string | undefined> {
+  const top = blocks.reduce((y, block) => y + block + COLUMN.gap, COLUMN.top);
+  const laidOut = await figureLayout(card, figure, top, height);
+  return laidOut.bottom + 1 <= height - COLUMN.top ? laidOut.svg : undefined;
+}
+
+/** What the body is drawn from: words, shapes for resvg, and solid rectangles (the quote bar). */
+export interface BodyDrawing {
+  runs: TextRun[];
+  shapes: string[];
+  rects: SolidRect[];
+}
+
+/** Layouts split into words and shapes, or undefined when one holds something only resvg can draw. */
+function drawingOf(svgs: string[], height: number): BodyDrawing | undefined {
+  const layouts = svgs.map((svg) => splitLayout(svg, OG_WIDTH, height));
+  if (layouts.some((layout) => layout === undefined)) return undefined;
+  return {
+    runs: layouts.flatMap((layout) => layout!.runs),
+    shapes: layouts.flatMap((layout) => (layout!.shapes ? [layout!.shapes] : [])),
+    rects: [],
+  };
+}
+
+/**
+ * The body to draw: its text column laid out here without satori when `layoutTextColumn`
+ * accepts it (the figure still by satori, reused), else satori's layouts as `bodyLayouts` makes
+ * them. Undefined when only resvg can draw it. Shaping must be loaded (`loadShaping`).
+ */
+export async function bodyDrawing(
+  card: OgCard,
+  height: number,
+  { fastText = true } = {},
+): Promise<BodyDrawing | undefined> {
+  const size = { width: OG_WIDTH, height };
+  const column = fastText
+    ? layoutTextColumn(bodyTree(card, height, { figure: false }), size)
+    : undefined;
+  if (column) {
+    const figure = figureTree(card);
+    if (!figure) return { ...column, shapes: [] };
+    const below = await figureBelow(card, figure, column.blocks, height);
+    const drawn = below && drawingOf([below], height);
+    if (drawn)
+      return { runs: [...column.runs, ...drawn.runs], shapes: drawn.shapes, rects: column.rects };
   }
-  return [await layoutSvg(bodyTree(card, height), size)];
+  return drawingOf(await bodyLayouts(card, height), height);
 }
 
 /** RGBA pixels of an SVG drawn by resvg. */
@@ -302,26 +356,14 @@ function cleanCanvas(bandKey: string, top: { pixels: Buffer; height: number }): 
   return { rows: body, width: OG_WIDTH, height: OG_HEIGHT - top.height };
 }
 
-/**
- * Draws satori's layout of the body (one SVG, or the text blocks' and the figure's) onto the
- * canvas: words from cached glyph bitmaps, the other shapes (borders, figures) by resvg on their
- * bounding box only. False when a layout holds something only resvg can draw.
- */
-function drawBody(
-  bandKey: string,
-  top: { pixels: Buffer; height: number },
-  svgs: string[],
-): boolean {
-  const layouts = svgs.map((svg) => splitLayout(svg, OG_WIDTH, OG_HEIGHT - top.height));
-  if (layouts.some((layout) => layout === undefined)) return false;
+/** Draws the body onto the canvas: shapes and rectangles over white, then the words over them. */
+function drawBody(bandKey: string, top: { pixels: Buffer; height: number }, drawing: BodyDrawing) {
   const body = cleanCanvas(bandKey, top);
   // The quote bar and the figure never overlap, so each can be drawn over white.
   const touched = [
-    ...layouts.map((layout) => (layout!.shapes ? drawShapes(body, layout!.shapes) : undefined)),
-    drawText(
-      body,
-      layouts.flatMap((layout) => layout!.runs),
-    ),
+    ...drawing.shapes.map((shapes) => drawShapes(body, shapes)),
+    fillRects(body, drawing.rects),
+    drawText(body, drawing.runs),
   ];
   for (const rows of touched)
     if (rows && rows[1] >= rows[0])
@@ -329,7 +371,6 @@ function drawBody(
         canvas!.dirty[1] < 0
           ? rows
           : [Math.min(canvas!.dirty[0], rows[0]), Math.max(canvas!.dirty[1], rows[1])];
-  return true;
 }
 
 /** The canvas as a PNG file; the rows above the first one drawn on are deflated once per band. */
@@ -345,22 +386,24 @@ function encodeCanvas(card: CardCanvas): Buffer {
 }
 
 /**
- * Renders a card to PNG: the band is drawn once and reused; under it satori lays out the body,
- * whose words are drawn from cached glyphs (shaped by HarfBuzz, rasterised once by resvg) and
- * whose other shapes resvg draws on their bounding box.
+ * Renders a card to PNG: the band is drawn once and reused; under it the body's text column is
+ * laid out here when `layoutTextColumn` accepts it, by satori otherwise, and figures by satori;
+ * words are drawn from cached glyphs (shaped by HarfBuzz, rasterised once by resvg), the quote
+ * bar as a rectangle, other shapes by resvg on their bounding box. `fastText: false` lays the
+ * text out with satori always (tests compare the two).
  */
-export async function renderCard(card: OgCard): Promise<Buffer> {
+export async function renderCard(card: OgCard, { fastText = true } = {}): Promise<Buffer> {
   await loadShaping();
   const bandKey = bandKeyOf(card);
   const top = await band(card);
   const height = OG_HEIGHT - top.height;
-  const svgs = await bodyLayouts(card, height);
+  const drawing = await bodyDrawing(card, height, { fastText });
   // From here to the encoding nothing awaits: the shared canvas holds one card at a time.
-  if (drawBody(bandKey, top, svgs)) return encodeCanvas(canvas!);
-  const whole =
-    svgs.length === 1
-      ? svgs[0]!
-      : await layoutSvg(bodyTree(card, height), { width: OG_WIDTH, height });
+  if (drawing) {
+    drawBody(bandKey, top, drawing);
+    return encodeCanvas(canvas!);
+  }
+  const whole = await layoutSvg(bodyTree(card, height), { width: OG_WIDTH, height });
   return encodeRgbaPng(Buffer.concat([top.pixels, rasterise(whole).pixels]), OG_WIDTH, OG_HEIGHT);
 }
 
