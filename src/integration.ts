@@ -212,7 +212,7 @@ function setUpBuild(state: BuildState, options: Parameters<ConfigSetupHook>[0]):
   // Entity cards need only the model: drawn from here on the cores Astro leaves idle.
   state.earlyCards = startEarlyCards(command, sources, state.cacheDir);
   if (staged && sources && publishesDataFiles(sources.report.data.visibility))
-    state.dataFiles = startDataFiles(resolveReport(sources), validation.bodies, staged.scratch);
+    state.dataFiles = startDataFiles(sources, validation.bodies, staged.scratch);
 }
 
 /**

@@ -35,7 +35,7 @@ describe('data downloads written by the build', () => {
     // A report's own public/data/ folder is copied into the build before: it stays.
     mkdirSync(join(outDir, 'data'));
     writeFileSync(join(outDir, 'data/README.txt'), 'kept');
-    const job = startDataFiles(example, validation.bodies, scratch);
+    const job = startDataFiles(validation.sources!, validation.bodies, scratch);
     expect(await placeDataFiles(job, outDir)).toBe(expected.length);
     expect(filesUnder(join(outDir, 'data'))).toEqual(
       [...expected.map((file) => file.path.slice('data/'.length)), 'README.txt'].sort(),

@@ -1,82 +1,55 @@
 import { cpSync, existsSync, renameSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { chosenAudience } from '../lib/audience.ts';
-import { dataFilesOf, dataFileText, type DataFile } from '../lib/export/dataFiles.ts';
-import { downloadTables } from '../lib/export/dataTables.ts';
-import { translator } from '../lib/i18n/index.ts';
-import type { ResolvedReport } from '../lib/model.ts';
-import { hasMermaidFence } from '../lib/remark/needsTransform.ts';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ReportSources } from '../lib/model.ts';
 
 /**
  * The data downloads (the CSV and JSON behind every table), written by the build beside Astro's
  * pages rather than as Astro routes: Astro renders its routes one after the other and waits for
  * each file to be written, which at M (3,370 files) took 3.5 s of the page rendering for about
- * 0.1 s of work. Written while Astro builds, into the staging's scratch folder (Astro empties its
- * output folder when its build starts), then moved into the build with one rename.
+ * 0.1 s of work. A worker thread writes them while Astro builds, into the staging's scratch
+ * folder (Astro empties its output folder when its build starts), and `placeDataFiles` moves them
+ * into the build with one rename. On the main thread, even asynchronous writes cost the
+ * start-up of a small report a third of a second.
  */
 export interface DataFilesJob {
   /** Settles once every file is written: how many. */
   written: Promise<number>;
   /** The folder holding `data/`. */
   dir: string;
+  worker: Worker;
 }
 
-/** Files written at once: few, so that libuv's four threads stay free for Astro's own reads and writes. */
-const WRITES_IN_FLIGHT = 2;
-
-/**
- * The Mermaid journeys the edition's MDX bodies draw, as src/site/sketches.ts finds them in Astro's
- * collections. unified is loaded only when a body has a Mermaid fence.
- */
-async function sketchSources(
-  report: ResolvedReport,
-  bodies: ReadonlyMap<string, { text: string }>,
-): Promise<string[]> {
-  const entries = [...report.personas, ...report.journeys, ...report.stages, ...report.touchpoints];
-  const withFences = [...new Set(entries.map((entry) => entry.file))]
-    .map((file) => bodies.get(file)?.text ?? '')
-    .filter(hasMermaidFence);
-  if (withFences.length === 0) return [];
-  const { mermaidSketchesShown } = await import('../lib/export/sketchesShown.ts');
-  const audience = chosenAudience(report.data);
-  return withFences.flatMap((body) => mermaidSketchesShown(body, audience));
+/** What the worker (src/build/dataFilesWorker.ts) is given: the edition's sources, the MDX bodies by file, the folder. */
+export interface DataFilesTask {
+  sources: ReportSources;
+  bodies: ReadonlyMap<string, { text: string }>;
+  dir: string;
 }
 
-/** Writes the files under `dir`, a few at a time, each folder made once. */
-async function writeAll(files: readonly DataFile[], dir: string): Promise<number> {
-  const folders = new Map<string, Promise<unknown>>();
-  let next = 0;
-  const writer = async () => {
-    while (next < files.length) {
-      const file = files[next++]!;
-      const target = join(dir, file.path);
-      const folder = dirname(target);
-      if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
-      await folders.get(folder);
-      await writeFile(target, dataFileText(file));
-    }
-  };
-  await Promise.all(Array.from({ length: WRITES_IN_FLIGHT }, writer));
-  return files.length;
-}
-
-/** Starts writing the report's data files into `dir` (the bodies are the MDX prose by file, for the Mermaid sketches). */
+/** Starts writing the report's data files into `dir` on a worker thread. */
 export function startDataFiles(
-  report: ResolvedReport,
+  sources: ReportSources,
   bodies: ReadonlyMap<string, { text: string }>,
   dir: string,
 ): DataFilesJob {
-  const written = sketchSources(report, bodies).then((sketches) =>
-    writeAll(dataFilesOf(downloadTables(report, translator(report.data.locale), sketches)), dir),
-  );
+  const task: DataFilesTask = { sources, bodies, dir };
+  const worker = new Worker(new URL('./dataFilesWorker.ts', import.meta.url), { workerData: task });
+  // Does not keep a build that failed in Astro alive; `placeDataFiles` waits for it.
+  worker.unref();
+  const written = new Promise<number>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the data files' worker stopped (${code})`)));
+  });
   // Awaited after Astro's build; a failure before then must not end the process unreported.
   written.catch(() => undefined);
-  return { written, dir };
+  return { written, dir, worker };
 }
 
 /** Waits for the files and moves `data/` into the build. Returns how many were written. */
 export async function placeDataFiles(job: DataFilesJob, outDir: string): Promise<number> {
+  job.worker.ref();
   const count = await job.written;
   if (count === 0) return 0;
   const [written, target] = [join(job.dir, 'data'), join(outDir, 'data')];
