@@ -16,6 +16,7 @@ import { cardHash } from '../lib/og/render.ts';
 import { progressEvery, progressLine } from '../lib/progress.ts';
 import { pageAt, pageCard, reportPages } from '../lib/routes.ts';
 import { cacheFileOf, writeCacheFile } from '../lib/og/cache.ts';
+import { releaseMemory } from './gc.ts';
 import { CardPool, FULL_POOL } from './cardPool.ts';
 import { builtPages } from './pages.ts';
 
@@ -249,6 +250,11 @@ export async function writeOgCards(options: {
   logger.info(
     `preview cards: ${cards.length} pages, ${rendered} rendered, ${cards.length - rendered} from cache (${Math.round(performance.now() - started)} ms${perCard}${whileBuilding})`,
   );
-  await (besidesNow ?? besides?.());
+  const after = besidesNow ?? besides?.();
+  // The card step's garbage (every page's card, the headings read) and V8's emptied pages go back
+  // to the system while Pagefind starts: at L the process otherwise stayed 300 to 400 MB larger
+  // through Pagefind, the build's peak (docs/performance.md).
+  releaseMemory();
+  await after;
   return { pages: cards.length, rendered };
 }
