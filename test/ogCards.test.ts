@@ -182,10 +182,12 @@ describe('preview card glyphs', () => {
     expect(cardStepWorkers(10_000)).toBe(FULL_POOL);
   });
 
-  it('Pagefind runs beside the card step only when the card workers leave a core idle', () => {
-    // Beside many cards it gains no time and its memory (750 MB at L) adds to the workers'.
+  it('Pagefind runs beside a card step of up to 1,000 cards, on more than one core', () => {
+    // Beside many cards its memory (750 MB at L) adds to the workers' for longer than it gains.
     expect(runsBesideCards(0)).toBe(FULL_POOL > 1);
-    expect(runsBesideCards(150)).toBe(FULL_POOL > 1);
+    expect(runsBesideCards(400)).toBe(FULL_POOL > 1);
+    expect(runsBesideCards(1000)).toBe(FULL_POOL > 1);
+    expect(runsBesideCards(1001)).toBe(false);
     expect(runsBesideCards(10_000)).toBe(false);
   });
 

@@ -79,12 +79,16 @@ export function cardStepWorkers(cardsToDraw: number): number {
 }
 
 /**
- * Whether a step that only reads the built pages (Pagefind) should run beside a card step with
- * this many cards to draw: only when the card workers leave a core idle. Beside many cards it
- * gains no time and adds its memory (750 MB at L) to the workers'.
+ * Cards to draw up to which Pagefind runs beside the card step. The card workers run at the
+ * lowest priority (src/build/lowPriority.ts), so Pagefind takes the cores it wants first and the
+ * cards fill in; beyond this many, Pagefind's memory (750 MB at L) would come on top of the
+ * workers' for longer than it gains.
  */
+const CARDS_BESIDE_SEARCH = 1000;
+
+/** Whether a step that only reads the built pages (Pagefind) runs beside a card step with this many cards to draw. */
 export function runsBesideCards(cardsToDraw: number): boolean {
-  return cardStepWorkers(cardsToDraw) < FULL_POOL;
+  return FULL_POOL > 1 && cardsToDraw <= CARDS_BESIDE_SEARCH;
 }
 
 /** Cards being drawn into the cache while Astro builds the pages. */
