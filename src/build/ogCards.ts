@@ -258,7 +258,7 @@ export async function writeOgCards(options: {
   // The card step's garbage (every page's card, the headings read) and V8's emptied pages go back
   // to the system while Pagefind starts: at L the process otherwise stayed 300 to 400 MB larger
   // through Pagefind, the build's peak (docs/performance.md).
-  releaseMemory();
+  if (after) releaseMemory();
   await after;
   return { pages: cards.length, rendered };
 }
