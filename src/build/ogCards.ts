@@ -192,6 +192,39 @@ function cardsOfPages(outDir: string, report: ResolvedReport, cacheDir: string) 
   return { cards, toDraw: [...files].filter((file) => !existsSync(file)).length };
 }
 
+/** The card step's last log line: pages, cards rendered and from the cache, time, CPU per card. */
+function cardStepSummary(step: {
+  pages: number;
+  rendered: number;
+  ms: number;
+  workerCpuMs: number;
+  drawn: number;
+  drawnEarly: number;
+}): string {
+  const drawnInAll = step.drawn + step.drawnEarly;
+  const perCard =
+    drawnInAll > 0
+      ? `, ${(step.workerCpuMs / drawnInAll).toFixed(1)} ms CPU per rendered card`
+      : '';
+  const whileBuilding =
+    step.drawnEarly > 0 ? `, ${step.drawnEarly} of them drawn while Astro built the pages` : '';
+  return `preview cards: ${step.pages} pages, ${step.rendered} rendered, ${step.pages - step.rendered} from cache (${Math.round(step.ms)} ms${perCard}${whileBuilding})`;
+}
+
+/** What the card step is given. */
+export interface CardStepOptions {
+  /** The build's folder (staging), holding the built pages. */
+  outDir: string;
+  /** Where cards are cached by content hash. */
+  cacheDir: string;
+  report: ResolvedReport;
+  logger: AstroIntegrationLogger;
+  /** The cards drawn while Astro built the pages, and their workers. */
+  early?: EarlyCards;
+  /** A step that only reads the built pages (Pagefind): run beside the card step or after it (`runsBesideCards`). */
+  besides?: () => Promise<unknown>;
+}
+
 /**
  * Writes a 1200×630 preview card for every built page to `og/<path>.png`. Cards whose inputs
  * did not change come from the cache, so a rebuild with no content change renders none; with
@@ -199,21 +232,15 @@ function cardsOfPages(outDir: string, report: ResolvedReport, cacheDir: string) 
  * with the rest. Logs progress with a rate and the time left, and at the end the card workers'
  * CPU time per rendered card (both phases).
  */
-export async function writeOgCards(options: {
-  outDir: string;
-  cacheDir: string;
-  report: ResolvedReport;
-  logger: AstroIntegrationLogger;
-  early?: EarlyCards;
-  /** A step that only reads the built pages (Pagefind): run beside the card step or after it (`runsBesideCards`). */
-  besides?: () => Promise<unknown>;
-}) {
+export async function writeOgCards(options: CardStepOptions) {
   const { outDir, cacheDir, report, logger, early, besides } = options;
   const drawnEarly = (await early?.stop()) ?? new Set<string>();
   const drawnEarlyCount = drawnEarly.size;
   const { cards, toDraw } = cardsOfPages(outDir, report, cacheDir);
   const workers = cardStepWorkers(toDraw);
-  const besidesNow = besides && runsBesideCards(toDraw) ? besides() : undefined;
+  let besidesDone = false;
+  const besidesNow =
+    besides && runsBesideCards(toDraw) ? besides().finally(() => (besidesDone = true)) : undefined;
   // Awaited below; until then a failure of the card step must not leave it unhandled.
   besidesNow?.catch(() => undefined);
   let rendered = 0;
@@ -246,19 +273,21 @@ export async function writeOgCards(options: {
   } finally {
     await pool.close();
   }
-  const drawnInAll = drawnNow.size + drawnEarlyCount;
-  const perCard =
-    drawnInAll > 0 ? `, ${(workerCpuMs / drawnInAll).toFixed(1)} ms CPU per rendered card` : '';
-  const whileBuilding =
-    drawnEarlyCount > 0 ? `, ${drawnEarlyCount} of them drawn while Astro built the pages` : '';
   logger.info(
-    `preview cards: ${cards.length} pages, ${rendered} rendered, ${cards.length - rendered} from cache (${Math.round(performance.now() - started)} ms${perCard}${whileBuilding})`,
+    cardStepSummary({
+      pages: cards.length,
+      rendered,
+      ms: performance.now() - started,
+      workerCpuMs,
+      drawn: drawnNow.size,
+      drawnEarly: drawnEarlyCount,
+    }),
   );
   const after = besidesNow ?? besides?.();
   // The card step's garbage (every page's card, the headings read) and V8's emptied pages go back
-  // to the system while Pagefind starts: at L the process otherwise stayed 300 to 400 MB larger
-  // through Pagefind, the build's peak (docs/performance.md).
-  if (after) releaseMemory();
+  // to the system while Pagefind runs: at L the process otherwise stayed 300 to 400 MB larger
+  // through Pagefind, the build's peak (docs/performance.md). Once it is done, only time is lost.
+  if (after && !besidesDone) releaseMemory();
   await after;
   return { pages: cards.length, rendered };
 }
