@@ -17,13 +17,17 @@ export interface DataFilesJob {
   written: Promise<number>;
   /** The folder holding `data/`. */
   dir: string;
+  /** The thread writing them, held so the build waits for it once Astro is done. */
   worker: Worker;
 }
 
 /** What the worker (src/build/dataFilesWorker.ts) is given: the edition's sources, the MDX bodies by file, the folder. */
 export interface DataFilesTask {
+  /** The edition's validated sources, resolved again on the worker. */
   sources: ReportSources;
+  /** The prose of each MDX file, by file, for the Mermaid sketches' downloads. */
   bodies: ReadonlyMap<string, { text: string }>;
+  /** The folder to write `data/` into. */
   dir: string;
 }
 
