@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startLowPriorityWorker } from './lowPriority.ts';
 import type { OgCard } from '../lib/og/cards.ts';
 
 const YOUNG_GENERATION_MB = 4;
@@ -54,7 +55,7 @@ export class CardPool {
       if (this.workers.length < this.size) {
         // A small young generation: collected often, a worker's memory stays about 75 MB lower
         // (it now lives beside Astro's heap at its peak) for no measurable CPU.
-        const worker = new Worker(this.workerUrl, {
+        const worker = startLowPriorityWorker(this.workerUrl, {
           resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
         });
         if (!this.holdsProcess) worker.unref();

@@ -1,5 +1,3 @@
-// First: this thread's priority is lowered before the card modules load.
-import './lowPriority.ts';
 import { existsSync, mkdirSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parentPort } from 'node:worker_threads';

@@ -1,6 +1,7 @@
 import { cpSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startLowPriorityWorker } from './lowPriority.ts';
 import type { ReportSources } from '../lib/model.ts';
 
 /**
@@ -38,7 +39,9 @@ export function startDataFiles(
   dir: string,
 ): DataFilesJob {
   const task: DataFilesTask = { sources, bodies, dir };
-  const worker = new Worker(new URL('./dataFilesWorker.ts', import.meta.url), { workerData: task });
+  const worker = startLowPriorityWorker(new URL('./dataFilesWorker.ts', import.meta.url), {
+    workerData: task,
+  });
   // Does not keep a build that failed in Astro alive; `placeDataFiles` waits for it.
   worker.unref();
   const written = new Promise<number>((resolve, reject) => {

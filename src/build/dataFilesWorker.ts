@@ -1,5 +1,3 @@
-// First: this thread's priority is lowered before the report's modules load.
-import './lowPriority.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';

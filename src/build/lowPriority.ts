@@ -1,11 +1,15 @@
-import { platform } from 'node:process';
-import { setPriority } from 'node:os';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /**
- * Imported first by the card and data-file workers: gives the thread the lowest CPU priority.
- * They work beside Astro, whose main thread, bundler threads and file writes the build waits on;
- * at S a card worker's start-up alone delayed Astro's content sync by 0.6 s. A thread at the
- * lowest priority still gets every core that nothing else wants. Linux only: there the nice value
- * belongs to the calling thread, elsewhere to the whole process.
+ * Starts a worker thread that runs `module` at the lowest CPU priority. Background workers (card
+ * drawing, data files) run beside Astro, whose main thread, bundler threads and file writes the
+ * build waits on; a thread at the lowest priority still gets every core nothing else wants.
+ * Linux only: there the nice value belongs to the calling thread, elsewhere to the whole process,
+ * so elsewhere the worker keeps the build's priority.
  */
-if (platform === 'linux') setPriority(19);
+export function startLowPriorityWorker(module: URL, options: WorkerOptions = {}): Worker {
+  return new Worker(new URL('./lowPriorityEntry.ts', import.meta.url), {
+    ...options,
+    argv: [module.href],
+  });
+}
