@@ -32,11 +32,11 @@ import {
   bandTree,
   bodyLayouts,
   bodyTree,
-  cardHash,
   layoutSvg,
   rasterise,
   renderCard,
 } from '../src/lib/og/render.ts';
+import { cardHash } from '../src/lib/og/cache.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
 import { exampleContent, minimalFixture, projectRoot } from './helpers/build.ts';
 import { exampleSite } from './helpers/sharedBuild.ts';

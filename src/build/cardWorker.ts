@@ -2,8 +2,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parentPort } from 'node:worker_threads';
 import type { OgCard } from '../lib/og/cards.ts';
-import { cardHash, renderCard } from '../lib/og/render.ts';
-import { cacheFileOf, writeCacheFile } from '../lib/og/cache.ts';
+import { renderCard } from '../lib/og/render.ts';
+import { cacheFileOf, cardHash, writeCacheFile } from '../lib/og/cache.ts';
 import { collectGarbage } from './gc.ts';
 import type { WorkerReply, WorkerRequest } from './cardPool.ts';
 

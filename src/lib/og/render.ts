@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import type { KpiStatus } from '../kpi.ts';
@@ -11,8 +10,6 @@ import { deflateRows, encodePngRows, encodeRgbaPng, type DeflatedRows } from './
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
-/** Bump when the card layout changes, so cached cards are drawn again. */
-const LAYOUT_VERSION = '4';
 
 /** Inter has no ✓ or ✗: the marks are drawn as strokes (24 px boxes, like the 24 px label). */
 const statusStyle: Record<KpiStatus, { mark: string; color: string }> = {
@@ -405,12 +402,4 @@ export async function renderCard(card: OgCard, { fastText = true } = {}): Promis
   }
   const whole = await layoutSvg(bodyTree(card, height), { width: OG_WIDTH, height });
   return encodeRgbaPng(Buffer.concat([top.pixels, rasterise(whole).pixels]), OG_WIDTH, OG_HEIGHT);
-}
-
-export function cardHash(card: OgCard): string {
-  return createHash('sha256')
-    .update(LAYOUT_VERSION)
-    .update(JSON.stringify(card))
-    .digest('hex')
-    .slice(0, 32);
 }
