@@ -3,7 +3,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parentPort } from 'node:worker_threads';
 import type { OgCard } from '../lib/og/cards.ts';
 import { renderCard } from '../lib/og/render.ts';
-import { cacheFileOf, cardHash, writeCacheFile } from '../lib/og/cache.ts';
+import { cacheFileOfHash, cardHash, writeCacheFile } from '../lib/og/cache.ts';
 import { collectGarbage } from './gc.ts';
 import type { WorkerReply, WorkerRequest } from './cardPool.ts';
 
@@ -43,11 +43,12 @@ async function fillCache(cards: OgCard[], cacheDir: string): Promise<void> {
   mkdirSync(cacheDir, { recursive: true });
   for (const card of cards) {
     if (stopping) break;
-    const file = cacheFileOf(card, cacheDir);
+    const hash = cardHash(card);
+    const file = cacheFileOfHash(hash, cacheDir);
     const png = existsSync(file) ? undefined : await renderCard(card).catch(() => undefined);
     if (png) {
       writeCacheFile(file, png);
-      reply({ drawn: cardHash(card) });
+      reply({ drawn: hash });
       cardDrawn();
     }
     // Back to the event loop: lets a stop message in, and the collected pixmaps' finalizers run.

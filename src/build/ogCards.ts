@@ -14,7 +14,7 @@ import { resolveReport, type ReportSources, type ResolvedReport } from '../lib/m
 import { ogImagePath, protectedCard, type OgCard } from '../lib/og/cards.ts';
 import { progressEvery, progressLine } from '../lib/progress.ts';
 import { pageAt, pageCard, reportPages } from '../lib/routes.ts';
-import { cacheFileOf, cardHash, writeCacheFile } from '../lib/og/cache.ts';
+import { cacheFileOf, cacheFileOfHash, cardHash, writeCacheFile } from '../lib/og/cache.ts';
 import { releaseMemory } from './gc.ts';
 import { CardPool, FULL_POOL } from './cardPool.ts';
 import { builtPages } from './pages.ts';
@@ -159,35 +159,35 @@ function linkOrCopy(cached: string, target: string): void {
   }
 }
 
-/** Writes a card to `target`: from the cache, or drawn on the pool and cached. Returns whether it was drawn. */
+/** Writes a card to `target`: from its cache file `cached`, or drawn on the pool and cached. Returns whether it was drawn. */
 async function publishCard(
   card: OgCard,
+  cached: string,
   target: string,
-  cacheDir: string,
   pool: CardPool,
 ): Promise<boolean> {
   mkdirSync(dirname(target), { recursive: true });
-  const cached = cacheFileOf(card, cacheDir);
   if (existsSync(cached)) {
     linkOrCopy(cached, target);
     return false;
   }
   const png = await pool.render(card);
-  mkdirSync(cacheDir, { recursive: true });
+  mkdirSync(dirname(cached), { recursive: true });
   writeCacheFile(cached, png);
   writeFileSync(target, png);
   return true;
 }
 
-/** Every built page with its card, and how many distinct cards are not in the cache yet. */
+/** Every built page with its card, the card's hash and cache file, and how many distinct cards are not in the cache yet. */
 function cardsOfPages(outDir: string, report: ResolvedReport, cacheDir: string) {
   const t = translator(report.data.locale);
   const branding = resolveBranding(report.data.branding);
-  const cards = builtPages(outDir).map((page) => ({
-    page,
-    card: cardOfPage(page, report, t, branding),
-  }));
-  const files = new Set(cards.map(({ card }) => cacheFileOf(card, cacheDir)));
+  const cards = builtPages(outDir).map((page) => {
+    const card = cardOfPage(page, report, t, branding);
+    const hash = cardHash(card);
+    return { page, card, hash, cached: cacheFileOfHash(hash, cacheDir) };
+  });
+  const files = new Set(cards.map(({ cached }) => cached));
   return { cards, toDraw: [...files].filter((file) => !existsSync(file)).length };
 }
 
@@ -252,11 +252,10 @@ export async function writeOgCards(options: CardStepOptions) {
   const queue = [...cards];
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      const { page, card } = next;
-      const drawn = await publishCard(card, join(outDir, ogImagePath(page.path)), cacheDir, pool);
+      const { page, card, hash, cached } = next;
+      const drawn = await publishCard(card, cached, join(outDir, ogImagePath(page.path)), pool);
       // A card drawn in this build, early or now, counts as rendered for every page showing it
       // (pages with the same card would otherwise count it as rendered or cached by timing).
-      const hash = cardHash(card);
       if (drawn) drawnNow.add(hash);
       if (drawnNow.has(hash) || drawnEarly.has(hash)) rendered++;
       if (++done % every === 0 && done < cards.length)

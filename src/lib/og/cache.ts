@@ -20,9 +20,14 @@ export function cardHash(card: OgCard): string {
     .slice(0, 32);
 }
 
+/** Where the card cache keeps the card with this content hash (`cardHash`). */
+export function cacheFileOfHash(hash: string, cacheDir: string): string {
+  return join(cacheDir, `${hash}.png`);
+}
+
 /** Where the card cache keeps a card: its content hash (layout version included) names it. */
 export function cacheFileOf(card: OgCard, cacheDir: string): string {
-  return join(cacheDir, `${cardHash(card)}.png`);
+  return cacheFileOfHash(cardHash(card), cacheDir);
 }
 
 /**
