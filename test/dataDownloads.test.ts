@@ -16,6 +16,7 @@ import {
   type DataTable,
 } from '../src/lib/export/dataTables.ts';
 import { heatmapDataTable } from '../src/lib/export/portfolioTables.ts';
+import { mermaidSketchSources, type BodyEntry } from '../src/lib/export/sketchSources.ts';
 import { mermaidSketchesShown } from '../src/lib/export/sketchesShown.ts';
 import { sketchId } from '../src/lib/export/sketchTables.ts';
 import { heatmapRow } from '../src/lib/portfolio/heatmap.ts';
@@ -399,5 +400,33 @@ describe('"Download data": CSV and JSON behind the tables', () => {
       mermaidSketchesShown(body, 'client').map((source) => source.split('\n')[1]!.trim()),
     ).toEqual(['title Shown']);
     expect(mermaidSketchesShown(body, 'internal')).toHaveLength(2);
+  });
+
+  it("collects the sketches of the edition's MDX bodies in the report's order, reading each file once", async () => {
+    const sketch = (title: string) =>
+      `Text.\n\n\`\`\`mermaid\njourney\n  title ${title}\n  section S\n    Task: 3: Me\n\`\`\`\n`;
+    const [persona, journey, stage] = [
+      example.personas[0]!,
+      example.journeys[1]!,
+      example.stages[0]!,
+    ];
+    const bodies = new Map([
+      [`journeys:${journey.id}`, sketch('Journey')],
+      [`personas:${persona.id}`, sketch('Persona')],
+      [`stages:${stage.key}`, sketch('Stage')],
+    ]);
+    const read: BodyEntry[] = [];
+    const sources = await mermaidSketchSources(example, (entry) => {
+      read.push(entry);
+      return bodies.get(`${entry.collection}:${entry.id}`);
+    });
+    expect(sources.map((source) => source.split('\n')[1]!.trim())).toEqual([
+      'title Persona',
+      'title Journey',
+      'title Stage',
+    ]);
+    const files = read.map((entry) => entry.file);
+    expect(new Set(files).size).toBe(files.length);
+    expect(await mermaidSketchSources(example, () => 'No sketch here.')).toEqual([]);
   });
 });
