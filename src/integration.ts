@@ -17,6 +17,7 @@ import { buildCrossReferenceIndex, type CrossReferenceIndex } from './lib/crossR
 import { editionFor, type AudienceEdition } from './lib/audience.ts';
 import { resolveReport, type ReportSources } from './lib/model.ts';
 import { isEmbedPath, publishesDataFiles, withBase } from './lib/paths.ts';
+import { searchedFiles } from './lib/routes.ts';
 import { formatProblems, validateContent } from './lib/validate/index.ts';
 import { itineraMarkdown } from './markdownPlugin.ts';
 
@@ -241,7 +242,10 @@ async function finishBuild(
     report,
     logger,
     early: earlyCards,
-    besides: visibility !== 'protected' ? () => writeSearchIndex(outDir, logger) : undefined,
+    besides:
+      visibility !== 'protected'
+        ? () => writeSearchIndex(outDir, searchedFiles(report), logger)
+        : undefined,
   });
   copyLogo(sources, projectRoot, outDir);
   const sitemapUrl =

@@ -1,16 +1,18 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, matchesGlob, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtPages } from '../src/build/pages.ts';
 import { resolveReport, type ResolvedReport } from '../src/lib/model.ts';
 import {
   anchors,
+  isSearchable,
   navEntries,
   pageAt,
   paths,
   reportPages,
   routeNames,
   routes,
+  searchedFiles,
   type RouteName,
 } from '../src/lib/routes.ts';
 import { validateContent } from '../src/lib/validate/index.ts';
@@ -75,6 +77,20 @@ describe('the route registry', () => {
       .map((page) => page.path)
       .filter((path) => pageAt(report, path) === undefined);
     expect(unknown).toEqual([]);
+  });
+
+  it('says which pages the search index leaves out, and has Pagefind read only the files of the others', () => {
+    const glob = searchedFiles(report);
+    const pages = builtPages(site);
+    for (const { path, file } of pages) {
+      const searchable = isSearchable(pageAt(report, path)!);
+      expect(readFileSync(file, 'utf8').includes('data-pagefind-body'), path).toBe(searchable);
+      if (searchable) expect(matchesGlob(relative(site, file), glob), path).toBe(true);
+    }
+    const unread = pages.filter(({ file }) => !matchesGlob(relative(site, file), glob));
+    expect(unread.map(({ path }) => path)).toEqual(
+      expect.arrayContaining(['404', 'search/', 'print/', 'embed/journeys/click-collect/canvas/']),
+    );
   });
 
   it('lists the main navigation in order, each entry a built page', () => {
