@@ -8,6 +8,7 @@ import { drawText, loadShaping, type Scanlines, type TextRun } from './glyphs.ts
 import { layoutTextColumn, type SolidRect } from './textLayout.ts';
 import { deflateRows, encodePngRows, encodeRgbaPng, type DeflatedRows } from './png.ts';
 
+// A change to how cards look must bump LAYOUT_VERSION in cache.ts, or builds publish old cards.
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
 
