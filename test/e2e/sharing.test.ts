@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchBrowser } from '../helpers/browser.ts';
+import { accessibilityViolations, launchBrowser, watchPage } from '../helpers/browser.ts';
 import { buildSite, copyFixture } from '../helpers/build.ts';
 import { serveStatic } from '../../scripts/lib/serveStatic.ts';
 
@@ -107,11 +107,29 @@ describe('search in the browser', () => {
     const server = await serveStatic(build.outDir, base);
     const context = await browser.newContext();
     const page = await context.newPage();
+    const watched = watchPage(page);
+    const fetched: string[] = [];
+    let clickedAt = 0;
+    page.on('requestfinished', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.includes('/pagefind/')) fetched.push(`${Date.now() - clickedAt} ms: ${path}`);
+    });
     await page.goto(`${server.url}/`);
     await page.getByRole('searchbox', { name: 'Search the report' }).fill('PayPal');
+    clickedAt = Date.now();
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     const result = page.locator('.pagefind-ui__result-link').first();
-    await result.waitFor({ timeout: 15_000 });
+    // CI once saw no result here, and could not say why: a failure now tells what the page did.
+    await result.waitFor({ timeout: 15_000 }).catch(async (error: Error) => {
+      const said = [...watched.errors, ...watched.warnings, ...fetched].join('\n  ');
+      const shown = await page
+        .locator('#search')
+        .innerText()
+        .catch(() => '(no #search)');
+      throw new Error(
+        `${error.message}\nat ${page.url()}, showing "${shown}"; the page:\n  ${said}`,
+      );
+    });
     await expect(result.textContent()).resolves.toBe('Pays online · Touchpoint');
     await expect(result.getAttribute('href')).resolves.toBe(`${base}touchpoints/checkout/`);
     await context.close();

@@ -35,11 +35,13 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   );
 }
 
-/** Console errors and failed requests while the page loads. */
-export function watchPage(page: Page): { errors: string[] } {
+/** Console errors and failed requests while the page loads; console warnings apart (Pagefind warns when it falls back). */
+export function watchPage(page: Page): { errors: string[]; warnings: string[] } {
   const errors: string[] = [];
+  const warnings: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    if (message.type() === 'warning') warnings.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) =>
@@ -48,5 +50,5 @@ export function watchPage(page: Page): { errors: string[] } {
   page.on('response', (response) => {
     if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
   });
-  return { errors };
+  return { errors, warnings };
 }
