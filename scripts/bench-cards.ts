@@ -42,9 +42,7 @@ const mixed = Array.from({ length: Math.max(...groups.map((g) => g.length)) }, (
 ).flat();
 const cards: OgCard[] = mixed
   .slice(0, Number(values.cards))
-  .map((page) =>
-    pageCard(page, { report, t: translator(report.data.locale) }, report.data.title, '#1d4e89'),
-  );
+  .map((page) => pageCard(page, { report, t: translator(report.data.locale) }, '#1d4e89'));
 
 const spent = new Map<string, number>();
 const cpuMs = () => {

@@ -1,11 +1,4 @@
-import {
-  copyFileSync,
-  existsSync,
-  linkSync,
-  mkdirSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import { resolveBranding } from '../lib/branding.ts';
@@ -19,40 +12,19 @@ import { releaseMemory } from './gc.ts';
 import { CardPool, FULL_POOL } from './cardPool.ts';
 import { builtPages } from './pages.ts';
 
-const H1 = /<h1[^>]*>([\s\S]*?)<\/h1>/;
-
-function decode(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, '')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .trim();
-}
-
-/** The card of a built page: its entity's (its page type found by its path in the report's list of pages), or one with the page's heading. */
+/** The card of a built page (found in the report's pages by its path): its entity's, or one titled by its page type's heading. */
 export function cardOfPage(
-  page: { file: string; path: string },
+  page: { path: string },
   report: ResolvedReport,
   t = translator(report.data.locale),
   branding = resolveBranding(report.data.branding),
 ): OgCard {
   if (report.data.visibility === 'protected') return protectedCard(branding.primary.used, t);
   const context = { report, t, colors: branding.seriesColors };
-  const ref = pageAt(report, page.path);
-  const card = pageCard(ref, context, NEEDS_HEADING, branding.primary.used);
-  // Only a page that shows no entity is titled by its heading: read the built page for that one alone.
-  if (card.title !== NEEDS_HEADING) return card;
-  const heading = decode(H1.exec(readFileSync(page.file, 'utf8'))?.[1] ?? report.data.title);
-  return pageCard(ref, context, heading, branding.primary.used);
+  return pageCard(pageAt(report, page.path), context, branding.primary.used);
 }
 
-/** A title no page has: marks a card that needs the built page's heading. */
-const NEEDS_HEADING = '\u0000';
-
-/** The cards that depend on the model alone (every entity's, or the protected card): drawable before any page is built. */
+/** The cards of the report's pages (a card shown on several pages once per page): they depend on the model alone, so they can be drawn before any page is built. */
 export function modelCards(
   report: ResolvedReport,
   t = translator(report.data.locale),
@@ -60,9 +32,7 @@ export function modelCards(
 ): OgCard[] {
   if (report.data.visibility === 'protected') return [protectedCard(branding.primary.used, t)];
   const context = { report, t, colors: branding.seriesColors };
-  return reportPages(report)
-    .map((page) => pageCard(page, context, NEEDS_HEADING, branding.primary.used))
-    .filter((card) => card.title !== NEEDS_HEADING);
+  return reportPages(report).map((page) => pageCard(page, context, branding.primary.used));
 }
 
 /**

@@ -76,6 +76,8 @@ export interface RouteDefinition<
   crumbs?: (t: Translate, report: ResolvedReport, ...args: Args) => Crumb[];
   /** Its link-preview card's content; page types without one get a card with their heading. */
   card?: (context: CardContext, ...args: Args) => CardContent | undefined;
+  /** Its heading (an embed's: its frame title), for page types that show no entity: the page's H1 and its card's title. */
+  heading?: (t: Translate, report: ResolvedReport, ...args: Args) => string;
   /** The id of the print edition's section that stands for this page: `npm run pdf` links there. */
   printSection?: (...args: Args) => string;
   /** Left out of the search index: the page is a tool or another view of indexed pages. */
@@ -157,6 +159,7 @@ export const routes = {
     path: routePaths.personas,
     pages: single,
     kind: 'kind.personas',
+    heading: (t) => t('nav.personas'),
     nav: { label: 'nav.personas', order: 20 },
     crumbs: selfCrumb('nav.personas'),
   }),
@@ -182,6 +185,7 @@ export const routes = {
     path: routePaths.journeys,
     pages: single,
     kind: 'kind.journeys',
+    heading: (t) => t('nav.journeys'),
     nav: { label: 'nav.journeys', order: 30 },
     crumbs: selfCrumb('nav.journeys'),
   }),
@@ -263,6 +267,7 @@ export const routes = {
       });
     },
     kind: 'kind.heatmap',
+    heading: (t) => t('heatmap.title'),
     nav: { label: 'nav.heatmap', order: 40 },
     crumbs: selfCrumb('kind.heatmap'),
   }),
@@ -271,6 +276,7 @@ export const routes = {
     path: () => 'touchpoints/',
     pages: single,
     kind: 'kind.touchpoints',
+    heading: (t) => t('nav.touchpoints'),
     nav: { label: 'nav.touchpoints', order: 50 },
     crumbs: selfCrumb('nav.touchpoints'),
   }),
@@ -304,6 +310,7 @@ export const routes = {
     path: routePaths.channels,
     pages: single,
     kind: 'kind.channels',
+    heading: (t) => t('nav.channels'),
     nav: { label: 'nav.channels', order: 60 },
     crumbs: selfCrumb('nav.channels'),
   }),
@@ -331,6 +338,7 @@ export const routes = {
     path: routePaths.kpis,
     pages: single,
     kind: 'kind.kpis',
+    heading: (t) => t('nav.kpis'),
     nav: { label: 'nav.kpis', order: 70 },
     crumbs: selfCrumb('nav.kpis'),
     anchors: { kpi: kpiAnchor, kpisOfJourney: kpisOfJourneyAnchor },
@@ -345,6 +353,7 @@ export const routes = {
     path: routePaths.opportunities,
     pages: single,
     kind: 'kind.opportunities',
+    heading: (t) => t('nav.opportunities'),
     nav: { label: 'nav.opportunities', order: 80 },
     crumbs: selfCrumb('nav.opportunities'),
     anchors: {
@@ -362,6 +371,7 @@ export const routes = {
     path: routePaths.evidence,
     pages: single,
     kind: 'kind.evidence',
+    heading: (t) => t('nav.evidence'),
     nav: { label: 'nav.evidence', order: 90 },
     crumbs: selfCrumb('nav.evidence'),
     anchors: { source: sourceAnchor },
@@ -379,6 +389,7 @@ export const routes = {
       }));
     },
     kind: 'kind.personaMatrix',
+    heading: (t) => t('matrix.title'),
     crumbs: selfCrumb('kind.personaMatrix'),
   }),
   painPointSeams: defineRoute({
@@ -386,6 +397,7 @@ export const routes = {
     path: () => 'pain-points/',
     pages: single,
     kind: 'kind.painPointSeams',
+    heading: (t) => t('seams.title'),
     crumbs: selfCrumb('kind.painPointSeams'),
   }),
   changes: defineRoute({
@@ -393,6 +405,7 @@ export const routes = {
     path: () => 'changes/',
     pages: single,
     kind: 'kind.changes',
+    heading: (t) => t('kind.changes'),
     crumbs: selfCrumb('kind.changes'),
     // Version names are unique; only spaces are not allowed in an element id.
     anchors: { version: (version: string) => `version-${version.replace(/\s+/g, '_')}` },
@@ -402,6 +415,7 @@ export const routes = {
     path: () => 'search/',
     pages: single,
     kind: 'kind.search',
+    heading: (t) => t('search.title'),
     crumbs: selfCrumb('search.button'),
     unsearchable: true,
   }),
@@ -410,6 +424,7 @@ export const routes = {
     path: () => 'print/',
     pages: single,
     kind: 'kind.print',
+    heading: (_, report) => report.data.title,
     crumbs: selfCrumb('kind.print'),
     unsearchable: true,
     anchors: {
@@ -424,6 +439,7 @@ export const routes = {
     path: (journeyId: string) => `${EMBED_SEGMENT}/journeys/${journeyId}/canvas/`,
     pages: (report) => journeyPages(report.journeys),
     kind: 'kind.journey',
+    heading: (_, report, journeyId) => report.journeyById.get(journeyId)!.data.title,
     unsearchable: true,
   }),
   embedCurve: defineRoute({
@@ -431,6 +447,8 @@ export const routes = {
     path: (journeyId: string) => `${EMBED_SEGMENT}/journeys/${journeyId}/curve/`,
     pages: (report) => journeyPages(report.journeys),
     kind: 'kind.journey',
+    heading: (t, report, journeyId) =>
+      t('charts.curveTitle', { journey: report.journeyById.get(journeyId)!.data.title }),
     unsearchable: true,
   }),
   embedKpis: defineRoute({
@@ -439,6 +457,8 @@ export const routes = {
     // Like the KPIs page, which lists only journeys that have KPIs.
     pages: (report) => journeyPages(report.journeys.filter((journey) => journey.kpis.length > 0)),
     kind: 'kind.kpis',
+    heading: (t, report, journeyId) =>
+      t('kpis.caption', { journey: report.journeyById.get(journeyId)!.data.title }),
     unsearchable: true,
   }),
   notFound: defineRoute({
@@ -446,6 +466,7 @@ export const routes = {
     path: () => '404',
     pages: single,
     kind: 'kind.page',
+    heading: (t) => t('notFound.title'),
     unsearchable: true,
   }),
 };
@@ -520,14 +541,16 @@ export function pageAt(report: ResolvedReport, path: string): PageRef | undefine
 /** The page's route entry, typed for calls with its arguments. */
 const entryOf = (page: PageRef) => routes[page.route] as RouteDefinition<unknown[]>;
 
-/** A page's link-preview card; `heading` (read from the built page) titles pages that show no entity. */
+/** A page's link-preview card: its entity's, or one titled by its heading (the report's title for a page outside the registry). */
 export function pageCard(
   page: PageRef | undefined,
   context: CardContext,
-  heading: string,
   brandColor: string,
 ): OgCard {
-  const content = page && entryOf(page).card?.(context, ...page.args);
+  const entry = page && entryOf(page);
+  const content = entry?.card?.(context, ...page!.args);
+  const heading =
+    entry?.heading?.(context.t, context.report, ...page!.args) ?? context.report.data.title;
   return completeCard(content, context.report, heading, brandColor);
 }
 
@@ -550,6 +573,19 @@ export function searchedFiles(report: ResolvedReport): string {
       }),
   );
   return `{${[...tops].sort().join(',')}}`;
+}
+
+/** The heading of a page of a page type that shows no entity: its H1, and its card's title. */
+export function headingOf<Name extends RouteName>(
+  name: Name,
+  t: Translate,
+  report: ResolvedReport,
+  ...args: RouteArgs<Name>
+): string {
+  const { heading } = routes[name] as RouteDefinition<unknown[]>;
+  if (!heading)
+    throw new Error(`The page type "${name}" declares no heading in src/lib/routes.ts.`);
+  return heading(t, report, ...args);
 }
 
 /** The print-edition section of a page, if its page type has one there. */

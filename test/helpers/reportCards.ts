@@ -12,9 +12,7 @@ import { validateContent } from '../../src/lib/validate/index.ts';
 export function reportCards(contentDir: string): OgCard[] {
   const report = resolveReport(validateContent(contentDir, contentDir).sources!);
   const t = translator(report.data.locale);
-  return reportPages(report).map((page) =>
-    pageCard(page, { report, t }, report.data.title, '#1d4e89'),
-  );
+  return reportPages(report).map((page) => pageCard(page, { report, t }, '#1d4e89'));
 }
 
 /** A report of the benchmark's S size, written to a temporary folder. */
