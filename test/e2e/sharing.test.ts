@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, launchBrowser, watchPage } from '../helpers/browser.ts';
 import { buildSite, copyFixture } from '../helpers/build.ts';
-import { serveStatic } from '../../scripts/lib/serveStatic.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/serveStatic.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -100,11 +100,19 @@ describe('a protected report in the browser', () => {
 });
 
 describe('search in the browser', () => {
-  it('finds a touchpoint from the header search box, under a sub-path', async () => {
-    const base = '/reports/shoes/';
+  const base = '/reports/shoes/';
+  let server: StaticServer;
+  beforeAll(async () => {
     const build = buildSite(copyFixture(), { base });
     expect(build.status, build.output).toBe(0);
-    const server = await serveStatic(build.outDir, base);
+    server = await serveStatic(build.outDir, base);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  const fallback = (page: Page) => page.locator('#search-fallback');
+
+  it('finds a touchpoint from the header search box, under a sub-path', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const watched = watchPage(page);
@@ -123,16 +131,46 @@ describe('search in the browser', () => {
     await result.waitFor({ timeout: 15_000 }).catch(async (error: Error) => {
       const said = [...watched.errors, ...watched.warnings, ...fetched].join('\n  ');
       const shown = await page
-        .locator('#search')
+        .locator('main')
         .innerText()
-        .catch(() => '(no #search)');
+        .catch(() => '(no main)');
       throw new Error(
         `${error.message}\nat ${page.url()}, showing "${shown}"; the page:\n  ${said}`,
       );
     });
     await expect(result.textContent()).resolves.toBe('Pays online · Touchpoint');
     await expect(result.getAttribute('href')).resolves.toBe(`${base}touchpoints/checkout/`);
+    await expect(fallback(page).isVisible()).resolves.toBe(false);
     await context.close();
-    await server.close();
+  });
+
+  it('says so when the index cannot be loaded, and lists the index pages', async () => {
+    const context = await browser.newContext();
+    // As on a host the pagefind/ folder was not uploaded to.
+    await context.route('**/pagefind/pagefind-entry.json*', (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(`${server.url}/search/?q=PayPal`);
+    await fallback(page).waitFor({ timeout: 15_000 });
+    await expect(fallback(page).getByRole('status').textContent()).resolves.toBe(
+      'Search could not be loaded; reloading the page may help.',
+    );
+    await expect(
+      fallback(page).getByRole('link', { name: 'Touchpoints' }).getAttribute('href'),
+    ).resolves.toBe(`${base}touchpoints/`);
+    // Pagefind's box, which would go on saying "Searching…", is gone.
+    await expect(page.locator('#search').isVisible()).resolves.toBe(false);
+    await context.close();
+  });
+
+  it('lists the index pages with JavaScript off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/search/`);
+    await expect(fallback(page).isVisible()).resolves.toBe(true);
+    await expect(fallback(page).innerText()).resolves.toBe(
+      'Search needs JavaScript. Every page is also listed on the index pages: Personas, Journeys, Touchpoints, KPIs.',
+    );
+    await expect(fallback(page).getByRole('link').count()).resolves.toBe(4);
+    await context.close();
   });
 });

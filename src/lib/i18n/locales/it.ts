@@ -17,8 +17,9 @@ export default {
   'search.label': 'Cerca nel report',
   'search.button': 'Cerca',
   'search.title': 'Cerca nel report',
-  'search.noscript':
-    'La ricerca richiede JavaScript. Tutte le pagine sono elencate anche nelle pagine indice:',
+  'search.noscript': 'La ricerca richiede JavaScript.',
+  'search.failed': 'Non è stato possibile caricare la ricerca; ricaricare la pagina può aiutare.',
+  'search.browse': 'Tutte le pagine sono elencate anche nelle pagine indice:',
   'footer.by': 'a cura di {author}',
   'footer.version': 'versione {version}',
   'footer.print': 'Edizione stampabile',
