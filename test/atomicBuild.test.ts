@@ -63,7 +63,7 @@ const stagingOf = (output: string) => /building in (.+?); /.exec(output)?.[1];
 const killPoints = {
   early: /building in .+; /,
   'page rendering': /├─ \/\S+index\.html/,
-  'preview cards': /preview cards: \d+\/\d+/,
+  'preview cards': /preview cards: \d+ pages, \d+ cards still to draw/,
   encryption: /encrypting pages: \d+\/\d+/,
 };
 

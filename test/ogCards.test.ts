@@ -32,6 +32,7 @@ import {
   bandTree,
   bodyLayouts,
   bodyTree,
+  clamp,
   layoutSvg,
   rasterise,
   renderCard,
@@ -191,6 +192,13 @@ describe('preview card glyphs', () => {
     expect(runsBesideCards(10_000)).toBe(false);
   });
 
+  it('cuts text too long for its place between words, with an ellipsis, and one long word inside it', () => {
+    expect(clamp('one two three, four', 15)).toBe('one two three…');
+    expect(clamp('one two three four', 14)).toBe('one two three…');
+    expect(clamp(`ab ${'x'.repeat(30)}`, 20)).toBe(`ab ${'x'.repeat(16)}…`);
+    expect(clamp('fits', 4)).toBe('fits');
+  });
+
   it('no card draws a missing glyph: status marks are shapes and content the fonts lack is left out', () => {
     const awkward = 'Città ✓ ✗ 🚀 新しい Łódź Ștefan — “quoted” 4–5 √ ☺';
     const card: OgCard = {
@@ -327,5 +335,7 @@ describe('preview cards drawn while Astro builds', () => {
         /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html) ?? /<title>([\s\S]*?)<\/title>/.exec(html);
       expect(visibleText(shown![1]!), page.path).toContain(cardOfPage(page, report).title);
     }
+    // An index page's card says what it is part of.
+    expect(cardOfPage({ path: 'personas/' }, report).subtitle).toBe(report.data.summary);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progressEvery, progressLine } from '../src/lib/progress.ts';
+import { progressLine, progressReporter } from '../src/lib/progress.ts';
 
 describe('progress lines', () => {
   it('give the rate and the time left at that rate', () => {
@@ -11,9 +11,32 @@ describe('progress lines', () => {
     );
   });
 
-  it('come about ten times per step', () => {
-    expect(progressEvery(1889)).toBe(189);
-    expect(progressEvery(7)).toBe(1);
-    expect(progressEvery(100_000)).toBe(500);
+  it('come at most once a second, and not at all for a step shorter than that', () => {
+    let clock = 0;
+    const lines: string[] = [];
+    const progress = progressReporter({
+      step: 'preview cards',
+      unit: 'cards',
+      total: 100,
+      log: (line) => lines.push(line),
+      now: () => clock,
+    });
+    for (let done = 1; done <= 100; done++) {
+      clock = done * 30;
+      progress(done);
+    }
+    expect(lines).toEqual([
+      'preview cards: 34/100 (33 cards/s, about 2 s left)',
+      'preview cards: 68/100 (33 cards/s, about 1 s left)',
+    ]);
+    const quick: string[] = [];
+    const quickProgress = progressReporter({
+      step: 's',
+      unit: 'u',
+      total: 9,
+      log: (l) => quick.push(l),
+    });
+    for (let done = 1; done <= 9; done++) quickProgress(done);
+    expect(quick).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { resolveBranding } from '../lib/branding.ts';
 import { translator } from '../lib/i18n/index.ts';
 import { resolveReport, type ReportSources, type ResolvedReport } from '../lib/model.ts';
 import { ogImagePath, protectedCard, type OgCard } from '../lib/og/cards.ts';
-import { progressEvery, progressLine } from '../lib/progress.ts';
+import { progressReporter } from '../lib/progress.ts';
 import { pageAt, pageCard, reportPages } from '../lib/routes.ts';
 import { cacheFileOf, cacheFileOfHash, cardHash, writeCacheFile } from '../lib/og/cache.ts';
 import { releaseMemory } from './gc.ts';
@@ -206,6 +206,7 @@ export async function writeOgCards(options: CardStepOptions) {
   const drawnEarly = (await early?.stop()) ?? new Set<string>();
   const drawnEarlyCount = drawnEarly.size;
   const { cards, toDraw } = cardsOfPages(outDir, report, cacheDir);
+  logger.info(`preview cards: ${cards.length} pages, ${toDraw} cards still to draw`);
   const workers = cardStepWorkers(toDraw);
   let besidesDone = false;
   const besidesNow =
@@ -216,7 +217,12 @@ export async function writeOgCards(options: CardStepOptions) {
   const drawnNow = new Set<string>();
   let done = 0;
   const started = performance.now();
-  const every = progressEvery(cards.length);
+  const progress = progressReporter({
+    step: 'preview cards',
+    unit: 'cards',
+    total: cards.length,
+    log: (line) => logger.info(line),
+  });
   const pool = early?.pool ?? new CardPool(workers);
   pool.grow(workers);
   const queue = [...cards];
@@ -228,10 +234,7 @@ export async function writeOgCards(options: CardStepOptions) {
       // (pages with the same card would otherwise count it as rendered or cached by timing).
       if (drawn) drawnNow.add(hash);
       if (drawnNow.has(hash) || drawnEarly.has(hash)) rendered++;
-      if (++done % every === 0 && done < cards.length)
-        logger.info(
-          progressLine('preview cards', 'cards', done, cards.length, performance.now() - started),
-        );
+      progress(++done);
     }
   };
   let workerCpuMs: number;

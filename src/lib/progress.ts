@@ -15,7 +15,26 @@ export function progressLine(
   return `${step}: ${done}/${total} (${rate >= 10 ? Math.round(rate) : rate.toFixed(1)} ${unit}/s${estimate})`;
 }
 
-/** Reports progress about every tenth of the way (and at least every `maxItems` items). */
-export function progressEvery(total: number, maxItems = 500): number {
-  return Math.max(1, Math.min(maxItems, Math.ceil(total / 10)));
+/** What a progress reporter needs: the step's words, its size, where lines go, and a clock. */
+export interface ProgressOptions {
+  step: string;
+  unit: string;
+  total: number;
+  log: (line: string) => void;
+  /** Time between two lines, and before the first: a step shorter than this prints none. */
+  intervalMs?: number;
+  now?: () => number;
+}
+
+/** A function to call with the items done so far; it logs a progress line at most once per interval. */
+export function progressReporter(options: ProgressOptions): (done: number) => void {
+  const { step, unit, total, log, intervalMs = 1000, now = () => performance.now() } = options;
+  const started = now();
+  let last = started;
+  return (done) => {
+    const at = now();
+    if (done >= total || at - last < intervalMs) return;
+    last = at;
+    log(progressLine(step, unit, done, total, at - started));
+  };
 }

@@ -5,7 +5,7 @@ import { threadId } from 'node:worker_threads';
 import type { OgCard } from './cards.ts';
 
 /** Bump when the card layout (src/lib/og/render.ts) changes, so cached cards are drawn again. */
-const LAYOUT_VERSION = '4';
+const LAYOUT_VERSION = '5';
 
 /**
  * A card's content hash, layout version included. Here rather than beside the drawing: the

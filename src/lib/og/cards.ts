@@ -140,7 +140,8 @@ export const previewCards = {
 
 /**
  * A whole card from a page type's content. Pages that show no entity (indexes, 404) or whose
- * entity is missing get a card with their heading; `heading` is read from the built page.
+ * entity is missing get a card with their heading (their page type's `heading` in the route
+ * registry) over the report's summary, which says what the page is part of.
  */
 export function completeCard(
   content: CardContent | undefined,
@@ -149,7 +150,8 @@ export function completeCard(
   brandColor: string,
 ): OgCard {
   const base = { reportTitle: report.data.title, client: report.data.client, brandColor };
-  return { ...base, ...(content ?? { kind: report.data.client, title: heading }) };
+  const headed = { kind: report.data.client, title: heading, subtitle: report.data.summary };
+  return { ...base, ...(content ?? headed) };
 }
 
 /** The card of a protected report: nothing of its content. */

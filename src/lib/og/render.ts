@@ -47,10 +47,17 @@ const h = (
   props: { style, children: children.filter((c) => c !== false && c !== undefined) },
 });
 
-/** Drawable text of at most `max` characters, cut with an ellipsis. */
-function clamp(text: string, max: number): string {
+/**
+ * Drawable text of at most `max` characters, cut with an ellipsis: between words, unless the
+ * last space is in the first half (one very long word), so no word is left half drawn.
+ */
+export function clamp(text: string, max: number): string {
   const drawn = drawableText(text);
-  return drawn.length <= max ? drawn : `${drawn.slice(0, max - 1).trimEnd()}…`;
+  if (drawn.length <= max) return drawn;
+  let cut = drawn.slice(0, max - 1);
+  const lastSpace = cut.search(/\s\S*$/);
+  if (!/\s/.test(drawn[max - 1]!) && lastSpace > max / 2) cut = cut.slice(0, lastSpace);
+  return `${cut.replace(/[\s,;:.\u2013\u2014-]+$/, '')}…`;
 }
 
 /** The brand band: report title and client on the brand colour, the same on every card of a report. */
