@@ -117,9 +117,13 @@ describe('the example report in Chromium', () => {
   it('switches theme with the toggle and remembers the choice on the next page', async () => {
     const { page } = await open(paths.overview());
     const toggle = page.getByRole('button', { name: 'Dark mode' });
+    const filled = () => toggle.evaluate((button) => getComputedStyle(button).backgroundColor);
     await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+    await expect(filled()).resolves.toBe('rgba(0, 0, 0, 0)');
     await toggle.click();
     await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    // Pressed shows too, not only to a screen reader.
+    await expect(filled()).resolves.toBe('rgb(255, 255, 255)');
     await page.goto(`${server.url}/${paths.kpis()}`);
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
     await expect(
