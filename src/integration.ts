@@ -154,7 +154,7 @@ function copyLogo(sources: ReportSources, projectRoot: string, outDir: string): 
 
 /**
  * Validates the report and configures Astro for it (output staging, the Markdown plugin, the
- * sitemap), then starts drawing the entity cards. Content errors stop the run here.
+ * sitemap), then starts drawing the preview cards. Content errors stop the run here.
  */
 function setUpBuild(state: BuildState, options: Parameters<ConfigSetupHook>[0]): void {
   const { config, command, logger, updateConfig } = options;
@@ -210,7 +210,7 @@ function setUpBuild(state: BuildState, options: Parameters<ConfigSetupHook>[0]):
   });
   requirePassword(sources, command);
   reportProblems(validation, contentDir, command, logger);
-  // Entity cards need only the model: drawn from here on the cores Astro leaves idle.
+  // Preview cards need only the model: drawn from here on the cores Astro leaves idle.
   state.earlyCards = startEarlyCards(command, sources, state.cacheDir);
   if (staged && sources && publishesDataFiles(sources.report.data.visibility))
     state.dataFiles = startDataFiles(sources, validation.bodies, staged.scratch);

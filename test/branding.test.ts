@@ -114,6 +114,6 @@ describe('branding', () => {
     )!;
     expect(matrixMark.attributes.fill).toBe('#7a1f5c');
     // The preview card's brand band: the PNG is paletted or RGB; the colour is in its pixels.
-    expect(build.output).toMatch(/preview cards: \d+ pages/);
+    expect(build.output).toMatch(/preview cards: \d+ pages, \d+ rendered/);
   });
 });

@@ -72,6 +72,14 @@ describe('the route registry', () => {
     ).toEqual([]);
   });
 
+  it('titles the preview card of every page type: by its entity (card) or by its heading, never both', () => {
+    const untitled = routeNames.filter((name) => {
+      const route: { card?: unknown; heading?: unknown } = routes[name];
+      return (route.card === undefined) === (route.heading === undefined);
+    });
+    expect(untitled).toEqual([]);
+  });
+
   it('knows the page type of every page the example build has', () => {
     const unknown = builtPages(site)
       .map((page) => page.path)

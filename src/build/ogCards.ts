@@ -103,7 +103,7 @@ export function startModelCards(options: {
 }
 
 /**
- * Starts drawing the entity cards of `astro build` (nothing for `astro dev`, `check`, `sync` or
+ * Starts drawing every page's card of `astro build` (nothing for `astro dev`, `check`, `sync` or
  * `preview`) on the cores Astro leaves idle from its configuration on: content sync and bundling
  * use them in bursts, page rendering runs on one (see docs/performance.md). Nothing starts on a
  * one-core machine.
@@ -176,7 +176,9 @@ function cardStepSummary(step: {
       ? `, ${(step.workerCpuMs / drawnInAll).toFixed(1)} ms CPU per rendered card`
       : '';
   const whileBuilding =
-    step.drawnEarly > 0 ? `, ${step.drawnEarly} of them drawn while Astro built the pages` : '';
+    step.drawnEarly > 0
+      ? `, ${step.drawnEarly} distinct cards drawn while Astro built the pages`
+      : '';
   return `preview cards: ${step.pages} pages, ${step.rendered} rendered, ${step.pages - step.rendered} from cache (${Math.round(step.ms)} ms${perCard}${whileBuilding})`;
 }
 
@@ -255,7 +257,7 @@ export async function writeOgCards(options: CardStepOptions) {
     }),
   );
   const after = besidesNow ?? besides?.();
-  // The card step's garbage (every page's card, the headings read) and V8's emptied pages go back
+  // The card step's garbage (every page's card and its hash) and V8's emptied pages go back
   // to the system while Pagefind runs: at L the process otherwise stayed 300 to 400 MB larger
   // through Pagefind, the build's peak (docs/performance.md). Once it is done, only time is lost.
   if (after && !besidesDone) releaseMemory();
